@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "bookify",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "bookify", targets: ["bookify"]),
+        .library(name: "BookifyCore", targets: ["BookifyCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // Thin wrappers over the system libraries (DESIGN §8). Their C types never
+        // leave the BookifyCore folder that wraps them.
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CLibZip", pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]),
+        .target(
+            name: "BookifyCore",
+            dependencies: [
+                "CCmarkGFM", "CLibXML2", "CLibZip",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // `Resources/templates` and `Resources/styles` are links to the top-level
+            // `templates/` and `styles/` folders, compiled into the binary so that a copied
+            // `bookify` executable still has them.
+            resources: [.embedInCode("Resources/templates"), .embedInCode("Resources/styles")]),
+        .executableTarget(
+            name: "bookify",
+            dependencies: [
+                "BookifyCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(
+            name: "BookifyCoreTests",
+            dependencies: ["BookifyCore"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["BookifyCore", "bookify"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

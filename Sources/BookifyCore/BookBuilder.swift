@@ -1,0 +1,71 @@
+import Foundation
+
+/// The whole pipeline (DESIGN §3): inputs → posts → plan → content → EPUB.
+public struct BookBuilder: Sendable {
+    public var settings: BookSettings
+    public var tocDepth = 2
+
+    public init(settings: BookSettings = BookSettings()) {
+        self.settings = settings
+    }
+
+    /// Reads every input; the first that fails stops the build.
+    public func read(_ inputs: [String]) throws(BookifyError) -> [Blog] {
+        let reader = InputReader()
+        var blogs: [Blog] = []
+        for input in inputs { blogs.append(try reader.read(input)) }
+        return blogs
+    }
+
+    /// Converts every post of the planned book, concurrently, keeping the book's order.
+    public func convert(_ book: Book) async -> BookContent {
+        let converter = PostConverter(autoFormat: settings.contentFormat)
+        let posts = book.posts
+        let width = max(3, String(posts.count).count)
+        let documents = await withTaskGroup(of: (Int, PostDocument).self) { group in
+            for (index, post) in posts.enumerated() {
+                let documentID = "p" + String(repeating: "0", count: width - String(index + 1).count) + String(index + 1)
+                group.addTask { (index, converter.convert(post, documentID: documentID)) }
+            }
+            var converted = [PostDocument?](repeating: nil, count: posts.count)
+            for await (index, document) in group { converted[index] = document }
+            return converted.map { $0! }
+        }
+        var chapters: [BookContent.ChapterContent] = []
+        var next = 0
+        for chapter in book.chapters {
+            chapters.append(.init(title: chapter.title, documents: Array(documents[next..<next + chapter.posts.count])))
+            next += chapter.posts.count
+        }
+        return BookContent(book: book, chapters: chapters)
+    }
+
+    /// Plans the book: its metadata, chapters and post order.
+    public func plan(_ blogs: [Blog]) -> Book {
+        BookPlanner(settings: settings).plan(blogs)
+    }
+
+    /// An EPUB writer with the templates and stylesheet the settings name.
+    public func epubWriter() throws(BookifyError) -> EPUBWriter {
+        EPUBWriter(templates: try TemplateLibrary(overrides: settings.templatesDirectory),
+                   stylesheet: try loadStylesheet(), tocDepth: tocDepth)
+    }
+
+    /// Builds the book from `inputs` and writes it to `output`.
+    @discardableResult
+    public func build(inputs: [String], output: URL) async throws(BookifyError) -> Book {
+        let writer = try epubWriter()
+        let book = plan(try read(inputs))
+        try writer.write(await convert(book), to: output)
+        return book
+    }
+
+    private func loadStylesheet() throws(BookifyError) -> [UInt8] {
+        guard let path = settings.stylesheet?.path else { return TemplateLibrary.defaultStylesheet }
+        guard FileManager.default.fileExists(atPath: path) else { throw .inputNotFound(path: path) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .inputNotReadable(path: path, reason: "cannot read the stylesheet")
+        }
+        return Array(data)
+    }
+}

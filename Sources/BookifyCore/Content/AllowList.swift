@@ -1,0 +1,59 @@
+/// What the sanitizer keeps: XHTML5 elements and attributes that EPUB 3 reading systems accept.
+enum AllowList {
+    /// Elements kept as they are (with their allowed attributes).
+    static let elements: Set<String> = [
+        "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "br",
+        "caption", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl",
+        "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+        "hr", "i", "ins", "kbd", "li", "main", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby",
+        "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table",
+        "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+    ]
+
+    /// Obsolete presentational elements and their modern equivalents.
+    static let renamed: [String: String] = [
+        "center": "div", "tt": "code", "strike": "s", "big": "strong", "listing": "pre",
+        "xmp": "pre", "plaintext": "pre", "dir": "ul", "menu": "ul",
+    ]
+
+    /// Elements removed together with everything inside them.
+    static let droppedWithContent: Set<String> = [
+        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript",
+        "template", "head", "title", "meta", "link", "base", "param", "button", "select",
+        "textarea", "option", "optgroup", "datalist", "output", "progress", "meter", "canvas",
+        "map", "area", "dialog", "portal", "svg", "math", "source", "track", "noembed", "noframes",
+    ]
+
+    /// Elements that stand for media: replaced by a placeholder until assets are embedded.
+    static let media: Set<String> = ["img", "video", "audio", "picture", "image"]
+
+    /// Attributes allowed on every kept element.
+    static let globalAttributes: Set<String> = ["id", "class", "title", "lang", "dir"]
+
+    /// Attributes allowed on particular elements.
+    static let elementAttributes: [String: Set<String>] = [
+        "a": ["href"],
+        "td": ["colspan", "rowspan"],
+        "th": ["colspan", "rowspan", "scope"],
+        "ol": ["start", "reversed", "type"],
+        "li": ["value"],
+        "time": ["datetime"],
+        "col": ["span"],
+        "colgroup": ["span"],
+        "details": ["open"],
+        "bdo": ["dir"],
+    ]
+
+    /// URL schemes a link may have; anything else (`javascript:`, `data:`, `file:`) is dropped.
+    static let linkSchemes: Set<String> = ["http", "https", "mailto"]
+
+    /// Elements with no content, written `<br/>`.
+    static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ]
+
+    static func allows(attribute name: String, on element: String) -> Bool {
+        globalAttributes.contains(name) || elementAttributes[element]?.contains(name) == true
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Reduces parsed HTML to the XHTML5 subset that EPUB accepts (DESIGN §4).
+///
+/// Pure: the same nodes and context give the same result. Elements outside the allow-list are
+/// unwrapped (their text stays) or, for active content, removed whole; attributes are
+/// filtered; links are resolved against the post's URL; media become placeholders.
+struct HTMLSanitizer: Sendable {
+    /// The post's own URL, against which relative links and image paths resolve.
+    var baseURL: URL?
+
+    func sanitize(_ nodes: [XHTMLNode]) -> [XHTMLNode] {
+        nodes.flatMap(sanitize)
+    }
+
+    private func sanitize(_ node: XHTMLNode) -> [XHTMLNode] {
+        switch node {
+        case .text(let text):
+            return [.text(text)]
+        case .element(let element):
+            return sanitize(element)
+        }
+    }
+
+    private func sanitize(_ element: XHTMLElement) -> [XHTMLNode] {
+        let name = AllowList.renamed[element.name] ?? element.name
+        if AllowList.media.contains(name) {
+            return [.element(MediaPlaceholder(element: element, baseURL: baseURL).node)]
+        }
+        if name == "input" {
+            return taskListCheckbox(element).map { [.element($0)] } ?? []
+        }
+        if AllowList.droppedWithContent.contains(name) { return [] }
+        let children = sanitize(element.children)
+        guard AllowList.elements.contains(name) else { return children }
+        var clean = XHTMLElement(name, attributes: attributes(of: element, as: name), children: children)
+        if name == "a" { clean["href"] = element["href"].flatMap(resolvedLink) }
+        return [.element(clean)]
+    }
+
+    /// The allowed attributes, with presentational ones turned into classes.
+    private func attributes(of element: XHTMLElement, as name: String) -> [XHTMLAttribute] {
+        var classes = element["class"].map { $0.split(separator: " ").map(String.init) } ?? []
+        if let alignment = textAlignment(of: element) { classes.append("align-\(alignment)") }
+        var kept: [XHTMLAttribute] = []
+        for attribute in element.attributes where attribute.name != "href" && attribute.name != "class" {
+            guard AllowList.allows(attribute: attribute.name, on: name) else { continue }
+            if attribute.name == "dir", !["ltr", "rtl", "auto"].contains(attribute.value.lowercased()) { continue }
+            kept.append(XHTMLAttribute(attribute.name, attribute.value))
+        }
+        let safeClasses = classes.map { $0.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } }
+            .filter { !$0.isEmpty }
+        if !safeClasses.isEmpty { kept.append(XHTMLAttribute("class", safeClasses.joined(separator: " "))) }
+        return kept
+    }
+
+    /// `align="center"` or `style="text-align: center"` (cmark-gfm's table cells).
+    private func textAlignment(of element: XHTMLElement) -> String? {
+        let candidates = [element["align"], element["style"].flatMap { style in
+            style.range(of: #"text-align:\s*[a-z]+"#, options: .regularExpression).map {
+                String(style[$0].split(separator: ":")[1]).trimmingCharacters(in: .whitespaces)
+            }
+        }]
+        let allowed: Set<String> = ["left", "center", "right", "justify"]
+        return candidates.compactMap { $0?.lowercased() }.first(where: allowed.contains)
+    }
+
+    /// GFM task-list items keep their box, disabled; every other form control goes.
+    private func taskListCheckbox(_ element: XHTMLElement) -> XHTMLElement? {
+        guard element["type"]?.lowercased() == "checkbox" else { return nil }
+        var box = XHTMLElement("input", attributes: [XHTMLAttribute("type", "checkbox")])
+        if element["checked"] != nil { box["checked"] = "checked" }
+        box["disabled"] = "disabled"
+        box["class"] = "task-list-item-checkbox"
+        return box
+    }
+
+    /// A link target the book may hold: an in-document fragment, or an absolute http(s) or
+    /// mailto URL (relative links resolved against the post); `nil` for anything else.
+    func resolvedLink(_ raw: String) -> String? {
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
+        if trimmed.hasPrefix("#") { return trimmed.count > 1 ? trimmed : nil }
+        guard let url = LinkURL.parse(trimmed, relativeTo: baseURL),
+              let scheme = url.scheme?.lowercased(), AllowList.linkSchemes.contains(scheme) else { return nil }
+        return url.absoluteString
+    }
+}
+
+/// Parsing of URLs as written in real HTML (spaces, unencoded characters).
+enum LinkURL {
+    static func parse(_ raw: String, relativeTo base: URL?) -> URL? {
+        let candidate = URL(string: raw, relativeTo: base)
+            ?? raw.addingPercentEncoding(withAllowedCharacters: .urlAllowed).flatMap { URL(string: $0, relativeTo: base) }
+        guard let absolute = candidate?.absoluteURL, absolute.scheme != nil else { return nil }
+        // A URL with a scheme but without a host ("http:foo") cannot be opened.
+        if let scheme = absolute.scheme?.lowercased(), scheme.hasPrefix("http"), absolute.host?.isEmpty != false {
+            return nil
+        }
+        return absolute
+    }
+}
+
+extension CharacterSet {
+    /// Characters that may stand unencoded somewhere in a URL.
+    static let urlAllowed = CharacterSet.urlQueryAllowed.union(.urlPathAllowed).union(.urlFragmentAllowed)
+        .union(CharacterSet(charactersIn: "%#"))
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Turns a post's body, in whatever format it came, into a sanitized XHTML body.
+public struct PostConverter: Sendable {
+    /// Overrides the detection of HTML versus Markdown in `ContentFormat.auto` bodies.
+    public var autoFormat: ContentFormat?
+
+    private let markdown = MarkdownRenderer()
+    private let parser = HTMLParser()
+
+    public init(autoFormat: ContentFormat? = nil) {
+        self.autoFormat = autoFormat
+    }
+
+    public func convert(_ post: Post, documentID: String) -> PostDocument {
+        let html = html(of: post)
+        let parsed = parser.parseFragment(html)
+        let sanitized = HTMLSanitizer(baseURL: post.url).sanitize(parsed)
+        let outlined = HeadingOutline.normalize(sanitized)
+        let scoped = IdentifierScope(prefix: documentID).apply(to: outlined)
+        return PostDocument(post: post, documentID: documentID, body: scoped,
+                            headings: HeadingOutline.headings(in: scoped))
+    }
+
+    private func html(of post: Post) -> String {
+        var format = post.contentFormat
+        if format == .auto { format = autoFormat ?? ContentFormatDetector.detect(post.content) }
+        switch format {
+        case .markdown, .auto: return markdown.render(post.content)
+        case .html: return post.content
+        case .text: return Self.paragraphs(post.content)
+        }
+    }
+
+    /// Plain text as HTML paragraphs, one per blank-line-separated block.
+    private static func paragraphs(_ text: String) -> String {
+        text.split(separator: /\r?\n[ \t]*\r?\n/)
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+            .map { "<p>" + XMLText.escape($0).replacingOccurrences(of: "\n", with: "<br>") + "</p>" }
+            .joined()
+    }
+}

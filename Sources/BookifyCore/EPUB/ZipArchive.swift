@@ -1,0 +1,84 @@
+import CLibZip
+import Foundation
+
+/// Writes a zip archive with libzip, in the shape EPUB needs: entries in the order added,
+/// each stored or deflated, with a fixed modification time so builds are reproducible.
+final class ZipArchive {
+    private var archive: OpaquePointer?
+    private let path: String
+
+    /// Creates (or truncates) the archive at `path`; nothing is written before `close()`.
+    init(creatingAt path: String) throws(BookifyError) {
+        self.path = path
+        var errorCode: Int32 = 0
+        archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &errorCode)
+        if archive == nil {
+            throw .outputNotCreatable(path: path, reason: Self.describe(errorCode: errorCode))
+        }
+    }
+
+    deinit {
+        if let archive { zip_discard(archive) }
+    }
+
+    /// Adds an entry. `compressed: false` stores it as is (the EPUB `mimetype` entry).
+    func add(_ name: String, contents: [UInt8], compressed: Bool, modified: Date) throws(BookifyError) {
+        guard let archive else { return }
+        // libzip reads the buffer only when the archive is closed: hand it an owned copy.
+        let buffer = malloc(max(contents.count, 1))!
+        contents.withUnsafeBytes { bytes in
+            if let base = bytes.baseAddress { buffer.copyMemory(from: base, byteCount: contents.count) }
+        }
+        guard let source = zip_source_buffer(archive, buffer, zip_uint64_t(contents.count), 1) else {
+            free(buffer)
+            throw failure("cannot add \(name)")
+        }
+        let index = zip_file_add(archive, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
+        guard index >= 0 else {
+            zip_source_free(source)
+            throw failure("cannot add \(name)")
+        }
+        let method = compressed ? ZIP_CM_DEFLATE : ZIP_CM_STORE
+        let (time, date) = Self.dosDateTime(modified)
+        guard zip_set_file_compression(archive, zip_uint64_t(index), method, compressed ? 9 : 0) == 0,
+              zip_file_set_dostime(archive, zip_uint64_t(index), time, date, 0) == 0 else {
+            throw failure("cannot set the attributes of \(name)")
+        }
+    }
+
+    /// Writes the archive to disk.
+    func close() throws(BookifyError) {
+        guard let archive else { return }
+        if zip_close(archive) != 0 {
+            let error = failure("cannot write the archive")
+            zip_discard(archive)
+            self.archive = nil
+            throw error
+        }
+        self.archive = nil
+    }
+
+    private func failure(_ what: String) -> BookifyError {
+        let message = archive.flatMap { zip_strerror($0) }.map { String(cString: $0) } ?? "unknown error"
+        return .writeFailed(path: path, reason: "\(what): \(message)")
+    }
+
+    private static func describe(errorCode: Int32) -> String {
+        var error = zip_error_t()
+        zip_error_init_with_code(&error, errorCode)
+        defer { zip_error_fini(&error) }
+        return String(cString: zip_error_strerror(&error))
+    }
+
+    /// MS-DOS time and date fields in UTC; zip cannot hold dates before 1980.
+    /// (`zip_file_set_mtime` would go through the local time zone.)
+    static func dosDateTime(_ date: Date) -> (time: UInt16, date: UInt16) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let clamped = min(max(date, Date(timeIntervalSince1970: 315_532_800)), Date(timeIntervalSince1970: 4_354_819_198))
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: clamped)
+        let time = UInt16(parts.hour! << 11 | parts.minute! << 5 | parts.second! / 2)
+        let day = UInt16((parts.year! - 1980) << 9 | parts.month! << 5 | parts.day!)
+        return (time, day)
+    }
+}

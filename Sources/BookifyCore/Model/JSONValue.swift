@@ -1,0 +1,73 @@
+import Foundation
+
+/// A JSON value kept as it was read, for feed extensions (`_series`, `_geo`, …) that later
+/// stages may interpret.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// The member `key` of an object, or `nil`.
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+
+    /// The value as a string when it is one (numbers and booleans are written out).
+    public var stringValue: String? {
+        switch self {
+        case .string(let text): return text
+        case .number(let number):
+            return number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        case .bool(let flag): return flag ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    /// The value as a number when it is one or a string holding one.
+    public var numberValue: Double? {
+        switch self {
+        case .number(let number): return number
+        case .string(let text): return Double(text.trimmingCharacters(in: .whitespaces))
+        default: return nil
+        }
+    }
+
+    /// The members of an object, or an empty dictionary.
+    public var objectValue: [String: JSONValue] {
+        if case .object(let members) = self { return members }
+        return [:]
+    }
+
+    /// The elements of an array; a single non-null value counts as an array of one.
+    public var arrayValue: [JSONValue] {
+        switch self {
+        case .array(let elements): return elements
+        case .null: return []
+        default: return [self]
+        }
+    }
+}
+
+extension JSONValue: Decodable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let flag = try? container.decode(Bool.self) {
+            self = .bool(flag)
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else if let text = try? container.decode(String.self) {
+            self = .string(text)
+        } else if let elements = try? container.decode([JSONValue].self) {
+            self = .array(elements)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+}
+

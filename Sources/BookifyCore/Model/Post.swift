@@ -1,0 +1,54 @@
+import Foundation
+
+/// One blog post as read from any input, before it is converted for the book.
+public struct Post: Sendable, Hashable {
+    /// A stable identifier, unique within its blog (the feed's id, else the URL).
+    public var id: String
+    /// The post's own page.
+    public var url: URL?
+    /// The page the post is about, for link-blog posts.
+    public var externalURL: URL?
+    public var title: String
+    /// The body, in the format `contentFormat` says.
+    public var content: String
+    public var contentFormat: ContentFormat
+    public var summary: String?
+    public var image: URL?
+    public var bannerImage: URL?
+    public var published: Date?
+    public var modified: Date?
+    /// The post's own authors; empty when it has the blog's.
+    public var authors: [Author]
+    public var tags: [String]
+    public var language: String?
+    public var attachments: [Attachment]
+    /// Input-specific extensions (JSON Feed `_`-keys), kept for later stages.
+    public var extensions: [String: JSONValue]
+
+    public init(id: String, url: URL? = nil, externalURL: URL? = nil, title: String,
+                content: String, contentFormat: ContentFormat, summary: String? = nil,
+                image: URL? = nil, bannerImage: URL? = nil, published: Date? = nil,
+                modified: Date? = nil, authors: [Author] = [], tags: [String] = [],
+                language: String? = nil, attachments: [Attachment] = [],
+                extensions: [String: JSONValue] = [:]) {
+        self.id = id
+        self.url = url
+        self.externalURL = externalURL
+        self.title = title
+        self.content = content
+        self.contentFormat = contentFormat
+        self.summary = summary
+        self.image = image
+        self.bannerImage = bannerImage
+        self.published = published
+        self.modified = modified
+        self.authors = authors
+        self.tags = tags
+        self.language = language
+        self.attachments = attachments
+        self.extensions = extensions
+    }
+
+    /// The date the post is shown and ordered by: published, else last modified.
+    public var date: Date? { published ?? modified }
+}

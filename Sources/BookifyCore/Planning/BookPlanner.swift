@@ -1,0 +1,93 @@
+import Foundation
+
+/// Decides the book's metadata and the order of its posts from the blogs read.
+public struct BookPlanner: Sendable {
+    /// The date used when neither the posts nor the environment give one: the first date a
+    /// zip file can hold, so builds stay reproducible.
+    public static let fallbackDate = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01
+
+    public var settings: BookSettings
+
+    public init(settings: BookSettings) {
+        self.settings = settings
+    }
+
+    public func plan(_ blogs: [Blog]) -> Book {
+        let posts = orderedPosts(merging(blogs))
+        return Book(metadata: metadata(for: blogs, posts: posts), chapters: [Chapter(title: nil, posts: posts)])
+    }
+
+    /// All posts, without repeats: a post whose id, or else URL, was already seen is dropped.
+    private func merging(_ blogs: [Blog]) -> [Post] {
+        var seenIDs = Set<String>()
+        var seenURLs = Set<String>()
+        var posts: [Post] = []
+        for post in blogs.flatMap(\.posts) {
+            let urlKey = post.url.map(Self.urlKey)
+            guard seenIDs.insert(post.id).inserted, urlKey.map({ seenURLs.insert($0).inserted }) ?? true else { continue }
+            posts.append(post)
+        }
+        return posts
+    }
+
+    private static func urlKey(_ url: URL) -> String {
+        var text = url.absoluteString
+        if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
+        while text.hasSuffix("/") { text.removeLast() }
+        return text.lowercased()
+    }
+
+    /// By date (undated posts keep their input order, after the dated ones), stable.
+    private func orderedPosts(_ posts: [Post]) -> [Post] {
+        let indexed = posts.enumerated().map { (offset: $0.offset, post: $0.element) }
+        let sorted = indexed.sorted { left, right in
+            switch (left.post.date, right.post.date) {
+            case let (leftDate?, rightDate?) where leftDate != rightDate:
+                return settings.order == .oldestFirst ? leftDate < rightDate : leftDate > rightDate
+            case (.some, .none): return true
+            case (.none, .some): return false
+            default: return left.offset < right.offset
+            }
+        }
+        return sorted.map(\.post)
+    }
+
+    private func metadata(for blogs: [Blog], posts: [Post]) -> BookMetadata {
+        let first = blogs.first
+        let title = settings.title ?? first?.title ?? posts.first?.title ?? "Untitled blog"
+        let authors = !settings.authors.isEmpty ? settings.authors
+            : unique(blogs.flatMap(\.authors).map(\.name) + (blogs.allSatisfy(\.authors.isEmpty) ? posts.flatMap(\.authors).map(\.name) : []))
+        let language = settings.language ?? first?.language.flatMap(LanguageTag.normalized)
+            ?? posts.lazy.compactMap({ $0.language.flatMap(LanguageTag.normalized) }).first ?? "en"
+        let newest = posts.flatMap { [$0.published, $0.modified].compactMap { $0 } }.max()
+        let source = first?.homePageURL?.absoluteString ?? first?.feedURL?.absoluteString
+        let identityName = first?.feedURL?.absoluteString ?? first?.homePageURL?.absoluteString ?? first?.source ?? title
+        return BookMetadata(
+            title: title,
+            subtitle: settings.subtitle,
+            authors: authors,
+            language: language,
+            identifier: settings.identifier ?? "urn:uuid:" + UUIDv5.make(name: identityName).uuidString.lowercased(),
+            modified: settings.sourceDate ?? newest ?? Self.fallbackDate,
+            description: first?.description,
+            publisher: settings.publisher,
+            source: source,
+            subjects: subjects(of: posts))
+    }
+
+    /// The posts' tags, most used first.
+    private func subjects(of posts: [Post]) -> [String] {
+        var counts: [String: (count: Int, first: Int, name: String)] = [:]
+        for (index, tag) in posts.flatMap(\.tags).enumerated() {
+            let key = tag.lowercased()
+            let entry = counts[key] ?? (0, index, tag)
+            counts[key] = (entry.count + 1, entry.first, entry.name)
+        }
+        return counts.values.sorted { ($0.count, -$0.first) > ($1.count, -$1.first) }.map(\.name)
+    }
+
+    private func unique(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// What the user asked for: overrides of the blog's metadata and choices for the build.
+/// Every property is optional; `nil` means "from the input, else the default".
+public struct BookSettings: Sendable {
+    public var title: String?
+    public var subtitle: String?
+    public var authors: [String] = []
+    public var language: String?
+    public var publisher: String?
+    public var identifier: String?
+    /// How `content_html`-style bodies are read when they could be HTML or Markdown.
+    public var contentFormat: ContentFormat?
+    public var order: PostOrder = .oldestFirst
+    /// Reproducible-builds date (`SOURCE_DATE_EPOCH`): the book's modified date when set.
+    public var sourceDate: Date?
+    /// A folder whose `.mustache` files replace the built-in templates of the same name.
+    public var templatesDirectory: URL?
+    /// A stylesheet that replaces the built-in one.
+    public var stylesheet: URL?
+
+    public init() {}
+}
+
+public enum PostOrder: String, Sendable, CaseIterable {
+    case oldestFirst = "oldest-first"
+    case newestFirst = "newest-first"
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// ASCII slugs for ids and file names: letters, digits and single hyphens.
+enum Slug {
+    /// `keepCase` keeps capitals (ids are case-sensitive; file names must not differ by case only).
+    static func make(_ text: String, fallback: String, keepCase: Bool = false, maximumLength: Int = 60) -> String {
+        let folded = text.applyingTransform(.toLatin, reverse: false)?
+            .applyingTransform(.stripDiacritics, reverse: false) ?? text
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingHyphen, !slug.isEmpty { slug.append("-") }
+                pendingHyphen = false
+                slug.unicodeScalars.append(keepCase ? scalar : scalar.lowercased())
+            } else {
+                pendingHyphen = true
+            }
+            if slug.count >= maximumLength { break }
+        }
+        if slug.isEmpty { return fallback }
+        // XML ids must not start with a digit.
+        return slug.first!.isNumber ? fallback + "-" + slug : slug
+    }
+}
+
+private extension Unicode.Scalar {
+    func lowercased() -> Unicode.Scalar {
+        (65...90).contains(value) ? Unicode.Scalar(value + 32)! : self
+    }
+}

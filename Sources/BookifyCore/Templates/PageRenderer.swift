@@ -1,0 +1,76 @@
+import Foundation
+
+/// Renders the book's pages (title page, posts, colophon) from the templates, as complete
+/// XHTML documents.
+struct PageRenderer: Sendable {
+    static let generator = "bookify \(BookifyVersion.current)"
+
+    let templates: TemplateLibrary
+    let metadata: BookMetadata
+    /// The stylesheet's path relative to the pages.
+    let stylesheetHref: String
+
+    func titlePage() -> String {
+        templates.render(.titlePage, common(pageTitle: metadata.title).merging([
+            "title": metadata.title,
+            "subtitle": metadata.subtitle ?? "",
+            "authors": Self.list(metadata.authors),
+            "description": metadata.description ?? "",
+            "source": metadata.source ?? "",
+        ]) { $1 })
+    }
+
+    func post(_ document: PostDocument) -> String {
+        let post = document.post
+        let ownAuthors = post.authors.map(\.name)
+        let showsAuthors = !ownAuthors.isEmpty && Set(ownAuthors) != Set(metadata.authors)
+        return templates.render(.post, common(pageTitle: post.title).merging([
+            "title": post.title,
+            "date": post.date.map(displayDate) ?? "",
+            "dateISO": post.date.map(FeedDate.day) ?? "",
+            "authors": showsAuthors ? Self.list(ownAuthors) : "",
+            "tags": post.tags,
+            "hasTags": !post.tags.isEmpty,
+            "url": post.url?.absoluteString ?? "",
+            "externalURL": post.externalURL.flatMap { $0 == post.url ? nil : $0.absoluteString } ?? "",
+            "body": XHTMLSerializer.serialize(document.body),
+        ]) { $1 })
+    }
+
+    func colophon(postCount: Int) -> String {
+        templates.render(.colophon, common(pageTitle: "About this book").merging([
+            "title": metadata.title,
+            "source": metadata.source ?? "",
+            "modified": displayDate(metadata.modified),
+            "postCount": postCount,
+            "generator": Self.generator,
+            "identifier": metadata.identifier,
+        ]) { $1 })
+    }
+
+    private func common(pageTitle: String) -> [String: Any] {
+        ["language": metadata.language, "pageTitle": pageTitle, "stylesheet": stylesheetHref,
+         "bookTitle": metadata.title]
+    }
+
+    /// A long date in the book's language, in UTC so that builds do not depend on the machine.
+    private func displayDate(_ date: Date) -> String {
+        var style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: metadata.language),
+                                     calendar: Calendar(identifier: .gregorian))
+        style.timeZone = TimeZone(identifier: "UTC")!
+        return date.formatted(style)
+    }
+
+    private static func list(_ names: [String]) -> String {
+        switch names.count {
+        case 0: return ""
+        case 1: return names[0]
+        default: return names.dropLast().joined(separator: ", ") + " and " + names.last!
+        }
+    }
+}
+
+/// The version bookify reports in its books and on the command line.
+public enum BookifyVersion {
+    public static let current = "0.1.0"
+}

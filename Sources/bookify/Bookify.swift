@@ -1,0 +1,17 @@
+import ArgumentParser
+import BookifyCore
+
+/// `bookify`: turns a blog into a book.
+@main
+struct Bookify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bookify",
+        abstract: "Turn a blog into a book.",
+        discussion: """
+            Reads a blog's JSON Feed and writes an EPUB 3 book of its posts:
+              bookify feed.json -o blog.epub
+            """,
+        version: BookifyVersion.current,
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self)
+}
