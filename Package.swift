@@ -42,12 +42,11 @@ let package = Package(
                 "BookifyCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Unit tests per stage and end-to-end tests that build real books (folders inside).
+        // Depending on `bookify` makes `swift test` build the command the CLI tests run.
         .testTarget(
-            name: "BookifyCoreTests",
-            dependencies: ["BookifyCore"]),
-        .testTarget(
-            name: "EndToEndTests",
-            dependencies: ["BookifyCore", "bookify"]),
+            name: "BookifyTests",
+            dependencies: ["BookifyCore", "bookify", "CLibZip"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,12 +6,12 @@ import Foundation
 /// No libxml2 type leaves this file. The tree is copied as it is, names lower-cased;
 /// deciding what may stay is the sanitizer's job.
 struct HTMLParser: Sendable {
-    /// libxml2 2.9 predates these HTML5 void elements and nests the following content
-    /// inside them; their children are moved back out (DESIGN §8).
-    private static let voidElementsUnknownToLibxml2: Set<String> = ["source", "track", "wbr"]
+    /// Void elements never have children, but libxml2 2.9 nests the content that follows some
+    /// HTML5 ones (`source`, `track`, `wbr`, `embed`) inside them: it is moved back out (DESIGN §8).
+    private static let voidElements = AllowList.voidElements.union(["param", "keygen"])
 
-    /// Deeper elements are flattened into their ancestor so hostile nesting cannot exhaust the
-    /// stack of later, recursive stages. libxml2 itself stops at 256 levels without HUGE.
+    /// Deeper elements are flattened into their ancestor (their text stays), so hostile nesting
+    /// cannot exhaust the stack of the later, recursive stages.
     static let maximumDepth = 200
 
     private static let initialized: Bool = {
@@ -26,7 +26,8 @@ struct HTMLParser: Sendable {
     func parseFragment(_ html: String) -> [XHTMLNode] {
         let wrapped = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + html + "</body></html>"
         let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOIMPLIED.rawValue
+            | UInt32(XML_PARSE_HUGE.rawValue))
         let document = wrapped.withCString { pointer in
             htmlReadMemory(pointer, Int32(strlen(pointer)), nil, "UTF-8", options)
         }
@@ -35,7 +36,7 @@ struct HTMLParser: Sendable {
         guard let root = xmlDocGetRootElement(document), let body = Self.findElement("body", under: root) else {
             return []
         }
-        return Self.convertChildren(of: body, depth: 0)
+        return Self.convertChildren(of: body)
     }
 
     private static func findElement(_ name: String, under node: xmlNodePtr) -> xmlNodePtr? {
@@ -47,34 +48,42 @@ struct HTMLParser: Sendable {
         return nil
     }
 
-    private static func convertChildren(of node: xmlNodePtr, depth: Int) -> [XHTMLNode] {
-        var nodes: [XHTMLNode] = []
-        var child = node.pointee.children
-        while let current = child {
-            nodes.append(contentsOf: convert(current, depth: depth))
-            child = current.pointee.next
+    /// Copies the subtree below `root` without recursion: hostile input may nest thousands
+    /// of elements deep.
+    private static func convertChildren(of root: xmlNodePtr) -> [XHTMLNode] {
+        struct Frame {
+            var node: xmlNodePtr
+            var next: xmlNodePtr?
+            var children: [XHTMLNode] = []
         }
-        return nodes
+        var stack = [Frame(node: root, next: root.pointee.children)]
+        while true {
+            if let child = stack[stack.count - 1].next {
+                stack[stack.count - 1].next = child.pointee.next
+                switch child.pointee.type {
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    stack[stack.count - 1].children.append(.text(content(of: child)))
+                case XML_ELEMENT_NODE:
+                    stack.append(Frame(node: child, next: child.pointee.children))
+                default:
+                    break  // comments, processing instructions
+                }
+                continue
+            }
+            let finished = stack.removeLast()
+            if stack.isEmpty { return finished.children }
+            stack[stack.count - 1].children += nodes(for: finished.node, children: finished.children,
+                                                     depth: stack.count)
+        }
     }
 
-    private static func convert(_ node: xmlNodePtr, depth: Int) -> [XHTMLNode] {
-        switch node.pointee.type {
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            return [.text(content(of: node))]
-        case XML_ELEMENT_NODE:
-            let name = name(of: node)
-            let children = convertChildren(of: node, depth: depth + 1)
-            if depth >= maximumDepth { return children }
-            let element = XHTMLElement(name, attributes: attributes(of: node))
-            if voidElementsUnknownToLibxml2.contains(name) {
-                return [.element(element)] + children
-            }
-            var filled = element
-            filled.children = children
-            return [.element(filled)]
-        default:
-            return []  // comments, processing instructions
-        }
+    /// The nodes an element becomes once its children are converted.
+    private static func nodes(for node: xmlNodePtr, children: [XHTMLNode], depth: Int) -> [XHTMLNode] {
+        if depth > maximumDepth { return children }
+        let name = name(of: node)
+        let element = XHTMLElement(name, attributes: attributes(of: node))
+        if voidElements.contains(name) { return [.element(element)] + children }
+        return [.element(XHTMLElement(name, attributes: element.attributes, children: children))]
     }
 
     private static func name(of node: xmlNodePtr) -> String {

@@ -188,8 +188,12 @@ struct JSONParser {
     }
 
     private mutating func expectWord(_ word: String) throws(SyntaxError) {
+        let start = index
         for expected in word.utf8 {
-            guard current == expected else { throw error("invalid literal, expected '\(word)'") }
+            guard current == expected else {
+                index = start  // point at the start of the bad literal
+                throw error("invalid literal, expected '\(word)'")
+            }
             index += 1
         }
     }

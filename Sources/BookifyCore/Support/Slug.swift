@@ -4,8 +4,7 @@ import Foundation
 enum Slug {
     /// `keepCase` keeps capitals (ids are case-sensitive; file names must not differ by case only).
     static func make(_ text: String, fallback: String, keepCase: Bool = false, maximumLength: Int = 60) -> String {
-        let folded = text.applyingTransform(.toLatin, reverse: false)?
-            .applyingTransform(.stripDiacritics, reverse: false) ?? text
+        let folded = text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? text
         var slug = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {

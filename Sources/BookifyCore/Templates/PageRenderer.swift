@@ -11,46 +11,53 @@ struct PageRenderer: Sendable {
     let stylesheetHref: String
 
     func titlePage() -> String {
-        templates.render(.titlePage, common(pageTitle: metadata.title).merging([
+        templates.render(.titlePage, context(pageTitle: metadata.title, [
             "title": metadata.title,
-            "subtitle": metadata.subtitle ?? "",
+            "subtitle": metadata.subtitle,
             "authors": Self.list(metadata.authors),
-            "description": metadata.description ?? "",
-            "source": metadata.source ?? "",
-        ]) { $1 })
+            "description": metadata.description,
+            "source": metadata.source,
+        ]))
     }
 
     func post(_ document: PostDocument) -> String {
         let post = document.post
         let ownAuthors = post.authors.map(\.name)
         let showsAuthors = !ownAuthors.isEmpty && Set(ownAuthors) != Set(metadata.authors)
-        return templates.render(.post, common(pageTitle: post.title).merging([
+        return templates.render(.post, context(pageTitle: post.title, [
             "title": post.title,
-            "date": post.date.map(displayDate) ?? "",
-            "dateISO": post.date.map(FeedDate.day) ?? "",
-            "authors": showsAuthors ? Self.list(ownAuthors) : "",
+            "date": post.date.map(displayDate),
+            "dateISO": post.date.map(FeedDate.day),
+            "authors": showsAuthors ? Self.list(ownAuthors) : nil,
             "tags": post.tags,
             "hasTags": !post.tags.isEmpty,
-            "url": post.url?.absoluteString ?? "",
-            "externalURL": post.externalURL.flatMap { $0 == post.url ? nil : $0.absoluteString } ?? "",
+            "url": post.url?.absoluteString,
+            "externalURL": post.externalURL.flatMap { $0 == post.url ? nil : $0.absoluteString },
             "body": XHTMLSerializer.serialize(document.body),
-        ]) { $1 })
+        ]))
     }
 
     func colophon(postCount: Int) -> String {
-        templates.render(.colophon, common(pageTitle: "About this book").merging([
+        templates.render(.colophon, context(pageTitle: "About this book", [
             "title": metadata.title,
-            "source": metadata.source ?? "",
+            "source": metadata.source,
             "modified": displayDate(metadata.modified),
             "postCount": postCount,
             "generator": Self.generator,
             "identifier": metadata.identifier,
-        ]) { $1 })
+        ]))
     }
 
-    private func common(pageTitle: String) -> [String: Any] {
-        ["language": metadata.language, "pageTitle": pageTitle, "stylesheet": stylesheetHref,
-         "bookTitle": metadata.title]
+    /// The values a template sees, with those every page has. Absent and empty values are
+    /// left out, so that `{{#key}}` sections disappear for them.
+    private func context(pageTitle: String, _ values: [String: Any?]) -> [String: Any] {
+        var context: [String: Any] = ["language": metadata.language, "pageTitle": pageTitle,
+                                      "stylesheet": stylesheetHref, "bookTitle": metadata.title]
+        for case let (key, value?) in values {
+            if let text = value as? String, text.isEmpty { continue }
+            context[key] = value
+        }
+        return context
     }
 
     /// A long date in the book's language, in UTC so that builds do not depend on the machine.

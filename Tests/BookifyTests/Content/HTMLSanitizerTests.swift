@@ -1,0 +1,85 @@
+@testable import BookifyCore
+import Foundation
+import Testing
+
+@Suite struct HTMLSanitizerTests {
+    private func clean(_ html: String, base: String? = "https://blog.example/posts/one/") -> String {
+        let post = Post(id: "1", url: base.flatMap { URL(string: $0) }, title: "T", content: html, contentFormat: .html)
+        return XHTMLSerializer.serialize(PostConverter().convert(post, documentID: "p001").body)
+    }
+
+    @Test func removesActiveContent() {
+        let html = clean("""
+        <p onclick="steal()">Hi<script>alert(1)</script></p><style>p{}</style>
+        <iframe src="https://evil.example"></iframe><object data="x"></object><embed src="y">
+        <form action="/x"><input type="text" name="q"><button>Go</button><textarea>t</textarea></form>
+        <a href="javascript:alert(1)">js</a><a href="data:text/html,x">data</a><a href=" JaVaScRiPt:x">mixed</a>
+        """)
+        for forbidden in ["script", "alert", "onclick", "<style", "iframe", "object", "embed", "form", "button",
+                          "textarea", "javascript", "data:", "<input"] {
+            #expect(!html.lowercased().contains(forbidden.lowercased()), "\(forbidden) survived in \(html)")
+        }
+        #expect(html.contains("<p>Hi</p>"))
+        #expect(html.contains("<a>js</a>"))
+    }
+
+    @Test func unwrapsUnknownElementsKeepingTheirText() {
+        #expect(clean("<p><blink>on</blink> <font color=red>and</font> <custom-tag>off</custom-tag></p>")
+                == "<p>on and off</p>")
+    }
+
+    @Test func resolvesRelativeLinksAgainstThePost() {
+        let html = clean(#"<p><a href="../two/">two</a> <a href="/about">about</a> <a href="mailto:a@b.example">mail</a></p>"#)
+        #expect(html.contains(#"href="https://blog.example/posts/two/""#))
+        #expect(html.contains(#"href="https://blog.example/about""#))
+        #expect(html.contains(#"href="mailto:a@b.example""#))
+    }
+
+    @Test func dropsRelativeLinksWithoutABase() {
+        #expect(clean(#"<p><a href="page.html">x</a></p>"#, base: nil) == "<p><a>x</a></p>")
+    }
+
+    @Test func fragmentLinksFollowTheirTargetsOrLoseTheirHref() {
+        let html = clean(##"<h2 id="Intro Part">Intro</h2><p><a href="#Intro Part">up</a> <a href="#missing">gone</a></p>"##)
+        #expect(html.contains(#"<h2 id="p001-Intro-Part">"#))
+        #expect(html.contains(##"<a href="#p001-Intro-Part">up</a>"##))
+        #expect(html.contains("<a>gone</a>"))
+    }
+
+    @Test func makesDuplicateIDsUnique() {
+        let html = clean(#"<p id="x">1</p><p id="x">2</p>"#)
+        #expect(html == #"<p id="p001-x">1</p><p id="p001-x-2">2</p>"#)
+    }
+
+    @Test func imagesBecomePlaceholdersWithAltTextAndALinkToTheOriginal() {
+        let html = clean(#"<p><img src="/img/a.png" alt="A diagram"> <img src="demo.mp4"> <img alt="no source"></p>"#)
+        #expect(!html.contains("<img"))
+        #expect(html.contains(#"Image: A diagram <a href="https://blog.example/img/a.png">(view online)</a>"#))
+        #expect(html.contains(#"Video: demo.mp4 <a href="https://blog.example/posts/one/demo.mp4">(view online)</a>"#))
+        #expect(html.contains("Image: no source (not available)"))
+    }
+
+    @Test func movesContentOutOfHTML5VoidElementsLibxml2DoesNotKnow() {
+        let html = clean("<p>a<wbr>b</p><video><source src=\"v.mp4\">Fallback text</video>")
+        #expect(html.contains("<p>a<wbr/>b</p>"))
+        #expect(!html.contains("<source"))
+    }
+
+    @Test func dropsControlCharactersAndKeepsTheText() {
+        #expect(clean("<p>a\u{1}b\u{8}c\u{7F}d</p>") == "<p>abcd</p>")
+    }
+
+    @Test func survivesHostileNesting() {
+        let deep = String(repeating: "<div>", count: 3_000) + "deep text" + String(repeating: "</div>", count: 3_000)
+        #expect(clean(deep).contains("deep text"))
+    }
+
+    @Test func keepsTaskListBoxesDisabled() {
+        let html = clean(#"<ul><li><input type="checkbox" checked=""> done</li></ul>"#)
+        #expect(html.contains(#"<input type="checkbox" checked="checked" disabled="disabled" class="task-list-item-checkbox"/>"#))
+    }
+
+    @Test func writesLangTwiceAsEPUBReadersExpect() {
+        #expect(clean(#"<p lang="fr">bonjour</p>"#) == #"<p lang="fr" xml:lang="fr">bonjour</p>"#)
+    }
+}

@@ -1,0 +1,85 @@
+@testable import BookifyCore
+import Foundation
+import Testing
+
+@Suite struct EPUBWriterTests {
+    private static func smallBook() async -> BookContent {
+        let posts = [
+            Post(id: "1", url: URL(string: "https://e.example/1"), title: "First & <best>", content: "# Hello\n\nWorld",
+                 contentFormat: .markdown, published: FeedDate.parseISO8601("2020-02-03")),
+            Post(id: "2", title: "Second", content: "Plain", contentFormat: .text,
+                 published: FeedDate.parseISO8601("2020-03-04T05:06:07Z")),
+        ]
+        let blog = Blog(title: "Tiny", feedURL: URL(string: "https://e.example/feed.json"), posts: posts, source: "tiny.json")
+        let builder = BookBuilder()
+        return await builder.convert(builder.plan([blog]))
+    }
+
+    @Test func writesTheMimetypeFirstStoredAndWithoutExtraField() async throws {
+        let folder = TestPaths.temporaryFolder()
+        let output = folder.appendingPathComponent("tiny.epub")
+        try EPUBWriter(templates: TemplateLibrary()).write(await Self.smallBook(), to: output)
+        let archive = try EPUBArchive(output)
+        let first = try #require(archive.entries.first)
+        #expect(first.name == "mimetype" && first.text == "application/epub+zip")
+        #expect(first.isStored && first.localExtraFieldCount == 0)
+        #expect(archive.entries.dropFirst().allSatisfy { !$0.isStored })
+        #expect(archive.entries.map(\.name).contains("OEBPS/toc.ncx"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["tiny.epub"])
+    }
+
+    @Test func theSameBookGivesTheSameBytes() async throws {
+        let folder = TestPaths.temporaryFolder()
+        let book = await Self.smallBook()
+        let writer = EPUBWriter(templates: try TemplateLibrary())
+        try writer.write(book, to: folder.appendingPathComponent("a.epub"))
+        try writer.write(book, to: folder.appendingPathComponent("b.epub"))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("a.epub"))
+                == Data(contentsOf: folder.appendingPathComponent("b.epub")))
+    }
+
+    @Test func packageDocumentCarriesTheMetadata() async throws {
+        let resources = try EPUBWriter(templates: TemplateLibrary()).resources(for: await Self.smallBook())
+        let book = await Self.smallBook().book
+        let opf = PackageDocument.make(metadata: book.metadata, resources: resources, ncxID: "ncx")
+        #expect(opf.contains("<dc:title id=\"title\">Tiny</dc:title>"))
+        #expect(opf.contains("<meta property=\"dcterms:modified\">2020-03-04T05:06:07Z</meta>"))
+        #expect(opf.components(separatedBy: "dcterms:modified").count == 2)
+        #expect(opf.contains("<spine toc=\"ncx\">"))
+        #expect(opf.contains("properties=\"nav\""))
+        let order = opf.matches(of: /<itemref idref="([^"]+)"/).map { String($0.output.1) }
+        #expect(order == ["title-page", "nav", "p001", "p002", "colophon"])
+    }
+
+    @Test func zipTimesAreUTCAndNeverBefore1980() {
+        let (time, date) = ZipArchive.dosDateTime(FeedDate.parseISO8601("2026-04-05T13:14:16Z")!)
+        #expect(date == UInt16((2026 - 1980) << 9 | 4 << 5 | 5))
+        #expect(time == UInt16(13 << 11 | 14 << 5 | 8))
+        #expect(ZipArchive.dosDateTime(Date(timeIntervalSince1970: 0)).date == UInt16(0 << 9 | 1 << 5 | 1))
+    }
+
+    @Test func userTemplatesReplaceTheBuiltInOnes() async throws {
+        let folder = TestPaths.temporaryFolder()
+        let templates = folder.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "{{<layout}}{{$content}}<p class=\"mine\">{{title}}</p>{{{body}}}{{/content}}{{/layout}}"
+            .write(to: templates.appendingPathComponent("post.mustache"), atomically: true, encoding: .utf8)
+        let resources = try EPUBWriter(templates: TemplateLibrary(overrides: templates)).resources(for: await Self.smallBook())
+        let first = try #require(resources.first { $0.id == "p001" })
+        #expect(String(decoding: first.contents, as: UTF8.self).contains("<p class=\"mine\">First &amp; &lt;best&gt;</p>"))
+    }
+
+    @Test func aTemplateThatMakesBrokenXHTMLIsAnError() async throws {
+        let templates = TestPaths.temporaryFolder()
+        try "{{<layout}}{{$content}}<p>unclosed{{/content}}{{/layout}}"
+            .write(to: templates.appendingPathComponent("post.mustache"), atomically: true, encoding: .utf8)
+        let writer = EPUBWriter(templates: try TemplateLibrary(overrides: templates))
+        let book = await Self.smallBook()
+        #expect {
+            _ = try writer.resources(for: book)
+        } throws: { error in
+            guard case .invalidTemplate(let path, let reason) = error as? BookifyError else { return false }
+            return path == "post.mustache" && reason.contains("not well-formed")
+        }
+    }
+}
