@@ -14,9 +14,16 @@ struct MarkdownRenderer: Sendable {
         return true
     }()
 
+    /// cmark-gfm keeps the inline parser's special characters in a process-wide table that
+    /// attaching and freeing a parser's extensions changes (`~` for strikethrough…): parsers
+    /// running at the same time make each other drop markup. One conversion at a time.
+    private static let lock = NSLock()
+
     init() { _ = Self.registered }
 
     func render(_ markdown: String) -> String {
+        Self.lock.lock()
+        defer { Self.lock.unlock() }
         let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
             | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(options) else { return "" }

@@ -15,7 +15,7 @@ public struct PostConverter: Sendable {
     public func convert(_ post: Post, documentID: String) -> PostDocument {
         let html = html(of: post)
         let parsed = parser.parseFragment(html)
-        let sanitized = HTMLSanitizer(baseURL: post.url).sanitize(parsed)
+        let sanitized = ContentModel.repair(HTMLSanitizer(baseURL: post.url).sanitize(parsed))
         let outlined = HeadingOutline.normalize(sanitized)
         let scoped = IdentifierScope(prefix: documentID).apply(to: outlined)
         return PostDocument(post: post, documentID: documentID, body: scoped,

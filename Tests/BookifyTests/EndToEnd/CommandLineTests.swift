@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// The `bookify` command as a user runs it: exit codes (sysexits), messages that name the file
+/// and position, atomic output.
+@Suite struct CommandLineTests {
+    private let sample = TestPaths.examples.appendingPathComponent("feed.json").path
+
+    private func bookify(_ arguments: [String], stdin: Data? = nil, in folder: URL) -> Shell.Result {
+        Shell.run(TestPaths.bookifyBinary.path, arguments, stdin: stdin, in: folder)
+    }
+
+    @Test func buildsABookNamedAfterTheTitleByDefault() throws {
+        let folder = TestPaths.temporaryFolder()
+        let result = bookify([sample], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["field-notes-on-books.epub"])
+    }
+
+    @Test func readsStandardInput() throws {
+        let folder = TestPaths.temporaryFolder()
+        let result = bookify(["-", "-o", "stdin.epub", "--title", "From a pipe"], stdin: try Data(contentsOf: URL(fileURLWithPath: sample)),
+                             in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let book = try BookInspector(folder.appendingPathComponent("stdin.epub"))
+        #expect(book.opf.contains("<dc:title id=\"title\">From a pipe</dc:title>"))
+    }
+
+    @Test func overridesTitleAuthorAndLanguage() throws {
+        let folder = TestPaths.temporaryFolder()
+        let result = bookify([sample, "-o", "b.epub", "--title", "T", "--author", "One", "--author", "Two",
+                              "--language", "de"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let opf = try BookInspector(folder.appendingPathComponent("b.epub")).opf
+        #expect(opf.contains(">T</dc:title>") && opf.contains(">One</dc:creator>") && opf.contains(">Two</dc:creator>"))
+        #expect(opf.contains("<dc:language>de</dc:language>") && opf.contains("xml:lang=\"de\""))
+    }
+
+    @Test func aMissingInputExits66AndNamesIt() {
+        let result = bookify(["no-such-feed.json", "-o", "x.epub"], in: TestPaths.temporaryFolder())
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("no-such-feed.json"))
+    }
+
+    @Test func malformedJSONExits65WithLineAndColumnAndWritesNothing() throws {
+        let folder = TestPaths.temporaryFolder()
+        try "{\n  \"title\": \"Broken\",\n  \"items\": [\n    {\"id\": \"1\" \"title\": \"x\"}\n  ]\n}\n"
+            .write(to: folder.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
+        let result = bookify(["broken.json", "-o", "book.epub"], in: folder)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("broken.json:4:16:"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["broken.json"])
+    }
+
+    @Test func aFailedRunLeavesAnExistingBookUntouched() throws {
+        let folder = TestPaths.temporaryFolder()
+        let existing = folder.appendingPathComponent("book.epub")
+        try Data("previous book".utf8).write(to: existing)
+        try "{\"items\": [}".write(to: folder.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
+        let result = bookify(["bad.json", "-o", "book.epub"], in: folder)
+        #expect(result.status == 65)
+        #expect(try Data(contentsOf: existing) == Data("previous book".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["bad.json", "book.epub"])
+    }
+
+    @Test func anOutputThatCannotBeCreatedExits73() {
+        let result = bookify([sample, "-o", "/nonexistent-folder/book.epub"], in: TestPaths.temporaryFolder())
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("/nonexistent-folder/book.epub"))
+    }
+
+    @Test func aTemplateThatBreaksTheBookExits65() throws {
+        let folder = TestPaths.temporaryFolder()
+        try "{{<layout}}{{$content}}<p>{{title}}{{/content}}{{/layout}}"
+            .write(to: folder.appendingPathComponent("post.mustache"), atomically: true, encoding: .utf8)
+        let result = bookify([sample, "-o", "b.epub", "--templates", folder.path], in: folder)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("post.mustache"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("b.epub").path))
+    }
+
+    @Test(arguments: [
+        ["x.json", "-o", "book.docx"],
+        ["x.json", "--language", "not a tag"],
+        ["x.json", "--toc-depth", "9"],
+        ["x.json", "--order", "sideways"],
+        ["--no-such-flag"],
+    ])
+    func usageErrorsExit64(arguments: [String]) {
+        #expect(bookify(arguments, in: TestPaths.temporaryFolder()).status == 64)
+    }
+
+    @Test func aFolderInputIsRefusedClearly() {
+        let result = bookify([TestPaths.examples.path, "-o", "b.epub"], in: TestPaths.temporaryFolder())
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("not supported yet"))
+    }
+}

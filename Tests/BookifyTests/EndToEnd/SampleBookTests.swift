@@ -1,0 +1,41 @@
+import BookifyCore
+import Foundation
+import Testing
+
+/// The sample blog in `examples/` becomes a valid, well-formed book.
+@Suite struct SampleBookTests {
+    private static func build() async throws -> (URL, BookInspector) {
+        let output = TestPaths.temporaryFolder().appendingPathComponent("field-notes.epub")
+        try await BookBuilder().build(inputs: [TestPaths.examples.appendingPathComponent("feed.json").path], output: output)
+        return (output, try BookInspector(output))
+    }
+
+    @Test func passesEPUBCheckWithoutAMessage() async throws {
+        try EPUBCheck.expectClean(try await Self.build().0)
+    }
+
+    @Test func followsTheReadingSystemRules() async throws {
+        ReadingSystemRules.check(try await Self.build().1)
+    }
+
+    @Test func listsThePostsOldestFirstWithTheirSections() async throws {
+        let book = try await Self.build().1
+        let titles = book.navTitles
+        let posts = ["Why turn a blog into a book?", "Reading code on e-ink", "Three feed formats, compared",
+                     "Footnotes belong at the bottom", "Notes from the first release"]
+        #expect(titles.filter(posts.contains) == posts)
+        #expect(titles.contains("What goes in"), "the first post's sections are in the table of contents")
+        #expect(book.spine.first == "text/title-page.xhtml" && book.spine.last == "text/colophon.xhtml")
+    }
+
+    @Test func keepsTablesCodeFootnotesAndTheImageReference() async throws {
+        let book = try await Self.build().1
+        let documents = book.archive.xhtmlEntries.map(\.text).joined()
+        #expect(documents.contains(#"<th class="align-right">Year</th>"#))
+        #expect(documents.contains(#"<code class="language-swift">"#))
+        #expect(documents.contains(##"href="#p004-fn-tap""##))
+        #expect(documents.contains(#"Image: The bookify pipeline: feed, posts, plan, content, EPUB <a href="https://example.org/posts/why-books/images/pipeline.png">"#))
+        #expect(documents.contains("<del>promised</del>"))
+        #expect(documents.contains("<time datetime=\"2026-01-12\">"))
+    }
+}

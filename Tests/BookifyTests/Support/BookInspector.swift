@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// What a user (or a reading system) can check in a built book.
+struct BookInspector {
+    let archive: EPUBArchive
+
+    init(_ book: URL) throws {
+        archive = try EPUBArchive(book)
+    }
+
+    var opf: String { archive["OEBPS/content.opf"]?.text ?? "" }
+    var nav: String { archive["OEBPS/nav.xhtml"]?.text ?? "" }
+    var ncx: String { archive["OEBPS/toc.ncx"]?.text ?? "" }
+
+    /// The titles the table of contents lists, in order (nested entries included).
+    var navTitles: [String] {
+        let toc = nav.components(separatedBy: "<nav epub:type=\"landmarks\"")[0]
+        return toc.matches(of: /<a href="[^"]*">([^<]*)<\/a>/).map { Self.unescape(String($0.output.1)) }
+    }
+
+    /// The reading-order documents' paths (inside `OEBPS/`), in spine order.
+    var spine: [String] {
+        let hrefs = Dictionary(uniqueKeysWithValues: opf.matches(of: /<item id="([^"]+)" href="([^"]+)"/).map {
+            (String($0.output.1), String($0.output.2))
+        })
+        return opf.matches(of: /<itemref idref="([^"]+)"/).compactMap { hrefs[String($0.output.1)] }
+    }
+
+    var identifier: String? {
+        opf.firstMatch(of: /<dc:identifier id="book-id">([^<]+)</)?.output.1.description
+    }
+
+    /// Every reference from a document of the book that points inside it but at nothing:
+    /// a missing file or a missing fragment id.
+    func brokenInternalReferences() -> [String] {
+        var idsByFile: [String: Set<String>] = [:]
+        for entry in archive.xhtmlEntries {
+            idsByFile[entry.name] = Set(entry.text.matches(of: #/ id="([^"]+)"/#).map { String($0.output.1) })
+        }
+        var broken: [String] = []
+        for entry in archive.entries where entry.name.hasSuffix(".xhtml") || entry.name.hasSuffix(".ncx") || entry.name.hasSuffix(".opf") {
+            let folder = (entry.name as NSString).deletingLastPathComponent
+            for match in entry.text.matches(of: #/ (?:href|src)="([^"]*)"/#) {
+                let reference = Self.unescape(String(match.output.1))
+                if reference.hasPrefix("http://") || reference.hasPrefix("https://") || reference.hasPrefix("mailto:") { continue }
+                let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                let path = parts[0].isEmpty ? entry.name : Self.normalize(folder + "/" + parts[0])
+                guard archive[path] != nil else { broken.append("\(entry.name): \(reference)"); continue }
+                if parts.count == 2, idsByFile[path]?.contains(String(parts[1])) != true {
+                    broken.append("\(entry.name): \(reference)")
+                }
+            }
+        }
+        return broken
+    }
+
+    private static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(part) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    static func unescape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
