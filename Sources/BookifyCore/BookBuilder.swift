@@ -22,15 +22,22 @@ public struct BookBuilder: Sendable {
         let converter = PostConverter(autoFormat: settings.contentFormat)
         let posts = book.posts
         let width = max(3, String(posts.count).count)
-        let documents = await withTaskGroup(of: (Int, PostDocument).self) { group in
+        let documentIDs = posts.indices.map { index in
+            "p" + String(repeating: "0", count: width - String(index + 1).count) + String(index + 1)
+        }
+        var links = BookLinks()
+        for (post, documentID) in zip(posts, documentIDs) {
+            if let url = post.url { links.add(url, documentID: documentID) }
+        }
+        let converted = await withTaskGroup(of: (Int, PostDocument).self) { [links] group in
             for (index, post) in posts.enumerated() {
-                let documentID = "p" + String(repeating: "0", count: width - String(index + 1).count) + String(index + 1)
-                group.addTask { (index, converter.convert(post, documentID: documentID)) }
+                group.addTask { (index, converter.convert(post, documentID: documentIDs[index], links: links)) }
             }
             var converted = [PostDocument?](repeating: nil, count: posts.count)
             for await (index, document) in group { converted[index] = document }
             return converted.map { $0! }
         }
+        let documents = CrossReferences.resolve(converted)
         var chapters: [BookContent.ChapterContent] = []
         var next = 0
         for chapter in book.chapters {

@@ -8,6 +8,10 @@ import Foundation
 struct HTMLSanitizer: Sendable {
     /// The post's own URL, against which relative links and image paths resolve.
     var baseURL: URL?
+    /// The posts of the book, whose links stay inside it.
+    var bookLinks = BookLinks()
+    /// The document being sanitized.
+    var documentID = ""
 
     func sanitize(_ nodes: [XHTMLNode]) -> [XHTMLNode] {
         nodes.flatMap(sanitize)
@@ -35,6 +39,9 @@ struct HTMLSanitizer: Sendable {
         guard AllowList.elements.contains(name) else { return children }
         var clean = XHTMLElement(name, attributes: attributes(of: element, as: name), children: children)
         if name == "a" { clean["href"] = element["href"].flatMap(resolvedLink) }
+        if name == "li", Self.startsWithCheckbox(clean) {
+            clean["class"] = ((clean["class"].map { $0 + " " }) ?? "") + "task-list-item"
+        }
         return [.element(clean)]
     }
 
@@ -65,6 +72,18 @@ struct HTMLSanitizer: Sendable {
         return candidates.compactMap { $0?.lowercased() }.first(where: allowed.contains)
     }
 
+    private static func startsWithCheckbox(_ item: XHTMLElement) -> Bool {
+        for child in item.children {
+            switch child {
+            case .text(let text) where text.allSatisfy(\.isWhitespace): continue
+            case .element(let element) where element.name == "input": return true
+            case .element(let element) where element.name == "p": return startsWithCheckbox(element)
+            default: return false
+            }
+        }
+        return false
+    }
+
     /// GFM task-list items keep their box, disabled; every other form control goes.
     private func taskListCheckbox(_ element: XHTMLElement) -> XHTMLElement? {
         guard element["type"]?.lowercased() == "checkbox" else { return nil }
@@ -82,7 +101,22 @@ struct HTMLSanitizer: Sendable {
         if trimmed.hasPrefix("#") { return trimmed.count > 1 ? trimmed : nil }
         guard let url = LinkURL.parse(trimmed, relativeTo: baseURL),
               let scheme = url.scheme?.lowercased(), AllowList.linkSchemes.contains(scheme) else { return nil }
+        if let target = bookLinks.documentID(for: url) {
+            return inBookLink(to: target, fragment: url.fragment)
+        }
         return url.absoluteString
+    }
+}
+
+extension HTMLSanitizer {
+    /// A link to another post of the book: its document, and the id the fragment will have
+    /// there (ids are prefixed per document, see `IdentifierScope`). A fragment in this very
+    /// document stays a bare fragment, renamed with the rest.
+    private func inBookLink(to target: String, fragment: String?) -> String {
+        let fragment = fragment.flatMap { $0.removingPercentEncoding ?? $0 }.flatMap { $0.isEmpty ? nil : $0 }
+        if target == documentID { return fragment.map { "#" + $0 } ?? target + ".xhtml" }
+        guard let fragment else { return target + ".xhtml" }
+        return target + ".xhtml#" + IdentifierScope.scopedID(fragment, prefix: target)
     }
 }
 

@@ -4,6 +4,11 @@
 struct IdentifierScope {
     let prefix: String
 
+    /// The id `original` gets in the document `prefix` (before any de-duplication suffix).
+    static func scopedID(_ original: String, prefix: String) -> String {
+        prefix + "-" + Slug.make(original, fallback: "id", keepCase: true)
+    }
+
     func apply(to nodes: [XHTMLNode]) -> [XHTMLNode] {
         var renamed: [String: String] = [:]
         var used: Set<String> = []
@@ -15,7 +20,7 @@ struct IdentifierScope {
         nodes.map { node in
             guard case .element(var element) = node else { return node }
             if let original = element["id"] {
-                let base = prefix + "-" + Slug.make(original, fallback: "id", keepCase: true)
+                let base = Self.scopedID(original, prefix: prefix)
                 var candidate = base
                 var counter = 2
                 while used.contains(candidate) {

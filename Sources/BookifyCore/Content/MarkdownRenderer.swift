@@ -38,10 +38,47 @@ struct MarkdownRenderer: Sendable {
         }
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
+        Self.turnUnknownTagsIntoText(document)
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
             return ""
         }
         defer { free(html) }
         return String(cString: html)
+    }
+
+    /// Raw HTML whose tag is no HTML element (`<app>`, `</node-ip>`, a block starting `<PID>`)
+    /// is what the author typed: it becomes text instead of reaching the sanitizer as markup.
+    private static func turnUnknownTagsIntoText(_ document: OpaquePointer) {
+        var unknown: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator),
+                  cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK,
+                  let literal = cmark_node_get_literal(node),
+                  let name = tagName(String(cString: literal)),
+                  !AllowList.htmlElementNames.contains(name) else { continue }
+            unknown.append(node)
+        }
+        cmark_iter_free(iterator)
+        for node in unknown {
+            let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
+            guard let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+            cmark_node_set_literal(text, cmark_node_get_literal(node))
+            var replacement = text
+            if isBlock, let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) {
+                cmark_node_append_child(paragraph, text)
+                replacement = paragraph
+            }
+            cmark_node_replace(node, replacement)
+            cmark_node_free(node)
+        }
+    }
+
+    /// The lower-cased element name of a start or end tag, or `nil` for comments and the like.
+    static func tagName(_ html: String) -> String? {
+        guard let match = html.prefixMatch(of: /<\/?([A-Za-z][A-Za-z0-9-]*)/) else { return nil }
+        return match.output.1.lowercased()
     }
 }

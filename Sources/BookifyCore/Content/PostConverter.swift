@@ -12,10 +12,13 @@ public struct PostConverter: Sendable {
         self.autoFormat = autoFormat
     }
 
-    public func convert(_ post: Post, documentID: String) -> PostDocument {
+    /// Converts one post into the document `documentID`; links to the posts in `links` stay
+    /// inside the book.
+    public func convert(_ post: Post, documentID: String, links: BookLinks = BookLinks()) -> PostDocument {
         let html = html(of: post)
         let parsed = parser.parseFragment(html)
-        let sanitized = ContentModel.repair(HTMLSanitizer(baseURL: post.url).sanitize(parsed))
+        let sanitizer = HTMLSanitizer(baseURL: post.url, bookLinks: links, documentID: documentID)
+        let sanitized = Footnotes.makeNotes(ContentModel.repair(sanitizer.sanitize(parsed)))
         let outlined = HeadingOutline.normalize(sanitized)
         let scoped = IdentifierScope(prefix: documentID).apply(to: outlined)
         return PostDocument(post: post, documentID: documentID, body: scoped,

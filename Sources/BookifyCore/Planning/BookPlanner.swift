@@ -23,18 +23,11 @@ public struct BookPlanner: Sendable {
         var seenURLs = Set<String>()
         var posts: [Post] = []
         for post in blogs.flatMap(\.posts) {
-            let urlKey = post.url.map(Self.urlKey)
+            let urlKey = post.url.map(BookLinks.key)
             guard seenIDs.insert(post.id).inserted, urlKey.map({ seenURLs.insert($0).inserted }) ?? true else { continue }
             posts.append(post)
         }
         return posts
-    }
-
-    private static func urlKey(_ url: URL) -> String {
-        var text = url.absoluteString
-        if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
-        while text.hasSuffix("/") { text.removeLast() }
-        return text.lowercased()
     }
 
     /// By date (undated posts keep their input order, after the dated ones), stable.

@@ -26,11 +26,40 @@ import Testing
         #expect(html.contains(#"<pre><code class="language-swift">let a = 1 &lt; 2 &amp;&amp; true"#))
     }
 
-    @Test func footnoteLinksPointAtTheirPrefixedNotes() {
-        let html = xhtml("Text.[^n]\n\n[^n]: The note.")
-        #expect(html.contains(##"href="#p001-fn-n""##))
-        #expect(html.contains(#"id="p001-fn-n""#))
+    @Test func footnotesBecomeEPUBNotesWithBackLinks() {
+        let html = xhtml("Text.[^n] More.[^m]\n\n[^n]: The note.\n[^m]: Another.")
+        #expect(html.contains(##"<a epub:type="noteref" role="doc-noteref" id="p001-fnref-n" href="#p001-fn-n">1</a>"##))
+        #expect(html.contains(##"<aside epub:type="footnote" role="doc-footnote" class="footnote" id="p001-fn-m">\##n<p><span class="footnote-label">2. </span>Another."##))
         #expect(html.contains(##"href="#p001-fnref-n""##))
+        #expect(!html.contains("<ol>"))
+    }
+
+    @Test func inlineTagsThatAreNoHTMLElementsStayText() {
+        let html = xhtml("Run `ps` and find <PID>, then ssh to <node-ip> as <app> user. <em>real</em>\n\n<custom-block>\nline\n")
+        #expect(html.contains("find &lt;PID&gt;, then ssh to &lt;node-ip&gt; as &lt;app&gt; user. <em>real</em>"))
+        #expect(html.contains("<p>&lt;custom-block&gt;\nline\n</p>"))
+    }
+
+    @Test func linksToOtherPostsOfTheBookStayInside() {
+        var links = BookLinks()
+        links.add(URL(string: "https://blog.example/posts/two/")!, documentID: "p002")
+        links.add(URL(string: "https://blog.example/posts/one/")!, documentID: "p001")
+        let markdown = "[a](https://blog.example/posts/two) [b](../two/#Part-2) [c](http://BLOG.example/posts/two/) "
+            + "[self](#intro) [top](https://blog.example/posts/one/) [out](https://other.example/)\n\n## Intro"
+        let post = Post(id: "1", url: URL(string: "https://blog.example/posts/one/"), title: "One", content: markdown,
+                        contentFormat: .markdown)
+        let html = XHTMLSerializer.serialize(PostConverter().convert(post, documentID: "p001", links: links).body)
+        #expect(html.contains(#"<a href="p002.xhtml">a</a>"#))
+        #expect(html.contains(##"<a href="p002.xhtml#p002-Part-2">b</a>"##))
+        #expect(html.contains(#"<a href="p002.xhtml">c</a>"#))
+        #expect(html.contains(##"<a href="#p001-intro">self</a>"##))
+        #expect(html.contains(#"<a href="p001.xhtml">top</a>"#))
+        #expect(html.contains(#"<a href="https://other.example/">out</a>"#))
+    }
+
+    @Test func taskListItemsAreMarked() {
+        let html = xhtml("- [x] done\n- [ ] open")
+        #expect(html.contains(#"<li class="task-list-item"><input type="checkbox" checked="checked" disabled="disabled""#))
     }
 
     @Test func shiftsHeadingsBelowThePostTitleAndGivesThemIDs() {
