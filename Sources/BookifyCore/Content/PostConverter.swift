@@ -18,7 +18,7 @@ public struct PostConverter: Sendable {
         let html = html(of: post)
         let parsed = parser.parseFragment(html)
         let sanitizer = HTMLSanitizer(baseURL: post.url, bookLinks: links, documentID: documentID)
-        let sanitized = Footnotes.makeNotes(ContentModel.repair(sanitizer.sanitize(parsed)))
+        let sanitized = CodeHighlighter.highlight(Footnotes.makeNotes(ContentModel.repair(sanitizer.sanitize(parsed))))
         let outlined = HeadingOutline.normalize(sanitized)
         let scoped = IdentifierScope(prefix: documentID).apply(to: outlined)
         return PostDocument(post: post, documentID: documentID, body: scoped,
