@@ -5,7 +5,21 @@
 /// - Blocks inside phrasing-only elements (`<span><div>…`) are unwrapped.
 /// - Links inside links are unwrapped (the outer link wins).
 /// - A `figcaption` outside a `figure`, or not first or last in it, becomes a paragraph.
+/// - A list item outside a list becomes a `div`; tables and lists get the rows, cells and
+///   items their content models require around stray content.
 enum ContentModel {
+    /// The children each container may have; anything else is wrapped in the first one.
+    static let requiredChildren: [String: (allowed: Set<String>, wrapper: [String])] = [
+        "ul": (["li"], ["li"]),
+        "ol": (["li"], ["li"]),
+        "table": (["caption", "colgroup", "thead", "tbody", "tfoot", "tr"], ["tr", "td"]),
+        "thead": (["tr"], ["tr", "td"]),
+        "tbody": (["tr"], ["tr", "td"]),
+        "tfoot": (["tr"], ["tr", "td"]),
+        "tr": (["td", "th"], ["td"]),
+        "dl": (["dt", "dd", "div"], ["dd"]),
+    ]
+
     /// Elements whose content must be phrasing content.
     static let phrasingOnly: Set<String> = [
         "p", "span", "em", "strong", "b", "i", "u", "s", "small", "mark", "code", "kbd", "samp", "var",
@@ -42,11 +56,39 @@ enum ContentModel {
                 element.name = "p"
                 element["class"] = ((element["class"].map { $0 + " " }) ?? "") + "caption"
             }
-            element.children = repair(element.children, parent: element.name,
-                                      phrasing: phrasing || phrasingOnly.contains(element.name),
-                                      insideLink: insideLink || element.name == "a")
+            if element.name == "li", parent != "ul", parent != "ol" {
+                element.name = "div"
+            }
+            let children = repair(element.children, parent: element.name,
+                                  phrasing: phrasing || phrasingOnly.contains(element.name),
+                                  insideLink: insideLink || element.name == "a")
+            element.children = requiredChildren[element.name].map { wrapStray(children, in: $0) } ?? children
             result.append(.element(element))
         }
+        return result
+    }
+
+    /// Wraps each run of content a container may not hold directly (text, other elements)
+    /// in the elements it may hold; whitespace between allowed children stays as it is.
+    private static func wrapStray(_ children: [XHTMLNode], in rule: (allowed: Set<String>, wrapper: [String])) -> [XHTMLNode] {
+        var result: [XHTMLNode] = []
+        var stray: [XHTMLNode] = []
+        func flush() {
+            guard stray.contains(where: { if case .text(let t) = $0 { return !t.allSatisfy(\.isWhitespace) } else { return true } })
+            else { result += stray; stray = []; return }
+            let wrapped = rule.wrapper.reversed().reduce(stray) { inner, name in [.element(XHTMLElement(name, children: inner))] }
+            result += wrapped
+            stray = []
+        }
+        for child in children {
+            if case .element(let element) = child, rule.allowed.contains(element.name) {
+                flush()
+                result.append(child)
+            } else {
+                stray.append(child)
+            }
+        }
+        flush()
         return result
     }
 

@@ -41,9 +41,12 @@ struct BookInspector {
         var broken: [String] = []
         for entry in archive.entries where entry.name.hasSuffix(".xhtml") || entry.name.hasSuffix(".ncx") || entry.name.hasSuffix(".opf") {
             let folder = (entry.name as NSString).deletingLastPathComponent
-            for match in entry.text.matches(of: #/ (?:href|src)="([^"]*)"/#) {
+            for match in entry.text.matches(of: #/<[A-Za-z][^>]*? (?:href|src)="([^"]*)"/#) {
                 let reference = Self.unescape(String(match.output.1))
-                if reference.hasPrefix("http://") || reference.hasPrefix("https://") || reference.hasPrefix("mailto:") { continue }
+                let lowercased = reference.lowercased()
+                if lowercased.hasPrefix("http://") || lowercased.hasPrefix("https://") || lowercased.hasPrefix("mailto:") {
+                    continue
+                }
                 let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 let path = parts[0].isEmpty ? entry.name : Self.normalize(folder + "/" + parts[0])
                 guard archive[path] != nil else { broken.append("\(entry.name): \(reference)"); continue }

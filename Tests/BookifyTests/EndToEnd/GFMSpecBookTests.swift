@@ -1,0 +1,59 @@
+@testable import BookifyCore
+import Foundation
+import Testing
+
+/// Every example of the GFM spec as a post of one book: the book validates, and the examples
+/// that are not about raw HTML keep their text.
+@Suite(.enabled(if: TestPaths.shared != nil, "../shared/corpus is not beside the checkout"))
+struct GFMSpecBookTests {
+    private static func book() async -> (BookContent, [GFMSpecExample]) {
+        let examples = GFMSpecExample.load()
+        let posts = examples.map { example in
+            Post(id: "example-\(example.number)", title: "Example \(example.number): \(example.section)",
+                 content: example.markdown, contentFormat: .markdown)
+        }
+        let blog = Blog(title: "GitHub Flavored Markdown Spec", posts: posts, source: "gfm-spec.txt")
+        let builder = BookBuilder()
+        return (await builder.convert(builder.plan([blog])), examples)
+    }
+
+    @Test func theSpecBookPassesEPUBCheck() async throws {
+        let (content, examples) = await Self.book()
+        #expect(examples.count == 673)
+        let output = TestPaths.temporaryFolder().appendingPathComponent("gfm-spec.epub")
+        try EPUBWriter(templates: TemplateLibrary()).write(content, to: output)
+        try EPUBCheck.expectClean(output)
+        ReadingSystemRules.check(try BookInspector(output))
+    }
+
+    @Test func examplesWithoutRawHTMLKeepTheirText() async throws {
+        let (content, examples) = await Self.book()
+        let documents = content.chapters.flatMap(\.documents)
+        var kept = 0
+        var lost: [String] = []
+        for (example, document) in zip(examples, documents) where !example.isAboutRawHTML {
+            let expected = Self.normalized(Self.text(of: HTMLParser().parseFragment(example.html)))
+            let actual = Self.normalized(Self.text(of: document.body))
+            if expected == actual { kept += 1 } else { lost.append("#\(example.number): expected «\(expected)» got «\(actual)»") }
+        }
+        let total = examples.filter { !$0.isAboutRawHTML }.count
+        print("GFM spec: \(kept) of \(total) examples without raw HTML keep their text")
+        #expect(total == 608)
+        #expect(kept >= 600, "\(kept) of \(total) kept their text; lost:\n\(lost.joined(separator: "\n"))")
+    }
+
+    /// The text a reader sees, without the placeholders that stand for images.
+    private static func text(of nodes: [XHTMLNode]) -> String {
+        nodes.map { node in
+            switch node {
+            case .text(let text): return text
+            case .element(let element) where element["class"] == "media-placeholder" || element.name == "img": return ""
+            case .element(let element): return text(of: element.children)
+            }
+        }.joined()
+    }
+
+    private static func normalized(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
