@@ -16,9 +16,10 @@ enum AllowList {
         "xmp": "pre", "plaintext": "pre", "dir": "ul", "menu": "ul",
     ]
 
-    /// Elements removed together with everything inside them.
+    /// Elements removed together with everything inside them. (`object` is unwrapped instead:
+    /// its content is the fallback meant for readers that cannot play it.)
     static let droppedWithContent: Set<String> = [
-        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript",
+        "script", "style", "iframe", "frame", "frameset", "embed", "applet", "noscript",
         "template", "head", "title", "meta", "link", "base", "param", "button", "select",
         "textarea", "option", "optgroup", "datalist", "output", "progress", "meter", "canvas",
         "map", "area", "dialog", "portal", "svg", "math", "source", "track", "noembed", "noframes",

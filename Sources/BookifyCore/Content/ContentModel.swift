@@ -17,7 +17,12 @@ enum ContentModel {
         "tbody": (["tr"], ["tr", "td"]),
         "tfoot": (["tr"], ["tr", "td"]),
         "tr": (["td", "th"], ["td"]),
-        "dl": (["dt", "dd", "div"], ["dd"]),
+    ]
+
+    /// Table parts and where they may stand; elsewhere they are unwrapped.
+    static let tableParents: [String: Set<String>] = [
+        "caption": ["table"], "colgroup": ["table"], "col": ["colgroup", "table"], "thead": ["table"],
+        "tbody": ["table"], "tfoot": ["table"], "tr": ["table", "thead", "tbody", "tfoot"], "td": ["tr"], "th": ["tr"],
     ]
 
     /// Elements whose content must be phrasing content.
@@ -59,6 +64,16 @@ enum ContentModel {
             if element.name == "li", parent != "ul", parent != "ol" {
                 element.name = "div"
             }
+            if (element.name == "dt" || element.name == "dd"), parent != "dl", parent != "div" {
+                element.name = "div"
+            }
+            if let parents = Self.tableParents[element.name], !parents.contains(parent) {
+                result += repair(element.children, parent: parent, phrasing: phrasing, insideLink: insideLink)
+                continue
+            }
+            if element.name == "dl", !isWellFormedDefinitionList(element) {
+                element = definitionListAsBlocks(element)
+            }
             let children = repair(element.children, parent: element.name,
                                   phrasing: phrasing || phrasingOnly.contains(element.name),
                                   insideLink: insideLink || element.name == "a")
@@ -90,6 +105,36 @@ enum ContentModel {
         }
         flush()
         return result
+    }
+
+    /// `dl` holds groups of `dt` then `dd` (or `div`s of them), starting with a `dt`.
+    private static func isWellFormedDefinitionList(_ list: XHTMLElement) -> Bool {
+        var seenTerm = false
+        for child in list.children {
+            switch child {
+            case .text(let text): if !text.allSatisfy(\.isWhitespace) { return false }
+            case .element(let element):
+                switch element.name {
+                case "dt": seenTerm = true
+                case "dd": if !seenTerm { return false }
+                default: return false
+                }
+            }
+        }
+        return true
+    }
+
+    /// A definition list that breaks its content model, as plain blocks: nothing is lost.
+    private static func definitionListAsBlocks(_ list: XHTMLElement) -> XHTMLElement {
+        var block = list
+        block.name = "div"
+        block.children = list.children.map { child in
+            guard case .element(var element) = child, element.name == "dt" || element.name == "dd" else { return child }
+            element["class"] = element.name
+            element.name = "div"
+            return .element(element)
+        }
+        return block
     }
 
     /// Whether only whitespace stands before or after the node at `index`.

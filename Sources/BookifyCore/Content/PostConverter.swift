@@ -26,13 +26,25 @@ public struct PostConverter: Sendable {
     }
 
     private func html(of post: Post) -> String {
+        let content = Self.withoutControlCharacters(post.content)
         var format = post.contentFormat
-        if format == .auto { format = autoFormat ?? ContentFormatDetector.detect(post.content) }
+        if format == .auto { format = autoFormat ?? ContentFormatDetector.detect(content) }
         switch format {
-        case .markdown, .auto: return markdown.render(post.content)
-        case .html: return post.content
-        case .text: return Self.paragraphs(post.content)
+        case .markdown, .auto: return markdown.render(content)
+        case .html: return content
+        case .text: return Self.paragraphs(content)
         }
+    }
+
+    /// C0 control characters other than tab and line breaks have no place in a book, and a NUL
+    /// would end the text early for the C libraries.
+    private static func withoutControlCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0) }) else {
+            return text
+        }
+        var cleaned = String.UnicodeScalarView()
+        cleaned.append(contentsOf: text.unicodeScalars.filter { $0.value >= 0x20 || "\t\n\r".unicodeScalars.contains($0) })
+        return String(cleaned)
     }
 
     /// Plain text as HTML paragraphs, one per blank-line-separated block.
