@@ -11,4 +11,17 @@ enum ContentFormatDetector {
         let blankLineParagraphs = text.matches(of: /\n[ \t]*\n/).count
         return blockTags > 0 && blockTags >= blankLineParagraphs ? .html : .markdown
     }
+
+    /// Whether plain text (JSON Feed `content_text`) is in fact Markdown: fenced code, headings,
+    /// links, emphasis or lists on at least two lines, or any fence or link.
+    static func looksLikeMarkdown(_ text: String) -> Bool {
+        if text.contains("```") || text.contains("~~~") || text.firstMatch(of: /\[[^\]\n]+\]\([^)\s]+\)/) != nil {
+            return true
+        }
+        let markers = text.split(separator: "\n").filter { line in
+            line.firstMatch(of: /^(#{1,6} \S|[-*+] \S|\d+\. \S|> \S)/) != nil
+                || line.firstMatch(of: /(\*\*|__)\S.*?\S(\*\*|__)/) != nil
+        }
+        return markers.count >= 2
+    }
 }

@@ -32,7 +32,8 @@ public struct PostConverter: Sendable {
         switch format {
         case .markdown, .auto: return markdown.render(content)
         case .html: return content
-        case .text: return Self.paragraphs(content)
+        case .text:
+            return ContentFormatDetector.looksLikeMarkdown(content) ? markdown.render(content) : Self.paragraphs(content)
         }
     }
 

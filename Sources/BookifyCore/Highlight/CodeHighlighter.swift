@@ -5,7 +5,7 @@ enum CodeHighlighter {
         nodes.map { node in
             guard case .element(var element) = node else { return node }
             if element.name == "pre" {
-                return .element(highlightBlock(element))
+                return .element(DiagramLayout.mark(highlightBlock(element)))
             }
             element.children = highlight(element.children)
             return .element(element)

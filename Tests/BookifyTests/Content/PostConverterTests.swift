@@ -85,3 +85,27 @@ import Testing
         #expect(html == "<p>First &lt;line&gt;<br/>same paragraph</p><p>Second</p>")
     }
 }
+
+@Suite struct PlainTextDetectionTests {
+    @Test func plainTextThatIsMarkdownIsRenderedAsMarkdown() {
+        #expect(ContentFormatDetector.looksLikeMarkdown("# Title\n\nSome text\n\n- one\n- two"))
+        #expect(ContentFormatDetector.looksLikeMarkdown("See [the docs](https://e.example/docs)."))
+        #expect(ContentFormatDetector.looksLikeMarkdown("Code:\n```\nx\n```"))
+        #expect(!ContentFormatDetector.looksLikeMarkdown("Just a note. I paid $5 * 2 for it.\n\nAnother paragraph."))
+        #expect(!ContentFormatDetector.looksLikeMarkdown("- a single dash line\nand text"))
+        let post = Post(id: "1", title: "T", content: "## Heading\n\n**Bold** text\n- item", contentFormat: .text)
+        let html = XHTMLSerializer.serialize(PostConverter().convert(post, documentID: "p001").body)
+        #expect(html.contains("<h2 id=\"p001-heading\">Heading</h2>") && html.contains("<strong>Bold</strong>"))
+    }
+}
+
+@Suite struct DiagramLayoutTests {
+    @Test func textDiagramsAreMarkedByWidth() {
+        let box = "┌────┐\n│ a  │\n└────┘"
+        #expect(DiagramLayout.mark(XHTMLElement("pre", children: [.text(box)]))["class"] == "diagram")
+        let wide = "A " + String(repeating: "─", count: 70) + "→ B\n" + String(repeating: " ", count: 72) + "↓"
+        #expect(DiagramLayout.mark(XHTMLElement("pre", children: [.text(wide)]))["class"] == "diagram diagram-wide")
+        let code = "func f() {\n    return 1\n}"
+        #expect(DiagramLayout.mark(XHTMLElement("pre", children: [.text(code)]))["class"] == nil)
+    }
+}

@@ -46,5 +46,6 @@ extension LanguageGrammar {
         caseInsensitiveKeywords: true,
         lineComments: ["--"], blockComments: [("/*", "*/")],
         strings: [.init(open: "'", close: "'", escape: nil, multiline: true),
-                  .init(open: "\"", close: "\"", escape: nil, kind: .variable)])
+                  .init(open: "\"", close: "\"", escape: nil, kind: .variable)],
+        variablePrefixes: ["$", "@"])
 }
