@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Thin wrappers over the system libraries (DESIGN §8). Their C types never
@@ -31,6 +32,7 @@ let package = Package(
                 "CCmarkGFM", "CLibXML2", "CLibZip",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
             ],
             // `Resources/templates` and `Resources/styles` are links to the top-level
             // `templates/` and `styles/` folders, compiled into the binary so that a copied

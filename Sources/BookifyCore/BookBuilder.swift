@@ -44,7 +44,7 @@ public struct BookBuilder: Sendable {
             chapters.append(.init(title: chapter.title, documents: Array(documents[next..<next + chapter.posts.count])))
             next += chapter.posts.count
         }
-        return BookContent(book: book, chapters: chapters)
+        return BookContent(book: book, chapters: chapters, cover: nil)
     }
 
     /// Plans the book: its metadata, chapters and post order.
@@ -58,12 +58,30 @@ public struct BookBuilder: Sendable {
                    stylesheet: try loadStylesheet(), tocDepth: tocDepth)
     }
 
+    /// The cover image the settings name, checked to be a PNG or JPEG.
+    public func loadCover() throws(BookifyError) -> ImageAsset? {
+        guard let path = settings.cover?.path else { return nil }
+        guard FileManager.default.fileExists(atPath: path) else { throw .inputNotFound(path: path) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .inputNotReadable(path: path, reason: "cannot read the cover image")
+        }
+        let bytes = Array(data)
+        guard let type = ImageType.sniff(bytes), type == .png || type == .jpeg else {
+            throw .invalidInput(path: path, location: nil,
+                                reason: "a cover must be a PNG or JPEG image (e-readers show no other cover)")
+        }
+        return ImageAsset(bytes: bytes, type: type)
+    }
+
     /// Builds the book from `inputs` and writes it to `output`.
     @discardableResult
     public func build(inputs: [String], output: URL) async throws(BookifyError) -> Book {
         let writer = try epubWriter()
+        let cover = try loadCover()
         let book = plan(try read(inputs))
-        try writer.write(await convert(book), to: output)
+        var content = await convert(book)
+        content.cover = cover
+        try writer.write(content, to: output)
         return book
     }
 

@@ -28,54 +28,31 @@ struct BookOptions: ParsableArguments {
     @Option(help: "A folder of Mustache templates (layout, title-page, post, colophon) to use instead of the built-in ones.")
     var templates: String?
 
-    @Option(help: "How to read feed HTML that may be Markdown: auto, markdown or html.")
-    var contentFormat: ContentFormatOption = .auto
-
-    @Option(help: "Post order: oldest-first or newest-first.")
-    var order: PostOrder = .oldestFirst
-
-    @Option(help: "How deep the table of contents goes: 1 lists posts, 2 adds their sections, up to 6.")
-    var tocDepth: Int = 2
+    @Option(help: "A cover image (PNG or JPEG).")
+    var cover: String?
 
     func validate() throws {
         if let language, LanguageTag.normalized(language) == nil {
             throw ValidationError("'\(language)' is not a language tag (examples: en, de-DE, pt-BR).")
         }
-        if !(1...6).contains(tocDepth) { throw ValidationError("--toc-depth takes a number from 1 to 6.") }
         for (name, value) in [("--title", title), ("--author", authors.first { $0.isBlank }), ("--identifier", identifier)] {
             if let value, value.isBlank { throw ValidationError("\(name) must not be empty.") }
         }
     }
 
-    func settings() -> BookSettings {
-        var settings = BookSettings()
-        settings.title = title
-        settings.subtitle = subtitle
-        settings.authors = authors
-        settings.language = language.flatMap(LanguageTag.normalized)
-        settings.publisher = publisher
-        settings.identifier = identifier
-        settings.stylesheet = css.map { URL(fileURLWithPath: $0) }
-        settings.templatesDirectory = templates.map { URL(fileURLWithPath: $0) }
-        settings.contentFormat = contentFormat.format
-        settings.order = order
-        return settings
+    /// Applies the options given on the command line over `settings` (from a config file).
+    func apply(to settings: inout BookSettings) {
+        if let title { settings.title = title }
+        if let subtitle { settings.subtitle = subtitle }
+        if !authors.isEmpty { settings.authors = authors }
+        if let language { settings.language = LanguageTag.normalized(language) }
+        if let publisher { settings.publisher = publisher }
+        if let identifier { settings.identifier = identifier }
+        if let cover { settings.cover = URL(fileURLWithPath: cover) }
+        if let css { settings.stylesheet = URL(fileURLWithPath: css) }
+        if let templates { settings.templatesDirectory = URL(fileURLWithPath: templates) }
     }
 }
-
-enum ContentFormatOption: String, ExpressibleByArgument, CaseIterable {
-    case auto, markdown, html
-
-    var format: ContentFormat? {
-        switch self {
-        case .auto: return nil
-        case .markdown: return .markdown
-        case .html: return .html
-        }
-    }
-}
-
-extension PostOrder: ExpressibleByArgument {}
 
 private extension String {
     var isBlank: Bool { trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }

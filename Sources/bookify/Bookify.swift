@@ -10,8 +10,10 @@ struct Bookify: AsyncParsableCommand {
         discussion: """
             Reads a blog's JSON Feed and writes an EPUB 3 book of its posts:
               bookify feed.json -o blog.epub
+              bookify inspect feed.json          (the plan, without writing a book)
+              bookify init feed.json             (a commented bookify.yml to edit)
             """,
         version: BookifyVersion.current,
-        subcommands: [Build.self],
+        subcommands: [Build.self, Inspect.self, Init.self],
         defaultSubcommand: Build.self)
 }

@@ -8,7 +8,7 @@ struct Build: AsyncParsableCommand {
         abstract: "Build a book from one or more feeds.")
 
     @Argument(help: "JSON Feed files to read, or - for standard input. Several are merged.")
-    var inputs: [String]
+    var inputs: [String] = []
 
     @Option(name: .shortAndLong, help: "The book to write (.epub). Default: the book title as a file name.")
     var output: [String] = []
@@ -16,37 +16,44 @@ struct Build: AsyncParsableCommand {
     @OptionGroup(title: "Book")
     var book: BookOptions
 
+    @OptionGroup(title: "Planning")
+    var planning: PlanningOptions
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("Name at least one input (a feed file, or - for standard input).") }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
-        for path in output where !path.lowercased().hasSuffix(".epub") {
-            if path.lowercased().hasSuffix(".pdf") {
-                throw ValidationError("PDF output is not supported yet: '\(path)'. Write an .epub.")
-            }
-            throw ValidationError("Cannot tell the format of '\(path)': the output must end in .epub.")
+        for path in output { try Self.checkFormat(path) }
+    }
+
+    static func checkFormat(_ path: String) throws {
+        if path.lowercased().hasSuffix(".epub") { return }
+        if path.lowercased().hasSuffix(".pdf") {
+            throw ValidationError("PDF output is not supported yet: '\(path)'. Write an .epub.")
         }
-        try book.validate()
+        throw ValidationError("Cannot tell the format of '\(path)': the output must end in .epub.")
     }
 
     func run() async throws {
-        var settings = book.settings()
-        settings.sourceDate = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
-            .flatMap { Double($0) }.map { Date(timeIntervalSince1970: $0) }
-        var builder = BookBuilder(settings: settings)
-        builder.tocDepth = book.tocDepth
         do {
+            let request = try BuildRequest(inputs: inputs, outputs: output, book: book, planning: planning)
+            for path in request.outputs where !path.lowercased().hasSuffix(".epub") {
+                throw BookifyError.usage("Cannot tell the format of '\(path)': the output must end in .epub.")
+            }
+            let builder = request.builder
             let writer = try builder.epubWriter()
-            let blogs = try builder.read(inputs)
-            let planned = builder.plan(blogs)
-            let destinations = output.isEmpty ? [planned.suggestedFileName] : output
-            let content = await builder.convert(planned)
+            let cover = try builder.loadCover()
+            let planned = builder.plan(try builder.read(request.inputs))
+            var content = await builder.convert(planned)
+            content.cover = cover
+            let destinations = request.outputs.isEmpty ? [planned.suggestedFileName] : request.outputs
             for destination in destinations {
                 try writer.write(content, to: URL(fileURLWithPath: destination))
                 if !quiet {
-                    printError("Wrote \(destination): \(planned.posts.count) posts in \(planned.chapters.count) chapter(s).")
+                    let chapters = planned.chapters.filter { $0.title != nil }.count
+                    printError("Wrote \(destination): \(planned.posts.count) posts"
+                               + (chapters > 0 ? " in \(chapters) chapters." : "."))
                 }
             }
         } catch {

@@ -3,6 +3,8 @@ import Foundation
 /// What a post shows in place of an image or video that is not in the book: its alt text
 /// and a link to the original, never a broken reference (DESIGN §5).
 struct MediaPlaceholder {
+    static let className = "media-placeholder"
+
     private static let videoExtensions: Set<String> = ["mp4", "m4v", "mov", "webm", "ogv", "mkv", "avi"]
     private static let audioExtensions: Set<String> = ["mp3", "m4a", "ogg", "oga", "wav", "flac", "aac"]
 
@@ -39,6 +41,6 @@ struct MediaPlaceholder {
         } else {
             children.append(.text("(not available)"))
         }
-        return XHTMLElement("span", attributes: [XHTMLAttribute("class", "media-placeholder")], children: children)
+        return XHTMLElement("span", attributes: [XHTMLAttribute("class", Self.className)], children: children)
     }
 }

@@ -38,28 +38,43 @@ public struct EPUBWriter: Sendable {
         let metadata = content.book.metadata
         let pages = PageRenderer(templates: templates, metadata: metadata, stylesheetHref: "../styles/book.css")
         let postHref = { (document: PostDocument) in "text/\(document.documentID).xhtml" }
-        let toc = TableOfContents.entries(chapters: content.chapters.map { ($0.title, $0.documents) },
-                                          depth: tocDepth, href: postHref)
-        let documents = content.chapters.flatMap(\.documents)
-
-        var resources: [EPUBResource] = [
-            .page(id: "title-page", href: "text/title-page.xhtml", xhtml: try checked(pages.titlePage(), .titlePage)),
-        ]
-        var landmarks = [NavigationDocument.Landmark(type: "titlepage", title: "Title page", href: "text/title-page.xhtml"),
-                         NavigationDocument.Landmark(type: "toc", title: "Contents", href: "nav.xhtml#toc")]
-        if let first = documents.first {
-            landmarks.append(.init(type: "bodymatter", title: "Start of content", href: postHref(first)))
+        let chapterID = { (index: Int) in String(format: "c%02d", index + 1) }
+        let toc = TableOfContents.entries(chapters: content.chapters, depth: tocDepth,
+                                          chapterHref: { "text/\(chapterID($0)).xhtml" }, href: postHref)
+        var resources: [EPUBResource] = []
+        var landmarks: [NavigationDocument.Landmark] = []
+        if let cover = content.cover {
+            let imageHref = "images/cover.\(cover.type.fileExtension)"
+            resources.append(.page(id: "cover", href: "text/cover.xhtml",
+                                   xhtml: try checked(pages.cover(imageHref: "../" + imageHref), .cover)))
+            resources.append(EPUBResource(id: "cover-image", href: imageHref, mediaType: cover.type.mediaType,
+                                          contents: cover.bytes, properties: ["cover-image"]))
+            landmarks.append(.init(type: "cover", title: "Cover", href: "text/cover.xhtml"))
         }
-        resources.append(.page(id: "nav", href: "nav.xhtml",
-                               xhtml: NavigationDocument.make(metadata: metadata, toc: toc, landmarks: landmarks,
-                                                              stylesheetHref: "styles/book.css"),
-                               properties: ["nav"]))
-        for document in documents {
-            resources.append(.page(id: document.documentID, href: postHref(document),
-                                   xhtml: try checked(pages.post(document), .post)))
+        resources.append(.page(id: "title-page", href: "text/title-page.xhtml", xhtml: try checked(pages.titlePage(), .titlePage)))
+        landmarks.append(.init(type: "titlepage", title: "Title page", href: "text/title-page.xhtml"))
+        landmarks.append(.init(type: "toc", title: "Contents", href: "nav.xhtml#toc"))
+        resources.append(.page(id: "nav", href: "nav.xhtml", xhtml: "", properties: ["nav"]))  // filled below
+        let navIndex = resources.count - 1
+        for (index, chapter) in content.chapters.enumerated() {
+            if let title = chapter.title {
+                let posts = chapter.documents.map { (title: $0.post.title, href: "\($0.documentID).xhtml", date: $0.post.date) }
+                resources.append(.page(id: chapterID(index), href: "text/\(chapterID(index)).xhtml",
+                                       xhtml: try checked(pages.chapterOpener(title: title, posts: posts), .chapter)))
+            }
+            for document in chapter.documents {
+                resources.append(.page(id: document.documentID, href: postHref(document),
+                                       xhtml: try checked(pages.post(document), .post)))
+            }
         }
+        if resources.count > navIndex + 1 {  // the first chapter opener or post
+            landmarks.append(.init(type: "bodymatter", title: "Start of content", href: resources[navIndex + 1].href))
+        }
+        resources[navIndex].contents = Array(NavigationDocument.make(metadata: metadata, toc: toc, landmarks: landmarks,
+                                                                     stylesheetHref: "styles/book.css").utf8)
+        let postCount = content.chapters.reduce(0) { $0 + $1.documents.count }
         resources.append(.page(id: "colophon", href: "text/colophon.xhtml",
-                               xhtml: try checked(pages.colophon(postCount: documents.count), .colophon)))
+                               xhtml: try checked(pages.colophon(postCount: postCount), .colophon)))
         resources.append(EPUBResource(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml",
                                       contents: Array(NCXDocument.make(metadata: metadata, toc: toc).utf8)))
         resources.append(EPUBResource(id: "stylesheet", href: "styles/book.css", mediaType: "text/css", contents: stylesheet))
@@ -96,4 +111,6 @@ public struct BookContent: Sendable {
 
     public var book: Book
     public var chapters: [ChapterContent]
+    /// The cover image, when the book has one.
+    public var cover: ImageAsset?
 }

@@ -24,6 +24,13 @@ enum PackageDocument {
         if let publisher = metadata.publisher { xml += element("dc:publisher", publisher) }
         if let source = metadata.source { xml += element("dc:source", source) }
         for subject in metadata.subjects { xml += element("dc:subject", subject) }
+        if let collection = metadata.collection {
+            xml += element("meta", collection, attributes: #" property="belongs-to-collection" id="collection""#)
+            xml += ##"<meta refines="#collection" property="collection-type">series</meta>"## + "\n"
+        }
+        if let cover = resources.first(where: { $0.properties.contains("cover-image") }) {
+            xml += "<meta name=\"cover\" content=\"\(cover.id)\"/>\n"
+        }
         xml += element("meta", FeedDate.iso8601(metadata.modified), attributes: #" property="dcterms:modified""#)
         xml += accessibilityMetadata(resources: resources)
         xml += "</metadata>\n<manifest>\n"

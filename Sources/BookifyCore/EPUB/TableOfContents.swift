@@ -9,15 +9,17 @@ struct TOCEntry: Sendable, Hashable {
 enum TableOfContents {
     /// Chapters (when titled) → posts → the posts' headings down to `depth`
     /// (1: posts only; 2: posts and their top-level headings; …).
-    static func entries(chapters: [(title: String?, documents: [PostDocument])], depth: Int,
+    ///
+    /// `chapterHref` gives a titled chapter's opening page.
+    static func entries(chapters: [BookContent.ChapterContent], depth: Int, chapterHref: (Int) -> String,
                         href: (PostDocument) -> String) -> [TOCEntry] {
-        chapters.flatMap { chapter -> [TOCEntry] in
+        chapters.enumerated().flatMap { index, chapter -> [TOCEntry] in
             let posts = chapter.documents.map { document in
                 TOCEntry(title: document.post.title, href: href(document),
                          children: headingEntries(document.headings, maximumLevel: depth, href: href(document)))
             }
-            guard let title = chapter.title, let first = posts.first else { return posts }
-            return [TOCEntry(title: title, href: first.href, children: posts)]
+            guard let title = chapter.title else { return posts }
+            return [TOCEntry(title: title, href: chapterHref(index), children: posts)]
         }
     }
 

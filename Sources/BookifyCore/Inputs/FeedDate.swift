@@ -1,7 +1,7 @@
 import Foundation
 
 /// Date formats found in real feeds.
-enum FeedDate {
+public enum FeedDate {
     private static let utcCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -11,7 +11,7 @@ enum FeedDate {
     /// Parses RFC 3339 and the ISO 8601 shapes feeds use in its place:
     /// `2020-01-02T10:00:00.123+02:00`, `2020-01-02 10:00:00Z`, `2020-01-02T10:00`, `2020-01-02`.
     /// A time without a zone is taken as UTC.
-    static func parseISO8601(_ text: String) -> Date? {
+    public static func parseISO8601(_ text: String) -> Date? {
         var scanner = DigitScanner(text.trimmingCharacters(in: .whitespacesAndNewlines))
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
               let month = scanner.number(digits: 2), scanner.skip("-"),
@@ -58,14 +58,14 @@ enum FeedDate {
     }
 
     /// The book's form of a date: `2026-04-05T00:00:00Z`.
-    static func iso8601(_ date: Date) -> String {
+    public static func iso8601(_ date: Date) -> String {
         let components = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", components.year!, components.month!,
                       components.day!, components.hour!, components.minute!, components.second!)
     }
 
     /// The calendar day of a date in UTC: `2026-04-05`.
-    static func day(_ date: Date) -> String { String(iso8601(date).prefix(10)) }
+    public static func day(_ date: Date) -> String { String(iso8601(date).prefix(10)) }
 }
 
 /// Reads fixed-width numbers and punctuation from the front of a string.

@@ -64,6 +64,7 @@ public struct JSONFeedReader: Sendable {
             tags: tags(item["tags"]),
             language: text(item["language"]),
             attachments: item["attachments"]?.arrayValue.compactMap { attachment($0, base: postURL ?? base) } ?? [],
+            series: series(item["_series"]),
             extensions: item.filter { $0.key.hasPrefix("_") })
     }
 
@@ -107,6 +108,14 @@ public struct JSONFeedReader: Sendable {
             title: text(value["title"]),
             sizeInBytes: value["size_in_bytes"]?.numberValue.map { Int($0) },
             durationInSeconds: value["duration_in_seconds"]?.numberValue)
+    }
+
+    /// The `_series` extension: `{"name": "...", "order": 2}`, or just the name.
+    private static func series(_ value: JSONValue?) -> SeriesMembership? {
+        guard let value else { return nil }
+        if let name = text(value) { return SeriesMembership(name: name) }
+        guard let name = text(value["name"] ?? value["title"]) else { return nil }
+        return SeriesMembership(name: name, order: (value["order"] ?? value["part"] ?? value["weight"])?.numberValue)
     }
 
     /// A non-empty, trimmed string value.

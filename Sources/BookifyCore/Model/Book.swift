@@ -44,10 +44,13 @@ public struct BookMetadata: Sendable, Hashable {
     /// Where the book came from: the blog's home page or feed.
     public var source: String?
     public var subjects: [String]
+    /// The series the whole book is, when every post belongs to the same one.
+    public var collection: String?
 
     public init(title: String, subtitle: String? = nil, authors: [String], language: String,
                 identifier: String, modified: Date, description: String? = nil,
-                publisher: String? = nil, source: String? = nil, subjects: [String] = []) {
+                publisher: String? = nil, source: String? = nil, subjects: [String] = [],
+                collection: String? = nil) {
         self.title = title
         self.subtitle = subtitle
         self.authors = authors
@@ -58,5 +61,6 @@ public struct BookMetadata: Sendable, Hashable {
         self.publisher = publisher
         self.source = source
         self.subjects = subjects
+        self.collection = collection
     }
 }

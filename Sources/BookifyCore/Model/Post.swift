@@ -22,6 +22,8 @@ public struct Post: Sendable, Hashable {
     public var tags: [String]
     public var language: String?
     public var attachments: [Attachment]
+    /// The series the post belongs to, if any.
+    public var series: SeriesMembership?
     /// Input-specific extensions (JSON Feed `_`-keys), kept for later stages.
     public var extensions: [String: JSONValue]
 
@@ -30,7 +32,7 @@ public struct Post: Sendable, Hashable {
                 image: URL? = nil, bannerImage: URL? = nil, published: Date? = nil,
                 modified: Date? = nil, authors: [Author] = [], tags: [String] = [],
                 language: String? = nil, attachments: [Attachment] = [],
-                extensions: [String: JSONValue] = [:]) {
+                series: SeriesMembership? = nil, extensions: [String: JSONValue] = [:]) {
         self.id = id
         self.url = url
         self.externalURL = externalURL
@@ -46,6 +48,7 @@ public struct Post: Sendable, Hashable {
         self.tags = tags
         self.language = language
         self.attachments = attachments
+        self.series = series
         self.extensions = extensions
     }
 

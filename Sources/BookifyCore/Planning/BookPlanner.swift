@@ -13,8 +13,33 @@ public struct BookPlanner: Sendable {
     }
 
     public func plan(_ blogs: [Blog]) -> Book {
-        let posts = orderedPosts(merging(blogs))
-        return Book(metadata: metadata(for: blogs, posts: posts), chapters: [Chapter(title: nil, posts: posts)])
+        let posts = settings.filter.apply(merging(blogs))
+        let metadata = metadata(for: blogs, posts: posts)
+        return Book(metadata: metadata, chapters: chapters(for: posts, homePage: blogs.first?.homePageURL))
+    }
+
+    /// The configured chapters in their order, each taking the posts it matches (first match
+    /// wins); the rest grouped by the rule where an entry says `rest: true`, else at the end.
+    private func chapters(for posts: [Post], homePage: URL?) -> [Chapter] {
+        let grouper = ChapterGrouper(rule: settings.groupBy, order: settings.order, homePage: homePage)
+        guard !settings.chapters.isEmpty else { return grouper.chapters(for: posts) }
+        var remaining = posts
+        var curated: [Chapter?] = []  // nil marks where the rest goes
+        for spec in settings.chapters {
+            if spec.hasSelectors, let title = spec.title {
+                let taken = remaining.filter { spec.matches($0, section: grouper.section(of: $0)) }
+                remaining.removeAll { post in taken.contains { $0.id == post.id } }
+                if !taken.isEmpty {
+                    let ordered = spec.series.isEmpty || !spec.tags.isEmpty || !spec.sections.isEmpty
+                        ? PostOrdering.sorted(taken, settings.order) : PostOrdering.seriesOrder(taken, settings.order)
+                    curated.append(Chapter(title: title, posts: ordered))
+                }
+            }
+            if spec.rest { curated.append(nil) }
+        }
+        if !curated.contains(where: { $0 == nil }) { curated.append(nil) }
+        let rest = grouper.chapters(for: remaining)
+        return curated.flatMap { $0.map { [$0] } ?? rest }
     }
 
     /// All posts, without repeats: a post whose id, or else URL, was already seen is dropped.
@@ -28,21 +53,6 @@ public struct BookPlanner: Sendable {
             posts.append(post)
         }
         return posts
-    }
-
-    /// By date (undated posts keep their input order, after the dated ones), stable.
-    private func orderedPosts(_ posts: [Post]) -> [Post] {
-        let indexed = posts.enumerated().map { (offset: $0.offset, post: $0.element) }
-        let sorted = indexed.sorted { left, right in
-            switch (left.post.date, right.post.date) {
-            case let (leftDate?, rightDate?) where leftDate != rightDate:
-                return settings.order == .oldestFirst ? leftDate < rightDate : leftDate > rightDate
-            case (.some, .none): return true
-            case (.none, .some): return false
-            default: return left.offset < right.offset
-            }
-        }
-        return sorted.map(\.post)
     }
 
     private func metadata(for blogs: [Blog], posts: [Post]) -> BookMetadata {
@@ -65,7 +75,15 @@ public struct BookPlanner: Sendable {
             description: first?.description,
             publisher: settings.publisher,
             source: source,
-            subjects: subjects(of: posts))
+            subjects: subjects(of: posts),
+            collection: singleSeries(of: posts))
+    }
+
+    /// The series name when every post belongs to that one series.
+    private func singleSeries(of posts: [Post]) -> String? {
+        let names = Set(posts.map { $0.series?.name.lowercased() })
+        guard names.count == 1, let name = posts.first?.series?.name else { return nil }
+        return name
     }
 
     /// The posts' tags, most used first.

@@ -12,6 +12,12 @@ public struct BookSettings: Sendable {
     /// How `content_html`-style bodies are read when they could be HTML or Markdown.
     public var contentFormat: ContentFormat?
     public var order: PostOrder = .oldestFirst
+    public var groupBy: GroupingRule = .auto
+    public var filter = PostFilter()
+    /// A curated list of chapters (`chapters:` in bookify.yml); empty: all grouped by the rule.
+    public var chapters: [ChapterSpec] = []
+    /// An image for the cover (PNG or JPEG).
+    public var cover: URL?
     /// Reproducible-builds date (`SOURCE_DATE_EPOCH`): the book's modified date when set.
     public var sourceDate: Date?
     /// A folder whose `.mustache` files replace the built-in templates of the same name.

@@ -37,6 +37,25 @@ struct PageRenderer: Sendable {
         ]))
     }
 
+    /// A chapter's opening page: its title and the posts it holds, with links.
+    func chapterOpener(title: String, posts: [(title: String, href: String, date: Date?)]) -> String {
+        let dates = posts.compactMap(\.date)
+        let years = Set(dates.map { Calendar(identifier: .gregorian).component(.year, from: $0) }).sorted()
+        let span = years.count > 1 ? "\(years.first!)–\(years.last!)" : years.first.map(String.init)
+        return templates.render(.chapter, context(pageTitle: title, [
+            "title": title,
+            "postCount": posts.count,
+            "postNoun": posts.count == 1 ? "post" : "posts",
+            "dates": span,
+            "posts": posts.map { ["title": $0.title, "href": $0.href] },
+        ]))
+    }
+
+    func cover(imageHref: String) -> String {
+        templates.render(.cover, context(pageTitle: metadata.title,
+                                         ["title": metadata.title, "image": imageHref, "bodyClass": "cover-page"]))
+    }
+
     func colophon(postCount: Int) -> String {
         templates.render(.colophon, context(pageTitle: "About this book", [
             "title": metadata.title,

@@ -10,6 +10,8 @@ public struct TemplateLibrary: Sendable {
         case titlePage = "title-page"
         case post
         case colophon
+        case chapter
+        case cover
     }
 
     private static let builtIn: [Name: [UInt8]] = [
@@ -17,6 +19,8 @@ public struct TemplateLibrary: Sendable {
         .titlePage: PackageResources.title_page_mustache,
         .post: PackageResources.post_mustache,
         .colophon: PackageResources.colophon_mustache,
+        .chapter: PackageResources.chapter_mustache,
+        .cover: PackageResources.cover_mustache,
     ]
 
     private let library: MustacheLibrary

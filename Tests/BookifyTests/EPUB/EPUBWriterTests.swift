@@ -48,7 +48,8 @@ import Testing
         #expect(opf.contains("<spine toc=\"ncx\">"))
         #expect(opf.contains("properties=\"nav\""))
         let order = opf.matches(of: /<itemref idref="([^"]+)"/).map { String($0.output.1) }
-        #expect(order == ["title-page", "nav", "p001", "p002", "colophon"])
+        // Both posts are of 2020: auto grouping falls back to years.
+        #expect(order == ["title-page", "nav", "c01", "p001", "p002", "colophon"])
     }
 
     @Test func zipTimesAreUTCAndNeverBefore1980() {

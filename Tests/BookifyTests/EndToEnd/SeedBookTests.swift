@@ -27,18 +27,25 @@ struct SeedBookTests {
         #expect(titles.count == 59)
         let listed = Set(inspector.navTitles)
         #expect(titles.filter { !listed.contains($0) } == [])
-        #expect(inspector.spine.count == 59 + 3)
+        #expect(inspector.spine.filter { $0.hasPrefix("text/p") }.count == 59)
         #expect(inspector.ncx.components(separatedBy: "<navPoint ").count - 1 >= 59)
     }
 
-    @Test func postsAreInDateOrder() throws {
+    @Test func chaptersAreTheURLSectionsWithPostsInDateOrder() throws {
         let inspector = try BookInspector(try Self.build(in: TestPaths.temporaryFolder()))
-        let dates = inspector.spine.compactMap { path in
-            inspector.archive["OEBPS/" + path]?.text.firstMatch(of: /<time datetime="([0-9-]+)">/).map { String($0.output.1) }
+        var chapters: [(title: String, dates: [String])] = []
+        for path in inspector.spine {
+            let text = inspector.archive["OEBPS/" + path]?.text ?? ""
+            if path.hasPrefix("text/c"), let title = text.firstMatch(of: /<h1 class="chapter-title">([^<]+)</) {
+                chapters.append((String(title.output.1), []))
+            } else if let date = text.firstMatch(of: /<time datetime="([0-9-]+)">/), !chapters.isEmpty {
+                chapters[chapters.count - 1].dates.append(String(date.output.1))
+            }
         }
-        #expect(dates.count == 59)
-        #expect(dates == dates.sorted())
-        #expect(dates.first == "2017-10-06" && dates.last == "2026-04-05")
+        #expect(chapters.map(\.title) == ["Posts", "Random"])
+        #expect(chapters.map(\.dates.count) == [49, 10])
+        for chapter in chapters { #expect(chapter.dates == chapter.dates.sorted(), "\(chapter.title) is in date order") }
+        #expect(chapters[0].dates.first == "2017-10-06" && chapters[0].dates.last == "2026-04-05")
     }
 
     @Test func followsTheReadingSystemRulesAndPointsNowhereOutside() throws {

@@ -1,0 +1,40 @@
+/// Image formats a book may hold, told from the bytes, never from the file name (DESIGN §7).
+public enum ImageType: String, Sendable, CaseIterable {
+    case png, jpeg, gif, webp, svg
+
+    public var mediaType: String {
+        switch self {
+        case .png: return "image/png"
+        case .jpeg: return "image/jpeg"
+        case .gif: return "image/gif"
+        case .webp: return "image/webp"
+        case .svg: return "image/svg+xml"
+        }
+    }
+
+    public var fileExtension: String { self == .jpeg ? "jpg" : rawValue }
+
+    /// The type the bytes have, or `nil` when they are no image bookify knows.
+    public static func sniff(_ bytes: [UInt8]) -> ImageType? {
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if bytes.starts(with: Array("GIF87a".utf8)) || bytes.starts(with: Array("GIF89a".utf8)) { return .gif }
+        if bytes.count >= 12, bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8) {
+            return .webp
+        }
+        let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
+        if head.contains("<svg") { return .svg }
+        return nil
+    }
+}
+
+/// An image read into memory with its real type.
+public struct ImageAsset: Sendable, Hashable {
+    public var bytes: [UInt8]
+    public var type: ImageType
+
+    public init(bytes: [UInt8], type: ImageType) {
+        self.bytes = bytes
+        self.type = type
+    }
+}

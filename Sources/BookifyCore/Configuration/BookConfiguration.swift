@@ -1,0 +1,78 @@
+import Foundation
+import Yams
+
+/// A `bookify.yml`: every command-line setting, plus the `chapters:` list that curates the
+/// book. Paths in it are relative to the file's folder. Command-line flags win over it.
+public struct BookConfiguration: Sendable {
+    public static let fileName = "bookify.yml"
+
+    /// Where the configuration was read from.
+    public var file: URL
+    public var inputs: [String] = []
+    public var outputs: [String] = []
+    public var settings = BookSettings()
+    public var tocDepth: Int?
+
+    public init(file: URL) {
+        self.file = file
+    }
+
+    /// The configuration to use: `explicit` when given, else `bookify.yml` beside the first
+    /// input, else in `workingDirectory`; `nil` when there is none.
+    public static func locate(explicit: String?, inputs: [String], workingDirectory: URL) throws(BookifyError) -> URL? {
+        if let explicit {
+            guard FileManager.default.fileExists(atPath: explicit) else { throw .inputNotFound(path: explicit) }
+            return URL(fileURLWithPath: explicit)
+        }
+        var candidates: [URL] = []
+        if let input = inputs.first, input != "-", !input.contains("://") {
+            var isDirectory: ObjCBool = false
+            let url = URL(fileURLWithPath: input)
+            let exists = FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory)
+            let folder = exists && isDirectory.boolValue ? url : url.deletingLastPathComponent()
+            candidates.append(folder.appendingPathComponent(fileName))
+        }
+        candidates.append(workingDirectory.appendingPathComponent(fileName))
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    /// Reads and checks a configuration file; unknown keys and wrong types are errors that
+    /// name the key, line and column.
+    public static func load(_ file: URL) throws(BookifyError) -> BookConfiguration {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw .inputNotReadable(path: file.path, reason: "cannot read the configuration")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw .invalidInput(path: file.path, location: Self.location(of: error), reason: "invalid YAML: \(Self.problem(of: error))")
+        } catch {
+            throw .invalidInput(path: file.path, location: nil, reason: "invalid YAML: \(error)")
+        }
+        var configuration = BookConfiguration(file: file)
+        guard let root else { return configuration }  // an empty file
+        try ConfigurationReader(file: file).read(root, into: &configuration)
+        return configuration
+    }
+
+    private static func location(of error: YamlError) -> SourceLocation? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return SourceLocation(line: mark.line, column: mark.column)
+        default:
+            return nil
+        }
+    }
+
+    private static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+             .composer(let context, let problem, _, _):
+            return [context.map { "\($0.text)" }, problem].compactMap { $0 }.joined(separator: ": ")
+        default:
+            return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/// A post's place in a series of posts.
+public struct SeriesMembership: Sendable, Hashable {
+    /// The series' name as the author wrote it.
+    public var name: String
+    /// The post's position in the series, when given (`order`, `weight`, `part`).
+    public var order: Double?
+
+    public init(name: String, order: Double? = nil) {
+        self.name = name
+        self.order = order
+    }
+}

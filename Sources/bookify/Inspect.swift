@@ -1,0 +1,33 @@
+import ArgumentParser
+import BookifyCore
+import Foundation
+
+/// `bookify inspect INPUT...`: the plan of the book, without writing it.
+struct Inspect: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the chapters and posts a build would make, and what to look at first.")
+
+    @Argument(help: "JSON Feed files to read, or - for standard input.")
+    var inputs: [String] = []
+
+    @OptionGroup(title: "Book")
+    var book: BookOptions
+
+    @OptionGroup(title: "Planning")
+    var planning: PlanningOptions
+
+    @Flag(help: "Print the plan as JSON, for scripts.")
+    var json = false
+
+    func run() async throws {
+        do {
+            let request = try BuildRequest(inputs: inputs, outputs: [], book: book, planning: planning)
+            let builder = request.builder
+            let content = await builder.convert(builder.plan(try builder.read(request.inputs)))
+            let plan = PlanReport(content: content, groupBy: request.settings.groupBy)
+            print(json ? try plan.json() : plan.table(), terminator: "")
+        } catch {
+            throw ErrorReport.exit(for: error)
+        }
+    }
+}
