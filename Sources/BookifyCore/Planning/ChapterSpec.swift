@@ -7,7 +7,7 @@ public struct ChapterSpec: Sendable, Hashable {
     public var series: [String] = []
     public var tags: [String] = []
     public var sections: [String] = []
-    /// Shell-style patterns (`*`, `?`, `[…]`) matched against the post's URL.
+    /// Shell-style patterns (`*`, `?`, `[…]`) matched against the post's URL, ignoring case.
     public var urlPatterns: [String] = []
     /// The posts no entry takes go here, grouped by the grouping rule.
     public var rest = false
@@ -33,7 +33,9 @@ public struct ChapterSpec: Sendable, Hashable {
         if tags.contains(where: { postTags.contains($0.lowercased()) }) { return true }
         if let section, sections.contains(where: { $0.caseInsensitiveCompare(section) == .orderedSame }) { return true }
         if let url = post.url?.absoluteString {
-            return urlPatterns.contains { pattern in fnmatch(pattern, url, 0) == 0 }
+            // Case-insensitive (GNU FNM_CASEFOLD): blogs capitalise slugs inconsistently.
+            let caseFold: Int32 = 1 << 4
+            return urlPatterns.contains { pattern in fnmatch(pattern, url, caseFold) == 0 }
         }
         return false
     }

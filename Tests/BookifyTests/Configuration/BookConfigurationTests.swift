@@ -1,0 +1,123 @@
+@testable import BookifyCore
+import Foundation
+import Testing
+
+@Suite struct BookConfigurationTests {
+    private func load(_ yaml: String) throws -> BookConfiguration {
+        let folder = TestPaths.temporaryFolder()
+        let file = folder.appendingPathComponent("bookify.yml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        return try BookConfiguration.load(file)
+    }
+
+    private func error(_ yaml: String) -> (location: BookifyCore.SourceLocation?, reason: String)? {
+        do {
+            _ = try load(yaml)
+            return nil
+        } catch let BookifyError.invalidInput(_, location, reason) {
+            return (location, reason)
+        } catch {
+            return nil
+        }
+    }
+
+    @Test func readsEverySetting() throws {
+        let configuration = try load("""
+        input: feed.json
+        output: [book.epub]
+        title: My Blog
+        subtitle: Collected
+        author: [Ada, Bob]
+        language: de_DE
+        publisher: Me
+        identifier: urn:isbn:123
+        cover: cover.png
+        css: book.css
+        templates: templates
+        content-format: markdown
+        group-by: series
+        order: newest-first
+        tags: go
+        exclude-tags: [draft]
+        since: 2020-01-01
+        until: 2020-12-31
+        limit: 10
+        toc-depth: 3
+        chapters:
+          - title: Go
+            tags: [go, golang]
+          - title: Notes
+            urls: "*/notes/*"
+            section: notes
+          - rest: true
+        """)
+        let folder = configuration.file.deletingLastPathComponent().path
+        #expect(configuration.inputs == [folder + "/feed.json"])
+        #expect(configuration.outputs == [folder + "/book.epub"])
+        let settings = configuration.settings
+        #expect(settings.title == "My Blog" && settings.subtitle == "Collected" && settings.authors == ["Ada", "Bob"])
+        #expect(settings.language == "de-DE" && settings.publisher == "Me" && settings.identifier == "urn:isbn:123")
+        #expect(settings.cover?.path == folder + "/cover.png" && settings.stylesheet?.path == folder + "/book.css")
+        #expect(settings.contentFormat == .markdown && settings.groupBy == .series && settings.order == .newestFirst)
+        #expect(settings.filter.tags == ["go"] && settings.filter.excludedTags == ["draft"] && settings.filter.limit == 10)
+        #expect(settings.filter.since.map(FeedDate.day) == "2020-01-01" && settings.filter.until.map(FeedDate.day) == "2020-12-31")
+        #expect(configuration.tocDepth == 3)
+        #expect(settings.chapters == [
+            ChapterSpec(title: "Go", tags: ["go", "golang"]),
+            ChapterSpec(title: "Notes", sections: ["notes"], urlPatterns: ["*/notes/*"]),
+            ChapterSpec(rest: true),
+        ])
+    }
+
+    @Test func anEmptyFileIsAnEmptyConfiguration() throws {
+        #expect(try load("# nothing yet\n").settings.title == nil)
+    }
+
+    @Test func unknownKeysNameTheKeyLineAndColumn() throws {
+        let problem = try #require(error("title: x\ngroup_by: tag\n"))
+        #expect(problem.location == BookifyCore.SourceLocation(line: 2, column: 1))
+        #expect(problem.reason.contains("unknown setting 'group_by'"))
+        let nested = try #require(error("chapters:\n  - title: Go\n    tag: go\n"))
+        #expect(nested.location == BookifyCore.SourceLocation(line: 3, column: 5))
+        #expect(nested.reason.contains("unknown chapter setting 'tag'"))
+    }
+
+    @Test(arguments: [
+        ("limit: ten\n", 1, 8, "whole number"),
+        ("toc-depth: 9\n", 1, 12, "from 1 to 6"),
+        ("group-by: topic\n", 1, 11, "not one of"),
+        ("since: last year\n", 1, 8, "not a date"),
+        ("title: [a, b]\n", 1, 8, "text value"),
+        ("language: English UK\n", 1, 11, "language tag"),
+        ("chapters: Go\n", 1, 11, "must be a list"),
+        ("chapters:\n  - title: Empty\n", 2, 5, "selects no posts"),
+        ("chapters:\n  - rest: maybe\n", 2, 11, "true or false"),
+    ])
+    func wrongTypesNameTheKeyLineAndColumn(yaml: String, line: Int, column: Int, message: String) throws {
+        let problem = try #require(error(yaml))
+        #expect(problem.location == BookifyCore.SourceLocation(line: line, column: column))
+        #expect(problem.reason.contains(message), "\(problem.reason)")
+    }
+
+    @Test func brokenYAMLIsReportedWithItsPosition() throws {
+        let problem = try #require(error("title: \"unterminated\nauthor: x\n"))
+        #expect(problem.location != nil)
+        #expect(problem.reason.hasPrefix("invalid YAML"))
+    }
+
+    @Test func isFoundBesideTheInputOrInTheWorkingFolder() throws {
+        let folder = TestPaths.temporaryFolder()
+        let inputFolder = folder.appendingPathComponent("blog")
+        try FileManager.default.createDirectory(at: inputFolder, withIntermediateDirectories: true)
+        try "title: beside".write(to: inputFolder.appendingPathComponent("bookify.yml"), atomically: true, encoding: .utf8)
+        try "title: here".write(to: folder.appendingPathComponent("bookify.yml"), atomically: true, encoding: .utf8)
+        let beside = try BookConfiguration.locate(explicit: nil, inputs: [inputFolder.appendingPathComponent("feed.json").path],
+                                                  workingDirectory: folder)
+        #expect(beside?.path == inputFolder.appendingPathComponent("bookify.yml").path)
+        let here = try BookConfiguration.locate(explicit: nil, inputs: ["-"], workingDirectory: folder)
+        #expect(here?.path == folder.appendingPathComponent("bookify.yml").path)
+        #expect(throws: BookifyError.inputNotFound(path: "/no/such.yml")) {
+            _ = try BookConfiguration.locate(explicit: "/no/such.yml", inputs: [], workingDirectory: folder)
+        }
+    }
+}
