@@ -11,6 +11,30 @@ struct MediaPlaceholder {
     let element: XHTMLElement
     let baseURL: URL?
 
+    /// `picture` stands for its `img`; `video` and `audio` without `src` for their first `source`.
+    init(element: XHTMLElement, baseURL: URL?) {
+        self.baseURL = baseURL
+        let inner = Self.firstDescendant(of: element) { $0.name == "img" }
+        let source = Self.firstDescendant(of: element) { $0.name == "source" && $0["src"] != nil }
+        if element.name == "picture", let inner {
+            self.element = inner
+        } else if element["src"] == nil, let source {
+            var media = element
+            media["src"] = source["src"]
+            self.element = media
+        } else {
+            self.element = element
+        }
+    }
+
+    private static func firstDescendant(of element: XHTMLElement, where matches: (XHTMLElement) -> Bool) -> XHTMLElement? {
+        for case .element(let child) in element.children {
+            if matches(child) { return child }
+            if let found = firstDescendant(of: child, where: matches) { return found }
+        }
+        return nil
+    }
+
     /// The original's absolute URL, when it has one that can be opened.
     var originalURL: URL? {
         let source = element["src"] ?? element["href"] ?? element["xlink:href"] ?? element["poster"]

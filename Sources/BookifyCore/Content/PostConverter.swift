@@ -17,7 +17,7 @@ public struct PostConverter: Sendable {
     public func convert(_ post: Post, documentID: String, links: BookLinks = BookLinks()) -> PostDocument {
         let html = html(of: post)
         let parsed = parser.parseFragment(html)
-        let sanitizer = HTMLSanitizer(baseURL: post.url, bookLinks: links, documentID: documentID)
+        let sanitizer = HTMLSanitizer(baseURL: post.contentBase ?? post.url, bookLinks: links, documentID: documentID)
         let sanitized = CodeHighlighter.highlight(Footnotes.makeNotes(ContentModel.repair(sanitizer.sanitize(parsed))))
         let outlined = HeadingOutline.normalize(sanitized)
         let scoped = IdentifierScope(prefix: documentID).apply(to: outlined)

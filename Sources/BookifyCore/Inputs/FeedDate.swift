@@ -44,6 +44,47 @@ public enum FeedDate {
         return local.addingTimeInterval(TimeInterval(-offsetSeconds))
     }
 
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let zones: [String: Int] = [
+        "ut": 0, "utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6,
+        "pst": -8, "pdt": -7, "cet": 1, "cest": 2, "bst": 1, "ist": 5,
+    ]
+
+    /// Parses RFC 822/1123 dates as RSS writes them, with their common deviations: no weekday,
+    /// a day of one digit, two-digit years, full month names, no seconds, zone names or
+    /// offsets, or no zone. Falls back to ISO 8601, which some RSS feeds use.
+    static func parseRFC822(_ text: String) -> Date? {
+        var words = text.replacingOccurrences(of: ",", with: " ").split(whereSeparator: \.isWhitespace).map(String.init)
+        if let first = words.first, first.first?.isLetter == true, months.firstIndex(of: String(first.lowercased().prefix(3))) == nil {
+            words.removeFirst()  // the weekday
+        }
+        guard words.count >= 4 else { return parseISO8601(text) }
+        // "10 Jun 2003" or "Jun 10 2003"
+        var (dayWord, monthWord) = (words[0], words[1])
+        if dayWord.first?.isLetter == true { swap(&dayWord, &monthWord) }
+        guard let day = Int(dayWord), let month = months.firstIndex(of: String(monthWord.lowercased().prefix(3))),
+              var year = Int(words[2]) else { return parseISO8601(text) }
+        if year < 100 { year += year < 50 ? 2000 : 1900 }
+        let time = words[3].split(separator: ":").compactMap { Int($0) }
+        guard time.count >= 2 else { return nil }
+        var components = DateComponents(year: year, month: month + 1, day: day, hour: time[0], minute: time[1],
+                                         second: time.count > 2 ? min(time[2], 59) : 0)
+        var offset = 0
+        if words.count > 4 {
+            let zone = words[4]
+            if let sign = zone.first, sign == "+" || sign == "-", let value = Int(zone.dropFirst().filter(\.isNumber)) {
+                let hours = value / 100, minutes = value % 100
+                offset = (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
+            } else if let hours = zones[zone.lowercased()] {
+                offset = hours * 3600
+            }
+        }
+        components.timeZone = TimeZone(secondsFromGMT: 0)
+        guard (1...31).contains(day), (0...23).contains(time[0]), (0...59).contains(time[1]),
+              let date = utcCalendar.date(from: components) else { return nil }
+        return date.addingTimeInterval(TimeInterval(-offset))
+    }
+
     /// A date written in a post's URL path, as blogs do: `/2026-04-05_slug`, `/2019/08/11/slug`.
     static func fromURLPath(_ url: URL) -> Date? {
         let path = url.path

@@ -12,10 +12,29 @@ public struct InputReader: Sendable {
         case .jsonFeed:
             return try JSONFeedReader().read(bytes, source: source)
         case .xml:
-            throw .invalidInput(path: source, location: nil, reason: "RSS and Atom feeds are not supported yet")
+            return try readXMLFeed(bytes, source: source)
         case .unknown:
             throw .invalidInput(path: source, location: nil,
-                                reason: "not a feed bookify can read (expected a JSON Feed)")
+                                reason: "not a feed bookify can read (expected a JSON Feed, RSS or Atom)")
+        }
+    }
+
+    /// RSS 2.0, RSS 1.0 (RDF) or Atom, told by the root element.
+    private func readXMLFeed(_ bytes: [UInt8], source: String) throws(BookifyError) -> Blog {
+        let root: XMLTree
+        do {
+            root = try XMLTree.parse(bytes)
+        } catch {
+            throw .invalidInput(path: source, location: error.location, reason: "invalid XML: \(error.message)")
+        }
+        switch (root.name, root.namespace) {
+        case ("rss", _), ("RDF", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"):
+            return RSSReader().read(root, source: source)
+        case ("feed", AtomReader.namespace):
+            return AtomReader().read(root, source: source)
+        default:
+            throw .invalidInput(path: source, location: SourceLocation(line: root.line, column: 1),
+                                reason: "an XML document but no feed: its root is <\(root.name)>, not <rss>, <rdf:RDF> or Atom <feed>")
         }
     }
 

@@ -24,6 +24,9 @@ public struct Post: Sendable, Hashable {
     public var attachments: [Attachment]
     /// The series the post belongs to, if any.
     public var series: SeriesMembership?
+    /// What relative links and images in the body resolve against, when not the post's URL
+    /// (Atom `xml:base`).
+    public var contentBase: URL?
     /// Input-specific extensions (JSON Feed `_`-keys), kept for later stages.
     public var extensions: [String: JSONValue]
 
@@ -32,7 +35,7 @@ public struct Post: Sendable, Hashable {
                 image: URL? = nil, bannerImage: URL? = nil, published: Date? = nil,
                 modified: Date? = nil, authors: [Author] = [], tags: [String] = [],
                 language: String? = nil, attachments: [Attachment] = [],
-                series: SeriesMembership? = nil, extensions: [String: JSONValue] = [:]) {
+                series: SeriesMembership? = nil, contentBase: URL? = nil, extensions: [String: JSONValue] = [:]) {
         self.id = id
         self.url = url
         self.externalURL = externalURL
@@ -49,6 +52,7 @@ public struct Post: Sendable, Hashable {
         self.language = language
         self.attachments = attachments
         self.series = series
+        self.contentBase = contentBase
         self.extensions = extensions
     }
 

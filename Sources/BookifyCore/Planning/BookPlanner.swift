@@ -42,15 +42,21 @@ public struct BookPlanner: Sendable {
         return curated.flatMap { $0.map { [$0] } ?? rest }
     }
 
-    /// All posts, without repeats: a post whose id, or else URL, was already seen is dropped.
+    /// All posts, without repeats: within a blog a post whose id was seen; across blogs also
+    /// one whose URL was seen (posts of one feed may share a page, told apart by fragments).
     private func merging(_ blogs: [Blog]) -> [Post] {
         var seenIDs = Set<String>()
-        var seenURLs = Set<String>()
+        var earlierURLs = Set<String>()
         var posts: [Post] = []
-        for post in blogs.flatMap(\.posts) {
-            let urlKey = post.url.map(BookLinks.key)
-            guard seenIDs.insert(post.id).inserted, urlKey.map({ seenURLs.insert($0).inserted }) ?? true else { continue }
-            posts.append(post)
+        for blog in blogs {
+            var urls = Set<String>()
+            for post in blog.posts where seenIDs.insert(post.id).inserted {
+                let key = post.url.map(BookLinks.key)
+                if let key, earlierURLs.contains(key) { continue }
+                if let key { urls.insert(key) }
+                posts.append(post)
+            }
+            earlierURLs.formUnion(urls)
         }
         return posts
     }
