@@ -10,10 +10,10 @@ public struct BookBuilder: Sendable {
     }
 
     /// Reads every input; the first that fails stops the build.
-    public func read(_ inputs: [String]) throws(BookifyError) -> [Blog] {
+    public func read(_ inputs: [String]) async throws(BookifyError) -> [Blog] {
         let reader = InputReader()
         var blogs: [Blog] = []
-        for input in inputs { blogs.append(try reader.read(input)) }
+        for input in inputs { blogs.append(try await reader.read(input)) }
         return blogs
     }
 
@@ -78,7 +78,7 @@ public struct BookBuilder: Sendable {
     public func build(inputs: [String], output: URL) async throws(BookifyError) -> Book {
         let writer = try epubWriter()
         let cover = try loadCover()
-        let book = plan(try read(inputs))
+        let book = plan(try await read(inputs))
         var content = await convert(book)
         content.cover = cover
         try writer.write(content, to: output)

@@ -23,7 +23,7 @@ struct Init: AsyncParsableCommand {
                 throw BookifyError.outputNotCreatable(path: destination.path, reason: "it exists already (--force replaces it)")
             }
             let builder = BookBuilder()
-            let blogs = try builder.read(inputs)
+            let blogs = try await builder.read(inputs)
             let text = ConfigurationTemplate.make(inputs: inputs, blogs: blogs, book: builder.plan(blogs))
             try OutputFile.write(to: destination) { (temporary: URL) throws(BookifyError) in
                 guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {

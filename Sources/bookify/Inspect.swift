@@ -23,7 +23,7 @@ struct Inspect: AsyncParsableCommand {
         do {
             let request = try BuildRequest(inputs: inputs, outputs: [], book: book, planning: planning)
             let builder = request.builder
-            let content = await builder.convert(builder.plan(try builder.read(request.inputs)))
+            let content = await builder.convert(builder.plan(try await builder.read(request.inputs)))
             let plan = PlanReport(content: content, groupBy: request.settings.groupBy)
             print(json ? try plan.json() : plan.table(), terminator: "")
         } catch {

@@ -1,18 +1,31 @@
 import Foundation
 
-/// Reads a blog from an input as the user named it: a file path or `-` for standard input.
-/// The kind of input is told from its content, not its name.
+/// Reads a blog from an input as the user named it: a file path, an http(s) URL, or `-` for
+/// standard input. The kind of input is told from its content, not its name.
 public struct InputReader: Sendable {
+    /// Fetches feeds named by URL.
+    public var http = HTTPClient()
+
     public init() {}
 
-    public func read(_ input: String) throws(BookifyError) -> Blog {
-        let bytes = try load(input)
-        let source = input == "-" ? "standard input" : input
+    public func read(_ input: String) async throws(BookifyError) -> Blog {
+        if let url = URL(string: input), let scheme = url.scheme?.lowercased(), input.contains("://") {
+            guard scheme == "http" || scheme == "https" else {
+                throw .inputNotReadable(path: input, reason: "only http and https URLs can be read")
+            }
+            let response = try await http.get(url)
+            return try parse(response.bytes, source: input, documentURL: response.url)
+        }
+        return try parse(try load(input), source: input == "-" ? "standard input" : input, documentURL: nil)
+    }
+
+    /// A feed from its bytes; `documentURL` is where it was fetched from, if it was.
+    public func parse(_ bytes: [UInt8], source: String, documentURL: URL?) throws(BookifyError) -> Blog {
         switch InputKind.detect(bytes) {
         case .jsonFeed:
             return try JSONFeedReader().read(bytes, source: source)
         case .xml:
-            return try readXMLFeed(bytes, source: source)
+            return try readXMLFeed(bytes, source: source, documentURL: documentURL)
         case .unknown:
             throw .invalidInput(path: source, location: nil,
                                 reason: "not a feed bookify can read (expected a JSON Feed, RSS or Atom)")
@@ -20,7 +33,7 @@ public struct InputReader: Sendable {
     }
 
     /// RSS 2.0, RSS 1.0 (RDF) or Atom, told by the root element.
-    private func readXMLFeed(_ bytes: [UInt8], source: String) throws(BookifyError) -> Blog {
+    private func readXMLFeed(_ bytes: [UInt8], source: String, documentURL: URL?) throws(BookifyError) -> Blog {
         let root: XMLTree
         do {
             root = try XMLTree.parse(bytes)
@@ -31,7 +44,7 @@ public struct InputReader: Sendable {
         case ("rss", _), ("RDF", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"):
             return RSSReader().read(root, source: source)
         case ("feed", AtomReader.namespace):
-            return AtomReader().read(root, source: source)
+            return AtomReader().read(root, source: source, documentURL: documentURL)
         default:
             throw .invalidInput(path: source, location: SourceLocation(line: root.line, column: 1),
                                 reason: "an XML document but no feed: its root is <\(root.name)>, not <rss>, <rdf:RDF> or Atom <feed>")

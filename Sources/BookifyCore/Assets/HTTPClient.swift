@@ -1,0 +1,143 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Fetches http(s) resources with the limits a build needs: a connect (idle) timeout, a total
+/// timeout, a size cap, and at most five redirects, only to http or https.
+public struct HTTPClient: Sendable {
+    public struct Response: Sendable {
+        public var bytes: [UInt8]
+        /// The URL after redirects.
+        public var url: URL
+        public var contentType: String?
+    }
+
+    /// Seconds to wait for the connection or for the next bytes.
+    public var connectTimeout: TimeInterval = 10
+    /// Seconds the whole transfer may take.
+    public var totalTimeout: TimeInterval = 60
+    public var maximumBytes = 20 * 1024 * 1024
+    public static let maximumRedirects = 5
+
+    public init() {}
+
+    public func get(_ url: URL) async throws(BookifyError) -> Response {
+        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+            throw .inputNotReadable(path: url.absoluteString, reason: "only http and https URLs can be fetched")
+        }
+        let delegate = TransferDelegate(maximumBytes: maximumBytes)
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = connectTimeout
+        configuration.timeoutIntervalForResource = totalTimeout
+        configuration.httpAdditionalHeaders = ["User-Agent": "bookify/\(BookifyVersion.current)"]
+        let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+        defer { session.finishTasksAndInvalidate() }
+        let result: Result<Response, BookifyError> = await withCheckedContinuation { continuation in
+            delegate.start(session.dataTask(with: url), continuation: continuation, timeouts: (connectTimeout, totalTimeout))
+        }
+        return try result.get()
+    }
+}
+
+/// Collects one transfer, enforcing the size cap and the redirect rules.
+private final class TransferDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private let maximumBytes: Int
+    private var data: [UInt8] = []
+    private var redirects = 0
+    private var failure: BookifyError?
+    private var continuation: CheckedContinuation<Result<HTTPClient.Response, BookifyError>, Never>?
+    private var originalURL = ""
+    private var timeouts: (connect: TimeInterval, total: TimeInterval) = (0, 0)
+
+    init(maximumBytes: Int) {
+        self.maximumBytes = maximumBytes
+    }
+
+    func start(_ task: URLSessionDataTask, continuation: CheckedContinuation<Result<HTTPClient.Response, BookifyError>, Never>,
+               timeouts: (TimeInterval, TimeInterval)) {
+        lock.withLock {
+            self.continuation = continuation
+            self.originalURL = task.originalRequest?.url?.absoluteString ?? ""
+            self.timeouts = timeouts
+        }
+        task.resume()
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
+            fail(.inputNotReadable(path: originalURL, reason: "the server answered HTTP \(http.statusCode)"))
+            completionHandler(.cancel)
+            return
+        }
+        if response.expectedContentLength > Int64(maximumBytes) {
+            fail(tooLarge())
+            completionHandler(.cancel)
+            return
+        }
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive chunk: Data) {
+        let exceeded = lock.withLock { () -> Bool in
+            data.append(contentsOf: chunk)
+            return data.count > maximumBytes
+        }
+        if exceeded {
+            fail(tooLarge())
+            dataTask.cancel()
+        }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+        let scheme = request.url?.scheme?.lowercased()
+        let count = lock.withLock { () -> Int in redirects += 1; return redirects }
+        if scheme != "http" && scheme != "https" {
+            fail(.inputNotReadable(path: originalURL, reason: "it redirects to \(request.url?.absoluteString ?? "?"), which is not http(s)"))
+            completionHandler(nil)
+            task.cancel()
+        } else if count > HTTPClient.maximumRedirects {
+            fail(.inputNotReadable(path: originalURL, reason: "more than \(HTTPClient.maximumRedirects) redirects"))
+            completionHandler(nil)
+            task.cancel()
+        } else {
+            completionHandler(request)
+        }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        let (continuation, failure, data, timeouts) = lock.withLock {
+            let state = (self.continuation, self.failure, self.data, self.timeouts)
+            self.continuation = nil
+            return state
+        }
+        guard let continuation else { return }
+        if let failure {
+            continuation.resume(returning: .failure(failure))
+        } else if let error {
+            let reason: String
+            if (error as NSError).code == NSURLErrorTimedOut {
+                reason = "no answer in time (waits \(Int(timeouts.connect)) s for the server, \(Int(timeouts.total)) s in all)"
+            } else {
+                reason = "cannot reach it: \(error.localizedDescription)"
+            }
+            continuation.resume(returning: .failure(.inputNotReadable(path: originalURL, reason: reason)))
+        } else {
+            let response = task.response
+            continuation.resume(returning: .success(HTTPClient.Response(
+                bytes: data, url: response?.url ?? task.originalRequest?.url ?? URL(string: originalURL)!,
+                contentType: (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type"))))
+        }
+    }
+
+    private func fail(_ error: BookifyError) {
+        lock.withLock { if failure == nil { failure = error } }
+    }
+
+    private func tooLarge() -> BookifyError {
+        .inputNotReadable(path: originalURL, reason: "larger than \(maximumBytes / 1024 / 1024) MB")
+    }
+}

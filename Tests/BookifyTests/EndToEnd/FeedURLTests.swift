@@ -1,0 +1,52 @@
+@testable import BookifyCore
+import Foundation
+import Testing
+
+/// Feeds named by URL, served by a loopback server of the test's own.
+@Suite struct FeedURLTests {
+    private func bookify(_ arguments: [String], in folder: URL) -> Shell.Result {
+        Shell.run(TestPaths.bookifyBinary.path, arguments, in: folder)
+    }
+
+    @Test(.enabled(if: TestPaths.seedFeed != nil, "../shared/seed is not beside the checkout"))
+    func theSeedFeedBuildsFromItsURL() throws {
+        let served = TestPaths.temporaryFolder()
+        try FileManager.default.copyItem(at: TestPaths.seedFeed!, to: served.appendingPathComponent("feed.json"))
+        let server = try LoopbackServer(serving: served)
+        let folder = TestPaths.temporaryFolder()
+        let result = bookify([server.baseURL.appendingPathComponent("feed.json").absoluteString, "-o", "web.epub", "-q"], in: folder)
+        try #require(result.status == 0, "\(result.stderr)")
+        let book = folder.appendingPathComponent("web.epub")
+        try EPUBCheck.expectClean(book)
+        #expect(try BookInspector(book).spine.filter { $0.hasPrefix("text/p") }.count == 59)
+    }
+
+    @Test func unreachableMissingAndHostileURLsFailClearly() async throws {
+        let served = TestPaths.temporaryFolder()
+        let server = try LoopbackServer(serving: served)
+        var client = HTTPClient()
+        client.connectTimeout = 2
+        client.totalTimeout = 4
+        client.maximumBytes = 1024 * 1024
+        let cases: [(path: String, reason: String)] = [
+            ("missing.json", "HTTP 404"), ("slow", "no answer in time"), ("huge", "larger than 1 MB"),
+            ("loop", "more than 5 redirects"),
+            // Linux URLSession resolves a file: Location against the server (a 404 there);
+            // either way nothing outside http(s) is read.
+            ("to-file", "not http(s)|HTTP 404"),
+        ]
+        for (path, reason) in cases {
+            let started = Date()
+            do {
+                _ = try await client.get(server.baseURL.appendingPathComponent(path))
+                Issue.record("\(path) was fetched")
+            } catch {
+                guard case .inputNotReadable(_, let message) = error else { Issue.record("\(error)"); continue }
+                #expect(message.contains(try Regex(reason)), "\(path): \(message)")
+            }
+            #expect(Date().timeIntervalSince(started) < 10, "\(path) took too long")
+        }
+        let closed = bookify(["http://127.0.0.1:9/feed.json", "-o", "x.epub"], in: TestPaths.temporaryFolder())
+        #expect(closed.status == 66 && closed.stderr.contains("http://127.0.0.1:9/feed.json"), "\(closed.stderr)")
+    }
+}

@@ -1,0 +1,52 @@
+"""A loopback HTTP server for bookify's tests: serves a folder, plus a few hostile routes.
+
+Usage: python3 loopback_server.py FOLDER PORT_FILE
+Binds 127.0.0.1 on a free port, writes the port to PORT_FILE, and stops by itself after
+120 seconds so no test leaves it running.
+"""
+import http.server
+import os
+import sys
+import threading
+import time
+
+folder, port_file = sys.argv[1], sys.argv[2]
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, directory=folder, **kwargs)
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        if self.path == "/slow":
+            time.sleep(30)
+        elif self.path == "/huge":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            try:
+                for _ in range(40 * 1024):
+                    self.wfile.write(b" " * 1024)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+        elif self.path.startswith("/loop"):
+            self.send_response(302)
+            self.send_header("Location", "/loop" + str(len(self.path)))
+            self.end_headers()
+        elif self.path == "/to-file":
+            self.send_response(302)
+            self.send_header("Location", "file:///etc/passwd")
+            self.end_headers()
+        else:
+            super().do_GET()
+
+
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+with open(port_file + ".tmp", "w") as out:
+    out.write(str(server.server_address[1]))
+os.rename(port_file + ".tmp", port_file)
+threading.Timer(120, server.shutdown).start()
+server.serve_forever()
