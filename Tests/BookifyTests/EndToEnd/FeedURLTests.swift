@@ -44,7 +44,9 @@ import Testing
                 guard case .inputNotReadable(_, let message) = error else { Issue.record("\(error)"); continue }
                 #expect(message.contains(try Regex(reason)), "\(path): \(message)")
             }
-            #expect(Date().timeIntervalSince(started) < 10, "\(path) took too long")
+            // The slow route would answer after 90 s: giving up well before shows the timeout works,
+            // with room for a loaded machine.
+            #expect(Date().timeIntervalSince(started) < 45, "\(path) was not given up on in time")
         }
         let closed = bookify(["http://127.0.0.1:9/feed.json", "-o", "x.epub"], in: TestPaths.temporaryFolder())
         #expect(closed.status == 66 && closed.stderr.contains("http://127.0.0.1:9/feed.json"), "\(closed.stderr)")

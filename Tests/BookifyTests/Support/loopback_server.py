@@ -2,7 +2,7 @@
 
 Usage: python3 loopback_server.py FOLDER PORT_FILE
 Binds 127.0.0.1 on a free port, writes the port to PORT_FILE, and stops by itself after
-120 seconds so no test leaves it running.
+150 seconds so no test leaves it running.
 """
 import http.server
 import os
@@ -22,7 +22,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self):
         if self.path == "/slow":
-            time.sleep(30)
+            time.sleep(90)
         elif self.path == "/huge":
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
@@ -48,5 +48,5 @@ server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 with open(port_file + ".tmp", "w") as out:
     out.write(str(server.server_address[1]))
 os.rename(port_file + ".tmp", port_file)
-threading.Timer(120, server.shutdown).start()
+threading.Timer(150, server.shutdown).start()
 server.serve_forever()
