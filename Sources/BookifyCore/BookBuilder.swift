@@ -11,7 +11,10 @@ public struct BookBuilder: Sendable {
 
     /// Reads every input; the first that fails stops the build.
     public func read(_ inputs: [String]) async throws(BookifyError) -> [Blog] {
-        let reader = InputReader()
+        var reader = InputReader()
+        reader.includeDrafts = settings.includeDrafts
+        reader.offline = settings.offline
+        reader.http = settings.http
         var blogs: [Blog] = []
         for input in inputs { blogs.append(try await reader.read(input)) }
         return blogs

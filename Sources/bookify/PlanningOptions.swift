@@ -31,12 +31,27 @@ struct PlanningOptions: ParsableArguments {
     @Option(help: "How to read feed HTML that may be Markdown: auto, markdown or html.")
     var contentFormat: ContentFormatOption?
 
+    @Flag(help: "Markdown sites: include drafts.")
+    var drafts = false
+
+    @Flag(help: "Never use the network.")
+    var offline = false
+
+    @Option(help: "Seconds to wait for a server to connect or send more (default 10).")
+    var connectTimeout: Double?
+
+    @Option(help: "Seconds a download may take in all (default 60).")
+    var timeout: Double?
+
     @Option(help: "A bookify.yml to read (default: bookify.yml beside the input or in the working folder).")
     var config: String?
 
     func validate() throws {
         if let tocDepth, !(1...6).contains(tocDepth) { throw ValidationError("--toc-depth takes a number from 1 to 6.") }
         if let limit, limit < 1 { throw ValidationError("--limit takes a number of at least 1.") }
+        for (name, value) in [("--connect-timeout", connectTimeout), ("--timeout", timeout)] {
+            if let value, !(value > 0 && value <= 3600) { throw ValidationError("\(name) takes seconds from 0 to 3600.") }
+        }
         for (name, value) in [("--since", since), ("--until", until)] {
             if let value, FeedDate.parseISO8601(value) == nil { throw ValidationError("\(name) takes a date as YYYY-MM-DD, not '\(value)'.") }
         }
@@ -52,6 +67,10 @@ struct PlanningOptions: ParsableArguments {
         if let until { settings.filter.until = FeedDate.parseISO8601(until) }
         if let limit { settings.filter.limit = limit }
         if let contentFormat { settings.contentFormat = contentFormat.format }
+        if drafts { settings.includeDrafts = true }
+        if offline { settings.offline = true }
+        if let connectTimeout { settings.http.connectTimeout = connectTimeout }
+        if let timeout { settings.http.totalTimeout = timeout }
     }
 }
 

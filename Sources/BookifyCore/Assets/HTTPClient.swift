@@ -33,8 +33,17 @@ public struct HTTPClient: Sendable {
         configuration.httpAdditionalHeaders = ["User-Agent": "bookify/\(BookifyVersion.current)"]
         let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
+        let task = session.dataTask(with: url)
+        // URLSession on Linux does not always honour its own timeouts: a watchdog ends the
+        // transfer when the total time is up, whatever the server does.
+        let watchdog = DispatchWorkItem { [weak task] in
+            delegate.timeOut()
+            task?.cancel()
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + totalTimeout, execute: watchdog)
+        defer { watchdog.cancel() }
         let result: Result<Response, BookifyError> = await withCheckedContinuation { continuation in
-            delegate.start(session.dataTask(with: url), continuation: continuation, timeouts: (connectTimeout, totalTimeout))
+            delegate.start(task, continuation: continuation, timeouts: (connectTimeout, totalTimeout))
         }
         return try result.get()
     }
@@ -131,6 +140,13 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
                 bytes: data, url: response?.url ?? task.originalRequest?.url ?? URL(string: originalURL)!,
                 contentType: (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type"))))
         }
+    }
+
+    /// Called by the watchdog when the total time is up.
+    func timeOut() {
+        let (url, timeouts) = lock.withLock { (originalURL, self.timeouts) }
+        fail(.inputNotReadable(path: url,
+                               reason: "no answer in time (waits \(Int(timeouts.connect)) s for the server, \(Int(timeouts.total)) s in all)"))
     }
 
     private func fail(_ error: BookifyError) {

@@ -5,6 +5,10 @@ import Foundation
 public struct InputReader: Sendable {
     /// Fetches feeds named by URL.
     public var http = HTTPClient()
+    /// Markdown sites: include drafts.
+    public var includeDrafts = false
+    /// Never touch the network: a URL input is an error.
+    public var offline = false
 
     public init() {}
 
@@ -13,8 +17,14 @@ public struct InputReader: Sendable {
             guard scheme == "http" || scheme == "https" else {
                 throw .inputNotReadable(path: input, reason: "only http and https URLs can be read")
             }
+            if offline { throw .inputNotReadable(path: input, reason: "a URL cannot be read with --offline") }
             let response = try await http.get(url)
             return try parse(response.bytes, source: input, documentURL: response.url)
+        }
+        var isDirectory: ObjCBool = false
+        if input != "-", FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory),
+           isDirectory.boolValue || MarkdownSiteReader.isMarkdown(URL(fileURLWithPath: input)) {
+            return try MarkdownSiteReader(includeDrafts: includeDrafts).read(URL(fileURLWithPath: input), source: input)
         }
         return try parse(try load(input), source: input == "-" ? "standard input" : input, documentURL: nil)
     }
@@ -58,9 +68,6 @@ public struct InputReader: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
             throw .inputNotFound(path: input)
-        }
-        if isDirectory.boolValue {
-            throw .invalidInput(path: input, location: nil, reason: "folders of Markdown posts are not supported yet")
         }
         guard let data = FileManager.default.contents(atPath: input) else {
             throw .inputNotReadable(path: input, reason: "permission denied or not a regular file")

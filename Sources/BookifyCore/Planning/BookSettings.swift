@@ -18,6 +18,12 @@ public struct BookSettings: Sendable {
     public var chapters: [ChapterSpec] = []
     /// An image for the cover (PNG or JPEG).
     public var cover: URL?
+    /// Markdown sites: include drafts.
+    public var includeDrafts = false
+    /// Never touch the network.
+    public var offline = false
+    /// Limits for everything fetched over the network.
+    public var http = HTTPClient()
     /// Reproducible-builds date (`SOURCE_DATE_EPOCH`): the book's modified date when set.
     public var sourceDate: Date?
     /// A folder whose `.mustache` files replace the built-in templates of the same name.

@@ -90,9 +90,10 @@ import Testing
         #expect(bookify(arguments, in: TestPaths.temporaryFolder()).status == 64)
     }
 
-    @Test func aFolderInputIsRefusedClearly() {
-        let result = bookify([TestPaths.examples.path, "-o", "b.epub"], in: TestPaths.temporaryFolder())
+    @Test func aFolderWithoutPostsIsRefusedClearly() {
+        let empty = TestPaths.temporaryFolder()
+        let result = bookify([empty.path, "-o", "b.epub"], in: TestPaths.temporaryFolder())
         #expect(result.status == 65)
-        #expect(result.stderr.contains("not supported yet"))
+        #expect(result.stderr.contains("no Markdown posts"))
     }
 }

@@ -40,3 +40,44 @@ struct CorpusBookTests {
         return Set(ids).count
     }
 }
+
+/// The Markdown sites of ../shared/corpus become valid books, offline.
+@Suite(.enabled(if: TestPaths.shared != nil, "../shared/corpus is not beside the checkout"))
+struct CorpusSiteTests {
+    private func build(_ site: String, _ extra: [String] = []) throws -> (URL, BookInspector, Shell.Result) {
+        let input = try #require(TestPaths.shared).appendingPathComponent("corpus/markdown/\(site)")
+        let folder = TestPaths.temporaryFolder()
+        let result = Shell.run(TestPaths.bookifyBinary.path, [input.path, "-o", "site.epub", "-q", "--offline"] + extra, in: folder)
+        try #require(result.status == 0, "\(site): \(result.stderr)")
+        let book = folder.appendingPathComponent("site.epub")
+        return (book, try BookInspector(book), result)
+    }
+
+    @Test(arguments: ["npf-hugo-toml-series", "papermod-examplesite-hugo-yaml", "jekyllrb-news-posts"])
+    func siteBecomesAValidBookWithoutShortcodes(site: String) throws {
+        let (book, inspector, _) = try build(site)
+        try EPUBCheck.expectClean(book)
+        ReadingSystemRules.check(inspector)
+        for entry in inspector.archive.xhtmlEntries {
+            // Outside code, no shortcode or Liquid tag is left (code may show them on purpose).
+            let prose = entry.text.replacing(/<code[^>]*>.*?<\/code>/.dotMatchesNewlines(), with: "")
+            #expect(prose.firstMatch(of: /\{\{[<%]|\{%/) == nil, "\(entry.name) keeps a shortcode")
+        }
+    }
+
+    @Test func theHugo101SeriesIsOneChapterOfItsThreePublishedPostsInDateOrder() throws {
+        let (_, inspector, _) = try build("npf-hugo-toml-series")
+        let titles = inspector.navTitles
+        let start = try #require(titles.firstIndex(of: "Hugo 101"))
+        #expect(Array(titles[(start + 1)...].prefix(3)) == ["Hugo Is Friggin' Awesome", "Hugo: Beyond the Defaults", "Making It a Series"])
+        #expect(!titles.contains("hugo archetypes"), "the draft is left out")
+    }
+
+    @Test func theJekyllSiteKeepsAll102PostsWithDates() throws {
+        let (_, inspector, _) = try build("jekyllrb-news-posts", ["--group-by", "none"])
+        let posts = inspector.spine.filter { $0.hasPrefix("text/p") }
+        #expect(posts.count == 102)
+        let dated = posts.filter { inspector.archive["OEBPS/" + $0]?.text.contains("<time datetime=") == true }
+        #expect(dated.count == 102)
+    }
+}

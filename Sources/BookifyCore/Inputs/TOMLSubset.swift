@@ -1,0 +1,127 @@
+import Foundation
+
+/// Reads the part of TOML that Hugo front matter and site configs use: `key = value` with
+/// strings, numbers, booleans, dates and arrays of them, and `[table]` headers (keys inside a
+/// table are read as `table.key`). Values are `JSONValue`s so front matter of every syntax is
+/// handled alike.
+enum TOMLSubset {
+    struct SyntaxError: Error {
+        var line: Int
+        var message: String
+    }
+
+    static func parse(_ text: String) throws(SyntaxError) -> [String: JSONValue] {
+        var result: [String: JSONValue] = [:]
+        var table = ""
+        let lines = text.components(separatedBy: "\n")
+        var index = -1
+        while index + 1 < lines.count {
+            index += 1
+            var line = stripComment(lines[index]).trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            // An array may continue over several lines until its brackets balance.
+            while line.contains("="), bracketDepth(line) > 0, index + 1 < lines.count {
+                index += 1
+                line += " " + stripComment(lines[index]).trimmingCharacters(in: .whitespaces)
+            }
+            if line.hasPrefix("[") {
+                table = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] ")).replacingOccurrences(of: "\"", with: "")
+                continue
+            }
+            guard let equals = line.firstIndex(of: "=") else {
+                throw SyntaxError(line: index + 1, message: "expected 'key = value'")
+            }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            let valueText = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            guard let value = value(valueText) else {
+                throw SyntaxError(line: index + 1, message: "cannot read the value of '\(key)'")
+            }
+            result[table.isEmpty ? key : table + "." + key] = value
+        }
+        return result
+    }
+
+    private static func value(_ text: String) -> JSONValue? {
+        if text.hasPrefix("\"\"\"") || text.hasPrefix("'''") { return .string(String(text.dropFirst(3).dropLast(3))) }
+        if text.hasPrefix("\"") { return unquoted(text, quote: "\"").map(JSONValue.string) }
+        if text.hasPrefix("'") { return unquoted(text, quote: "'").map(JSONValue.string) }
+        if text.hasPrefix("[") {
+            guard text.hasSuffix("]") else { return nil }
+            return .array(splitArray(String(text.dropFirst().dropLast())).filter { !$0.isEmpty }.compactMap(value))
+        }
+        if text.hasPrefix("{") { return .object([:]) }  // inline tables: not needed for posts
+        if text == "true" { return .bool(true) }
+        if text == "false" { return .bool(false) }
+        if let number = Double(text.replacingOccurrences(of: "_", with: "")) { return .number(number) }
+        if FeedDate.parseISO8601(text) != nil { return .string(text) }
+        return nil
+    }
+
+    private static func unquoted(_ text: String, quote: Character) -> String? {
+        guard text.count >= 2, text.last == quote else { return nil }
+        let inner = String(text.dropFirst().dropLast())
+        guard quote == "\"" else { return inner }
+        return inner.replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\n", with: "\n")
+            .replacingOccurrences(of: "\\t", with: "\t").replacingOccurrences(of: "\\\\", with: "\\")
+    }
+
+    /// How many `[` are still open after `line`, outside quotes.
+    private static func bracketDepth(_ line: String) -> Int {
+        var depth = 0
+        var quote: Character?
+        for character in line {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "[" {
+                depth += 1
+            } else if character == "]" {
+                depth -= 1
+            }
+        }
+        return depth
+    }
+
+    /// Array elements split at top-level commas (not inside quotes or nested brackets).
+    private static func splitArray(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var quote: Character?
+        var depth = 0
+        for character in text {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "[" {
+                depth += 1
+            } else if character == "]" {
+                depth -= 1
+            } else if character == ",", depth == 0 {
+                parts.append(current.trimmingCharacters(in: .whitespacesAndNewlines))
+                current = ""
+                continue
+            }
+            current.append(character)
+        }
+        let last = current.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !last.isEmpty { parts.append(last) }
+        return parts
+    }
+
+    /// The line without a `#` comment outside quotes.
+    private static func stripComment(_ line: String) -> String {
+        var quote: Character?
+        for (offset, character) in line.enumerated() {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "#" {
+                return String(line.prefix(offset))
+            }
+        }
+        return line
+    }
+}
