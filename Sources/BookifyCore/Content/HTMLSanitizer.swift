@@ -29,6 +29,7 @@ struct HTMLSanitizer: Sendable {
     private func sanitize(_ element: XHTMLElement) -> [XHTMLNode] {
         let name = AllowList.renamed[element.name] ?? element.name
         if AllowList.media.contains(name) {
+            if let emoji = Self.emojiText(of: element) { return [.text(emoji)] }
             return [.element(MediaPlaceholder(element: element, baseURL: baseURL).node)]
         }
         if name == "input" {
@@ -70,6 +71,14 @@ struct HTMLSanitizer: Sendable {
         }]
         let allowed: Set<String> = ["left", "center", "right", "justify"]
         return candidates.compactMap { $0?.lowercased() }.first(where: allowed.contains)
+    }
+
+    /// An image that only draws an emoji (WordPress `wp-smiley`, Twemoji) is its alt text.
+    private static func emojiText(of image: XHTMLElement) -> String? {
+        guard image.name == "img", let alt = image["alt"], !alt.isEmpty, alt.count <= 3,
+              alt.unicodeScalars.allSatisfy({ $0.properties.isEmoji || $0.value == 0xFE0F || $0.value == 0x200D }),
+              alt.unicodeScalars.contains(where: { $0.value > 0xFF }) else { return nil }
+        return alt
     }
 
     private static func startsWithCheckbox(_ item: XHTMLElement) -> Bool {

@@ -59,6 +59,12 @@ import Testing
         #expect(html.contains("Image: no source (not available)"))
     }
 
+    @Test func emojiImagesBecomeTheirEmoji() {
+        #expect(clean(#"<p>Nice <img class="wp-smiley" src="https://s.w.org/72x72/1f642.png" alt="🙂"> day</p>"#)
+                == "<p>Nice 🙂 day</p>")
+        #expect(clean(#"<p><img src="/a.png" alt="42"></p>"#).contains("Image: 42"), "digits are no emoji")
+    }
+
     @Test func movesContentOutOfHTML5VoidElementsLibxml2DoesNotKnow() {
         let html = clean("<p>a<wbr>b</p><video><source src=\"v.mp4\">Fallback text</video>")
         #expect(html.contains("<p>a<wbr/>b</p>"))
