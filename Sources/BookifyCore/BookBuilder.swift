@@ -30,7 +30,7 @@ public struct BookBuilder: Sendable {
         }
         var links = BookLinks()
         for (post, documentID) in zip(posts, documentIDs) {
-            if let url = post.url { links.add(url, documentID: documentID) }
+            for url in [post.url].compactMap({ $0 }) + post.aliases { links.add(url, documentID: documentID) }
         }
         let converted = await withTaskGroup(of: (Int, PostDocument).self) { [links] group in
             for (index, post) in posts.enumerated() {

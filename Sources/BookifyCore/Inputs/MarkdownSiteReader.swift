@@ -65,7 +65,7 @@ struct MarkdownSiteReader {
             if let name = value["name"]?.stringValue { return [Author(name: name)] }
             return value.arrayValue.compactMap(\.stringValue).map { Author(name: $0) }
         } ?? []
-        return Post(
+        var post = Post(
             id: url?.absoluteString ?? layout.relativePath(of: file),
             url: url,
             title: fields["title"]?.stringValue ?? PostTitle.derived(summary: nil, content: body, format: .markdown),
@@ -74,6 +74,11 @@ struct MarkdownSiteReader {
             published: date, modified: modified, authors: authors, tags: tags,
             language: fields["lang"]?.stringValue.flatMap(LanguageTag.normalized),
             series: seriesName.map { SeriesMembership(name: $0, order: order) })
+        if let base = site.baseURL {
+            post.aliases = (fields["aliases"]?.arrayValue ?? []).compactMap(\.stringValue)
+                .compactMap { URL(string: $0, relativeTo: base)?.absoluteURL }
+        }
+        return post
     }
 }
 

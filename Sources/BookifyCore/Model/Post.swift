@@ -24,6 +24,8 @@ public struct Post: Sendable, Hashable {
     public var attachments: [Attachment]
     /// The series the post belongs to, if any.
     public var series: SeriesMembership?
+    /// Other URLs the post was published at (Hugo `aliases`): links to them stay in the book too.
+    public var aliases: [URL] = []
     /// What relative links and images in the body resolve against, when not the post's URL
     /// (Atom `xml:base`).
     public var contentBase: URL?

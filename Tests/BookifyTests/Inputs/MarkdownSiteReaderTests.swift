@@ -67,6 +67,27 @@ import Testing
         #expect(try await read(root, drafts: true).posts.map(\.title).contains("Idea"))
     }
 
+    @Test func aliasesAndYAMLErrorsAreRead() async throws {
+        let root = try site(["hugo.toml": "baseURL = \"https://h.example/\"\n",
+                             "content/blog/a.md": "+++\ntitle = \"A\"\naliases = [\"/old/a/\"]\n+++\nx",
+                             "content/blog/b.md": "---\ntitle: B\n---\nSee [a](https://h.example/old/a/)."])
+        let blog = try await read(root)
+        #expect(blog.posts.first { $0.title == "A" }?.aliases.map(\.absoluteString) == ["https://h.example/old/a/"])
+        let builder = BookBuilder()
+        let content = await builder.convert(builder.plan([blog]))
+        let b = try #require(content.chapters.flatMap(\.documents).first { $0.post.title == "B" })
+        let a = try #require(content.chapters.flatMap(\.documents).first { $0.post.title == "A" })
+        #expect(XHTMLSerializer.serialize(b.body).contains("href=\"\(a.documentID).xhtml\""), "a link to an alias stays in the book")
+
+        let broken = try site(["notes/a.md": "---\ntitle: x\ntags: [unclosed\n---\nbody"])
+        do {
+            _ = try await read(broken)
+            Issue.record("broken YAML was read")
+        } catch let BookifyError.invalidInput(path, location, _) {
+            #expect(path.hasSuffix("notes/a.md") && location?.line == 4, "\(String(describing: location))")
+        }
+    }
+
     @Test func brokenFrontMatterNamesTheFile() async throws {
         let root = try site(["notes/a.md": "---\ntitle: [unclosed\n---\nx", "notes/b.md": "+++\ntitle = \"never closed\"\n"])
         await #expect(throws: BookifyError.self) { _ = try await read(root) }
