@@ -68,60 +68,55 @@ enum TOMLSubset {
     /// How many `[` are still open after `line`, outside quotes.
     private static func bracketDepth(_ line: String) -> Int {
         var depth = 0
-        var quote: Character?
-        for character in line {
-            if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "\"" || character == "'" {
-                quote = character
-            } else if character == "[" {
-                depth += 1
-            } else if character == "]" {
-                depth -= 1
-            }
+        forEachOutsideQuotes(line) { _, character in
+            if character == "[" { depth += 1 } else if character == "]" { depth -= 1 }
+            return true
         }
         return depth
     }
 
     /// Array elements split at top-level commas (not inside quotes or nested brackets).
     private static func splitArray(_ text: String) -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var quote: Character?
         var depth = 0
-        for character in text {
-            if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "\"" || character == "'" {
-                quote = character
-            } else if character == "[" {
-                depth += 1
-            } else if character == "]" {
-                depth -= 1
-            } else if character == ",", depth == 0 {
-                parts.append(current.trimmingCharacters(in: .whitespacesAndNewlines))
-                current = ""
-                continue
-            }
-            current.append(character)
+        var cuts: [Int] = []
+        forEachOutsideQuotes(text) { offset, character in
+            if character == "[" { depth += 1 } else if character == "]" { depth -= 1 }
+            if character == ",", depth == 0 { cuts.append(offset) }
+            return true
         }
-        let last = current.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !last.isEmpty { parts.append(last) }
+        let characters = Array(text)
+        var parts: [String] = []
+        var start = 0
+        for cut in cuts + [characters.count] {
+            let part = String(characters[start..<cut]).trimmingCharacters(in: .whitespacesAndNewlines)
+            if !part.isEmpty { parts.append(part) }
+            start = cut + 1
+        }
         return parts
     }
 
     /// The line without a `#` comment outside quotes.
     private static func stripComment(_ line: String) -> String {
+        var end = line.count
+        forEachOutsideQuotes(line) { offset, character in
+            if character == "#" { end = offset; return false }
+            return true
+        }
+        return String(line.prefix(end))
+    }
+
+    /// Calls `visit` with each character outside quoted strings and its offset, until it
+    /// returns false.
+    private static func forEachOutsideQuotes(_ text: String, _ visit: (Int, Character) -> Bool) {
         var quote: Character?
-        for (offset, character) in line.enumerated() {
+        for (offset, character) in text.enumerated() {
             if let open = quote {
                 if character == open { quote = nil }
             } else if character == "\"" || character == "'" {
                 quote = character
-            } else if character == "#" {
-                return String(line.prefix(offset))
+            } else if !visit(offset, character) {
+                return
             }
         }
-        return line
     }
 }
