@@ -26,6 +26,7 @@ import Testing
         #expect(archive.entries.dropFirst().allSatisfy { !$0.isStored })
         #expect(archive.entries.map(\.name).contains("OEBPS/toc.ncx"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["tiny.epub"])
+        try EPUBCheck.expectClean(output)
     }
 
     @Test func theSameBookGivesTheSameBytes() async throws {

@@ -15,6 +15,7 @@ import Testing
         let result = bookify([sample], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["field-notes-on-books.epub"])
+        try EPUBCheck.expectClean(folder.appendingPathComponent("field-notes-on-books.epub"))
     }
 
     @Test func readsStandardInput() throws {
@@ -22,6 +23,7 @@ import Testing
         let result = bookify(["-", "-o", "stdin.epub", "--title", "From a pipe"], stdin: try Data(contentsOf: URL(fileURLWithPath: sample)),
                              in: folder)
         #expect(result.status == 0, "\(result.stderr)")
+        try EPUBCheck.expectClean(folder.appendingPathComponent("stdin.epub"))
         let book = try BookInspector(folder.appendingPathComponent("stdin.epub"))
         #expect(book.opf.contains("<dc:title id=\"title\">From a pipe</dc:title>"))
     }
@@ -31,6 +33,7 @@ import Testing
         let result = bookify([sample, "-o", "b.epub", "--title", "T", "--author", "One", "--author", "Two",
                               "--language", "de"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
+        try EPUBCheck.expectClean(folder.appendingPathComponent("b.epub"))
         let opf = try BookInspector(folder.appendingPathComponent("b.epub")).opf
         #expect(opf.contains(">T</dc:title>") && opf.contains(">One</dc:creator>") && opf.contains(">Two</dc:creator>"))
         #expect(opf.contains("<dc:language>de</dc:language>") && opf.contains("xml:lang=\"de\""))

@@ -74,7 +74,8 @@ struct CorpusSiteTests {
     }
 
     @Test func theJekyllSiteKeepsAll102PostsWithDates() throws {
-        let (_, inspector, _) = try build("jekyllrb-news-posts", ["--group-by", "none"])
+        let (book, inspector, _) = try build("jekyllrb-news-posts", ["--group-by", "none"])
+        try EPUBCheck.expectClean(book)
         let posts = inspector.spine.filter { $0.hasPrefix("text/p") }
         #expect(posts.count == 102)
         let dated = posts.filter { inspector.archive["OEBPS/" + $0]?.text.contains("<time datetime=") == true }

@@ -40,6 +40,7 @@ struct PlannedBookTests {
         let folder = TestPaths.temporaryFolder()
         let result = bookify([TestPaths.seedFeed!.path, "-o", "sections.epub", "--group-by", "section", "--toc-depth", "1"], in: folder)
         try #require(result.status == 0, "\(result.stderr)")
+        try EPUBCheck.expectClean(folder.appendingPathComponent("sections.epub"))
         let inspector = try BookInspector(folder.appendingPathComponent("sections.epub"))
         #expect(chapters(of: inspector).map(\.title) == ["Posts", "Random"])
         #expect(chapters(of: inspector).map(\.posts) == [49, 10])
@@ -123,7 +124,7 @@ struct PlannedBookTests {
         #expect(bookify(["init", TestPaths.seedFeed!.path], in: folder).status == 73, "init never overwrites")
         let built = bookify(["-q"], in: folder)
         #expect(built.status == 0, "\(built.stderr)")
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("gaurav-sarma-s-blog.epub").path))
+        try EPUBCheck.expectClean(folder.appendingPathComponent("gaurav-sarma-s-blog.epub"))
     }
 
     @Test func configErrorsNameTheFileLineAndColumn() throws {
