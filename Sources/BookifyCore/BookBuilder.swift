@@ -55,6 +55,17 @@ public struct BookBuilder: Sendable {
         BookPlanner(settings: settings).plan(blogs)
     }
 
+    /// Fails when the plan holds no post: a book without content helps no one (and an EPUB
+    /// needs at least one entry in its table of contents).
+    public func requirePosts(in book: Book, blogs: [Blog]) throws(BookifyError) {
+        guard book.posts.isEmpty else { return }
+        let sources = blogs.map(\.source).joined(separator: ", ")
+        let filtered = blogs.contains { !$0.posts.isEmpty }
+        throw .invalidInput(path: sources.isEmpty ? "input" : sources, location: nil,
+                            reason: filtered ? "no post is left after --tag, --exclude-tag, --since, --until"
+                                             : "no posts in it")
+    }
+
     /// An EPUB writer with the templates and stylesheet the settings name.
     public func epubWriter() throws(BookifyError) -> EPUBWriter {
         EPUBWriter(templates: try TemplateLibrary(overrides: settings.templatesDirectory),
@@ -81,7 +92,9 @@ public struct BookBuilder: Sendable {
     public func build(inputs: [String], output: URL) async throws(BookifyError) -> Book {
         let writer = try epubWriter()
         let cover = try loadCover()
-        let book = plan(try await read(inputs))
+        let blogs = try await read(inputs)
+        let book = plan(blogs)
+        try requirePosts(in: book, blogs: blogs)
         var content = await convert(book)
         content.cover = cover
         try writer.write(content, to: output)

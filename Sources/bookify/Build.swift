@@ -44,7 +44,9 @@ struct Build: AsyncParsableCommand {
             let builder = request.builder
             let writer = try builder.epubWriter()
             let cover = try builder.loadCover()
-            let planned = builder.plan(try await builder.read(request.inputs))
+            let blogs = try await builder.read(request.inputs)
+            let planned = builder.plan(blogs)
+            try builder.requirePosts(in: planned, blogs: blogs)
             var content = await builder.convert(planned)
             content.cover = cover
             let destinations = request.outputs.isEmpty ? [planned.suggestedFileName] : request.outputs

@@ -93,6 +93,16 @@ import Testing
         #expect(bookify(arguments, in: TestPaths.temporaryFolder()).status == 64)
     }
 
+    @Test func aFeedWithoutPostsOrFiltersThatLeaveNoneAreRefused() throws {
+        let folder = TestPaths.temporaryFolder()
+        try #"{"title": "Empty", "items": []}"#.write(to: folder.appendingPathComponent("empty.json"), atomically: true, encoding: .utf8)
+        let empty = bookify(["empty.json", "-o", "e.epub"], in: folder)
+        #expect(empty.status == 65 && empty.stderr.contains("empty.json: no posts in it"), "\(empty.stderr)")
+        let filtered = bookify([sample, "-o", "f.epub", "--tag", "no-such-tag"], in: folder)
+        #expect(filtered.status == 65 && filtered.stderr.contains("no post is left"), "\(filtered.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["empty.json"])
+    }
+
     @Test func aFolderWithoutPostsIsRefusedClearly() {
         let empty = TestPaths.temporaryFolder()
         let result = bookify([empty.path, "-o", "b.epub"], in: TestPaths.temporaryFolder())
