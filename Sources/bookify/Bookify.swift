@@ -8,8 +8,11 @@ struct Bookify: AsyncParsableCommand {
         commandName: "bookify",
         abstract: "Turn a blog into a book.",
         discussion: """
-            Reads a blog's JSON Feed and writes an EPUB 3 book of its posts:
+            Reads a blog's feed (JSON Feed, RSS, Atom; a file, a URL or -) or its Markdown
+            source folder (Hugo, Jekyll) and writes an EPUB 3 book of its posts:
               bookify feed.json -o blog.epub
+              bookify https://example.org/index.xml -o blog.epub
+              bookify my-hugo-site/ --group-by series
               bookify inspect feed.json          (the plan, without writing a book)
               bookify init feed.json             (a commented bookify.yml to edit)
             """,

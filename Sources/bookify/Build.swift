@@ -7,7 +7,7 @@ struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build a book from one or more feeds.")
 
-    @Argument(help: "JSON Feed files to read, or - for standard input. Several are merged.")
+    @Argument(help: "Feeds (files or http(s) URLs), Markdown folders or .md files, or - for standard input. Several are merged.")
     var inputs: [String] = []
 
     @Option(name: .shortAndLong, help: "The book to write (.epub). Default: the book title as a file name.")
@@ -54,7 +54,8 @@ struct Build: AsyncParsableCommand {
                 try writer.write(content, to: URL(fileURLWithPath: destination))
                 if !quiet {
                     let chapters = planned.chapters.filter { $0.title != nil }.count
-                    printError("Wrote \(destination): \(planned.posts.count) posts"
+                    let count = planned.posts.count
+                    printError("Wrote \(destination): \(count) post\(count == 1 ? "" : "s")"
                                + (chapters > 0 ? " in \(chapters) chapters." : "."))
                 }
             }

@@ -7,7 +7,7 @@ struct Init: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a commented bookify.yml for a blog, to edit and build with.")
 
-    @Argument(help: "JSON Feed files the configuration is for.")
+    @Argument(help: "The feeds or Markdown folders the configuration is for.")
     var inputs: [String]
 
     @Option(name: .shortAndLong, help: "Where to write it.")

@@ -7,7 +7,7 @@ struct Inspect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the chapters and posts a build would make, and what to look at first.")
 
-    @Argument(help: "JSON Feed files to read, or - for standard input.")
+    @Argument(help: "Feeds (files or http(s) URLs), Markdown folders or .md files, or - for standard input.")
     var inputs: [String] = []
 
     @OptionGroup(title: "Book")
