@@ -2,7 +2,8 @@
 
 Usage: python3 loopback_server.py FOLDER PORT_FILE
 Binds 127.0.0.1 on a free port, writes the port to PORT_FILE, and stops by itself after
-150 seconds so no test leaves it running.
+900 seconds, so no test leaves it running (a busy test run may
+suspend a test for minutes between its requests).
 """
 import http.server
 import os
@@ -48,5 +49,5 @@ server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 with open(port_file + ".tmp", "w") as out:
     out.write(str(server.server_address[1]))
 os.rename(port_file + ".tmp", port_file)
-threading.Timer(150, server.shutdown).start()
+threading.Timer(900, server.shutdown).start()
 server.serve_forever()
