@@ -57,7 +57,7 @@ public struct BookBuilder: Sendable {
 
     /// Fails when the plan holds no post: a book without content helps no one (and an EPUB
     /// needs at least one entry in its table of contents).
-    public func requirePosts(in book: Book, blogs: [Blog]) throws(BookifyError) {
+    private func requirePosts(in book: Book, blogs: [Blog]) throws(BookifyError) {
         guard book.posts.isEmpty else { return }
         let sources = blogs.map(\.source).joined(separator: ", ")
         let filtered = blogs.contains { !$0.posts.isEmpty }
@@ -73,7 +73,7 @@ public struct BookBuilder: Sendable {
     }
 
     /// The cover image the settings name, checked to be a PNG or JPEG.
-    public func loadCover() throws(BookifyError) -> ImageAsset? {
+    private func loadCover() throws(BookifyError) -> ImageAsset? {
         guard let path = settings.cover?.path else { return nil }
         guard FileManager.default.fileExists(atPath: path) else { throw .inputNotFound(path: path) }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -87,18 +87,25 @@ public struct BookBuilder: Sendable {
         return ImageAsset(bytes: bytes, type: type)
     }
 
-    /// Builds the book from `inputs` and writes it to `output`.
-    @discardableResult
-    public func build(inputs: [String], output: URL) async throws(BookifyError) -> Book {
-        let writer = try epubWriter()
+    /// Everything a book needs from `inputs`: read, planned, converted, with its cover.
+    /// Fails before any work on content when the cover is unusable or no post is left.
+    public func content(for inputs: [String]) async throws(BookifyError) -> BookContent {
         let cover = try loadCover()
         let blogs = try await read(inputs)
         let book = plan(blogs)
         try requirePosts(in: book, blogs: blogs)
         var content = await convert(book)
         content.cover = cover
+        return content
+    }
+
+    /// Builds the book from `inputs` and writes it to `output`.
+    @discardableResult
+    public func build(inputs: [String], output: URL) async throws(BookifyError) -> Book {
+        let writer = try epubWriter()
+        let content = try await content(for: inputs)
         try writer.write(content, to: output)
-        return book
+        return content.book
     }
 
     private func loadStylesheet() throws(BookifyError) -> [UInt8] {

@@ -24,31 +24,25 @@ struct Build: AsyncParsableCommand {
 
     func validate() throws {
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
-        for path in output { try Self.checkFormat(path) }
+        if let problem = output.lazy.compactMap(Self.formatProblem).first { throw ValidationError(problem) }
     }
 
-    static func checkFormat(_ path: String) throws {
-        if path.lowercased().hasSuffix(".epub") { return }
-        if path.lowercased().hasSuffix(".pdf") {
-            throw ValidationError("PDF output is not supported yet: '\(path)'. Write an .epub.")
-        }
-        throw ValidationError("Cannot tell the format of '\(path)': the output must end in .epub.")
+    /// Why bookify cannot write `path`, judged by its extension; `nil` for an EPUB.
+    static func formatProblem(_ path: String) -> String? {
+        if path.lowercased().hasSuffix(".epub") { return nil }
+        if path.lowercased().hasSuffix(".pdf") { return "PDF output is not supported yet: '\(path)'. Write an .epub." }
+        return "Cannot tell the format of '\(path)': the output must end in .epub."
     }
 
     func run() async throws {
         do {
             let request = try BuildRequest(inputs: inputs, outputs: output, book: book, planning: planning)
-            for path in request.outputs where !path.lowercased().hasSuffix(".epub") {
-                throw BookifyError.usage("Cannot tell the format of '\(path)': the output must end in .epub.")
-            }
+            // Outputs named in bookify.yml are checked here; those on the command line in validate().
+            if let problem = request.outputs.lazy.compactMap(Self.formatProblem).first { throw BookifyError.usage(problem) }
             let builder = request.builder
             let writer = try builder.epubWriter()
-            let cover = try builder.loadCover()
-            let blogs = try await builder.read(request.inputs)
-            let planned = builder.plan(blogs)
-            try builder.requirePosts(in: planned, blogs: blogs)
-            var content = await builder.convert(planned)
-            content.cover = cover
+            let content = try await builder.content(for: request.inputs)
+            let planned = content.book
             let destinations = request.outputs.isEmpty ? [planned.suggestedFileName] : request.outputs
             for destination in destinations {
                 try writer.write(content, to: URL(fileURLWithPath: destination))

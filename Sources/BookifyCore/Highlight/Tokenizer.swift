@@ -9,10 +9,13 @@ struct Tokenizer {
     private var tokens: [Token] = []
     private var atLineStart = true
     private let lineStartPatterns: [(Regex<AnyRegexOutput>, TokenKind)]
+    /// The grammar's strings, longest opening first (`"""` before `"`).
+    private let stringRules: [LanguageGrammar.StringRule]
 
     init(grammar: LanguageGrammar, code: String) {
         self.grammar = grammar
         self.text = Array(code)
+        self.stringRules = grammar.strings.sorted { $0.open.count > $1.open.count }
         self.lineStartPatterns = grammar.lineStartRules.compactMap { rule in
             (try? Regex(rule.pattern)).map { ($0, rule.kind) }
         }
@@ -99,7 +102,7 @@ struct Tokenizer {
     }
 
     private mutating func scanString() -> Bool {
-        guard let rule = grammar.strings.sorted(by: { $0.open.count > $1.open.count }).first(where: { matches($0.open) })
+        guard let rule = stringRules.first(where: { matches($0.open) })
         else { return false }
         var end = position + rule.open.count
         let close = Array(rule.close)

@@ -13,7 +13,8 @@ struct ChapterGrouper {
         var groups: [(key: String, title: String, posts: [Post])] = []
         var remaining = posts
         for rule in chain(for: posts) where !remaining.isEmpty {
-            let keys = remaining.map { key(of: $0, by: rule, among: remaining) }
+            let tagCounts = rule == .tag ? Self.tagCounts(remaining) : [:]
+            let keys = remaining.map { key(of: $0, by: rule, tagCounts: tagCounts) }
             var placed: [String: Int] = [:]
             var unplaced: [Post] = []
             for (post, key) in zip(remaining, keys) {
@@ -57,20 +58,25 @@ struct ChapterGrouper {
         return chain
     }
 
-    private func key(of post: Post, by rule: GroupingRule, among posts: [Post]) -> String? {
+    private func key(of post: Post, by rule: GroupingRule, tagCounts: [String: Int]) -> String? {
         switch rule {
         case .series: return post.series?.name
-        case .tag: return mostSharedTag(of: post, among: posts)
+        case .tag: return mostSharedTag(of: post, counts: tagCounts)
         case .section: return section(of: post)
         case .year: return post.date.map { String(FeedDate.day($0).prefix(4)) }
         case .auto, .none: return nil
         }
     }
 
-    /// A post's tag that the most posts share; ties go to the tag listed first.
-    private func mostSharedTag(of post: Post, among posts: [Post]) -> String? {
+    /// How many posts carry each tag (lower-cased).
+    private static func tagCounts(_ posts: [Post]) -> [String: Int] {
         var counts: [String: Int] = [:]
         for tag in posts.flatMap({ Set($0.tags.map { $0.lowercased() }) }) { counts[tag, default: 0] += 1 }
+        return counts
+    }
+
+    /// A post's tag that the most posts share; ties go to the tag listed first.
+    private func mostSharedTag(of post: Post, counts: [String: Int]) -> String? {
         var best: (tag: String, count: Int)?
         for tag in post.tags where (counts[tag.lowercased()] ?? 0) > (best?.count ?? 0) {
             best = (tag, counts[tag.lowercased()] ?? 0)
