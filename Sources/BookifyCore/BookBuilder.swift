@@ -4,6 +4,8 @@ import Foundation
 public struct BookBuilder: Sendable {
     public var settings: BookSettings
     public var tocDepth = 2
+    /// Told how many images are loaded, and of how many, while they load.
+    public var imageProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(settings: BookSettings = BookSettings()) {
         self.settings = settings
@@ -40,14 +42,22 @@ public struct BookBuilder: Sendable {
             for await (index, document) in group { converted[index] = document }
             return converted.map { $0! }
         }
-        let documents = CrossReferences.resolve(converted)
+        let embedder = MediaEmbedder(loader: imageLoader, concurrentDownloads: settings.assets.concurrentDownloads,
+                                     progress: imageProgress)
+        let media = await embedder.embed(CrossReferences.resolve(converted))
+        let documents = media.documents
         var chapters: [BookContent.ChapterContent] = []
         var next = 0
         for chapter in book.chapters {
             chapters.append(.init(title: chapter.title, documents: Array(documents[next..<next + chapter.posts.count])))
             next += chapter.posts.count
         }
-        return BookContent(book: book, chapters: chapters, cover: nil)
+        return BookContent(book: book, chapters: chapters, cover: nil, images: media.images, warnings: media.warnings,
+                           everyImageDescribed: media.everyImageDescribed)
+    }
+
+    private var imageLoader: ImageLoader {
+        ImageLoader(settings: settings.assets, offline: settings.offline)
     }
 
     /// Plans the book: its metadata, chapters and post order.
@@ -72,16 +82,26 @@ public struct BookBuilder: Sendable {
                    stylesheet: try loadStylesheet(), tocDepth: tocDepth)
     }
 
-    /// The cover image the settings name, checked to be a PNG or JPEG.
-    private func loadCover() throws(BookifyError) -> ImageAsset? {
-        guard let path = settings.cover?.path else { return nil }
-        guard FileManager.default.fileExists(atPath: path) else { throw .inputNotFound(path: path) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .inputNotReadable(path: path, reason: "cannot read the cover image")
+    /// The cover image the settings name (a file or an http(s) URL), checked to be a PNG or JPEG.
+    private func loadCover() async throws(BookifyError) -> ImageAsset? {
+        guard let cover = settings.cover else { return nil }
+        let name = cover.isFileURL ? cover.path : cover.absoluteString
+        let bytes: [UInt8]
+        if cover.isFileURL {
+            guard FileManager.default.fileExists(atPath: cover.path) else { throw .inputNotFound(path: name) }
+            guard let data = FileManager.default.contents(atPath: cover.path) else {
+                throw .inputNotReadable(path: name, reason: "cannot read the cover image")
+            }
+            bytes = Array(data)
+        } else {
+            switch await imageLoader.load(cover.absoluteString, at: PostLocation()) {
+            case .success(let asset): bytes = asset.bytes
+            case .failure(.notAnImage(let what)): throw .invalidInput(path: name, location: nil, reason: "the cover is \(what)")
+            case .failure(let failure): throw .inputNotReadable(path: name, reason: failure.description)
+            }
         }
-        let bytes = Array(data)
         guard let type = ImageType.sniff(bytes), type == .png || type == .jpeg else {
-            throw .invalidInput(path: path, location: nil,
+            throw .invalidInput(path: name, location: nil,
                                 reason: "a cover must be a PNG or JPEG image (e-readers show no other cover)")
         }
         return ImageAsset(bytes: bytes, type: type)
@@ -90,7 +110,7 @@ public struct BookBuilder: Sendable {
     /// Everything a book needs from `inputs`: read, planned, converted, with its cover.
     /// Fails before any work on content when the cover is unusable or no post is left.
     public func content(for inputs: [String]) async throws(BookifyError) -> BookContent {
-        let cover = try loadCover()
+        let cover = try await loadCover()
         let blogs = try await read(inputs)
         let book = plan(blogs)
         try requirePosts(in: book, blogs: blogs)

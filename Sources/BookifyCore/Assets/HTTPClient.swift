@@ -11,6 +11,11 @@ public struct HTTPClient: Sendable {
         /// The URL after redirects.
         public var url: URL
         public var contentType: String?
+        /// 200, or 304 when a conditional request found the cached copy still current.
+        public var status = 200
+        /// Validators for a later conditional request.
+        public var etag: String?
+        public var lastModified: String?
     }
 
     /// Seconds to wait for the connection or for the next bytes.
@@ -22,18 +27,25 @@ public struct HTTPClient: Sendable {
 
     public init() {}
 
-    public func get(_ url: URL) async throws(BookifyError) -> Response {
+    /// Fetches `url`. With `ifNoneMatch`/`ifModifiedSince` (a cached copy's validators) the
+    /// answer may be 304 (not modified), with no bytes.
+    public func get(_ url: URL, ifNoneMatch: String? = nil, ifModifiedSince: String? = nil) async throws(BookifyError) -> Response {
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             throw .inputNotReadable(path: url.absoluteString, reason: "only http and https URLs can be fetched")
         }
-        let delegate = TransferDelegate(maximumBytes: maximumBytes)
+        let delegate = TransferDelegate(maximumBytes: maximumBytes, acceptsNotModified: ifNoneMatch != nil || ifModifiedSince != nil)
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = connectTimeout
         configuration.timeoutIntervalForResource = totalTimeout
         configuration.httpAdditionalHeaders = ["User-Agent": "bookify/\(BookifyVersion.current)"]
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.urlCache = nil
         let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
-        let task = session.dataTask(with: url)
+        var request = URLRequest(url: url)
+        if let ifNoneMatch { request.setValue(ifNoneMatch, forHTTPHeaderField: "If-None-Match") }
+        if let ifModifiedSince { request.setValue(ifModifiedSince, forHTTPHeaderField: "If-Modified-Since") }
+        let task = session.dataTask(with: request)
         // URLSession on Linux does not always honour its own timeouts: a watchdog ends the
         // transfer when the total time is up, whatever the server does.
         let watchdog = DispatchWorkItem { [weak task] in
@@ -53,6 +65,8 @@ public struct HTTPClient: Sendable {
 private final class TransferDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let lock = NSLock()
     private let maximumBytes: Int
+    /// A conditional request may be answered 304.
+    private let acceptsNotModified: Bool
     private var data: [UInt8] = []
     private var redirects = 0
     private var failure: BookifyError?
@@ -60,8 +74,9 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
     private var originalURL = ""
     private var timeouts: (connect: TimeInterval, total: TimeInterval) = (0, 0)
 
-    init(maximumBytes: Int) {
+    init(maximumBytes: Int, acceptsNotModified: Bool) {
         self.maximumBytes = maximumBytes
+        self.acceptsNotModified = acceptsNotModified
     }
 
     func start(_ task: URLSessionDataTask, continuation: CheckedContinuation<Result<HTTPClient.Response, BookifyError>, Never>,
@@ -76,7 +91,8 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
+        if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode),
+           !(http.statusCode == 304 && acceptsNotModified) {
             fail(.inputNotReadable(path: originalURL, reason: "the server answered HTTP \(http.statusCode)"))
             completionHandler(.cancel)
             return
@@ -135,10 +151,11 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
             }
             continuation.resume(returning: .failure(.inputNotReadable(path: originalURL, reason: reason)))
         } else {
-            let response = task.response
+            let http = task.response as? HTTPURLResponse
             continuation.resume(returning: .success(HTTPClient.Response(
-                bytes: data, url: response?.url ?? task.originalRequest?.url ?? URL(string: originalURL)!,
-                contentType: (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type"))))
+                bytes: data, url: task.response?.url ?? task.originalRequest?.url ?? URL(string: originalURL)!,
+                contentType: http?.value(forHTTPHeaderField: "Content-Type"), status: http?.statusCode ?? 200,
+                etag: http?.value(forHTTPHeaderField: "ETag"), lastModified: http?.value(forHTTPHeaderField: "Last-Modified"))))
         }
     }
 

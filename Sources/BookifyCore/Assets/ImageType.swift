@@ -16,10 +16,12 @@ public enum ImageType: String, Sendable, CaseIterable {
 
     /// The type the bytes have, or `nil` when they are no image bookify knows.
     public static func sniff(_ bytes: [UInt8]) -> ImageType? {
-        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
-        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
-        if bytes.starts(with: Array("GIF87a".utf8)) || bytes.starts(with: Array("GIF89a".utf8)) { return .gif }
-        if bytes.count >= 12, bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8) {
+        // A signature alone is no image: each format's first header must follow it.
+        if bytes.count > 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+           Array(bytes[12..<16]) == Array("IHDR".utf8) { return .png }
+        if bytes.count > 32, bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if bytes.count > 13, bytes.starts(with: Array("GIF87a".utf8)) || bytes.starts(with: Array("GIF89a".utf8)) { return .gif }
+        if bytes.count > 16, bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<15]) == Array("WEBPVP8".utf8) {
             return .webp
         }
         let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()

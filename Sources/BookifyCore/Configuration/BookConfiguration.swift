@@ -12,6 +12,8 @@ public struct BookConfiguration: Sendable {
     public var outputs: [String] = []
     public var settings = BookSettings()
     public var tocDepth: Int?
+    /// Images that cannot be embedded fail the build.
+    public var strict = false
 
     public init(file: URL) {
         self.file = file

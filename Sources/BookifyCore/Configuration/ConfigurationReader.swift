@@ -9,7 +9,7 @@ struct ConfigurationReader {
     static let keys = [
         "input", "output", "title", "subtitle", "author", "authors", "language", "publisher", "identifier",
         "cover", "css", "templates", "content-format", "group-by", "order", "tags", "exclude-tags", "since",
-        "until", "limit", "toc-depth", "chapters",
+        "until", "limit", "toc-depth", "chapters", "assets", "base-url", "cache-dir", "offline", "strict",
     ]
     static let chapterKeys = ["title", "series", "tags", "section", "sections", "urls", "rest"]
 
@@ -30,7 +30,9 @@ struct ConfigurationReader {
                 settings.language = normalized
             case "publisher": settings.publisher = try string(value)
             case "identifier": settings.identifier = try string(value)
-            case "cover": settings.cover = URL(fileURLWithPath: path(try string(value)))
+            case "cover":
+                let cover = try string(value)
+                settings.cover = cover.contains("://") ? try webURL(value) : URL(fileURLWithPath: path(cover))
             case "css": settings.stylesheet = URL(fileURLWithPath: path(try string(value)))
             case "templates": settings.templatesDirectory = URL(fileURLWithPath: path(try string(value)))
             case "content-format":
@@ -45,6 +47,11 @@ struct ConfigurationReader {
             case "limit": settings.filter.limit = try integer(value, in: 1...Int.max)
             case "toc-depth": configuration.tocDepth = try integer(value, in: 1...6)
             case "chapters": settings.chapters = try chapters(value)
+            case "assets": settings.assets.folder = URL(fileURLWithPath: path(try string(value)))
+            case "base-url": settings.assets.baseURL = try webURL(value)
+            case "cache-dir": settings.assets.cacheFolder = URL(fileURLWithPath: path(try string(value)))
+            case "offline": settings.offline = try bool(value)
+            case "strict": configuration.strict = try bool(value)
             default:
                 throw error(at: keyNode, "unknown setting '\(key)' (known: \(Self.keys.joined(separator: ", ")))")
             }
@@ -112,6 +119,13 @@ struct ConfigurationReader {
                                                                : "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
+    }
+
+    private func webURL(_ node: Node) throws(BookifyError) -> URL {
+        let text = try string(node)
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+              url.host?.isEmpty == false else { throw error(at: node, "'\(text)' is not an http or https URL") }
+        return url
     }
 
     private func date(_ node: Node) throws(BookifyError) -> Date {

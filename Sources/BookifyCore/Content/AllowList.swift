@@ -25,7 +25,7 @@ enum AllowList {
         "map", "area", "dialog", "portal", "svg", "math", "source", "track", "noembed", "noframes",
     ]
 
-    /// Elements that stand for media: replaced by a placeholder until assets are embedded.
+    /// Elements that stand for media: the asset stage embeds them or puts a placeholder there.
     static let media: Set<String> = ["img", "video", "audio", "picture", "image"]
 
     /// Attributes allowed on every kept element.

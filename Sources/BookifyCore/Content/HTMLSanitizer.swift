@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Pure: the same nodes and context give the same result. Elements outside the allow-list are
 /// unwrapped (their text stays) or, for active content, removed whole; attributes are
-/// filtered; links are resolved against the post's URL; media become placeholders.
+/// filtered; links are resolved against the post's URL; media become `MediaReference` markers
+/// for the asset stage.
 struct HTMLSanitizer: Sendable {
     /// The post's own URL, against which relative links and image paths resolve.
     var baseURL: URL?
@@ -30,7 +31,7 @@ struct HTMLSanitizer: Sendable {
         let name = AllowList.renamed[element.name] ?? element.name
         if AllowList.media.contains(name) {
             if let emoji = Self.emojiText(of: element) { return [.text(emoji)] }
-            return [.element(MediaPlaceholder(element: element, baseURL: baseURL).node)]
+            return [.element(MediaReference(html: element, baseURL: baseURL).marker)]
         }
         if name == "input" {
             return taskListCheckbox(element).map { [.element($0)] } ?? []

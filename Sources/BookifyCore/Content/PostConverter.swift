@@ -18,11 +18,29 @@ public struct PostConverter: Sendable {
         let html = html(of: post)
         let parsed = parser.parseFragment(html)
         let sanitizer = HTMLSanitizer(baseURL: post.contentBase ?? post.url, bookLinks: links, documentID: documentID)
-        let sanitized = CodeHighlighter.highlight(Footnotes.makeNotes(ContentModel.repair(sanitizer.sanitize(parsed))))
+        let sanitized = CodeHighlighter.highlight(Footnotes.makeNotes(ContentModel.repair(
+            Self.withLeadImage(of: post, sanitizer.sanitize(parsed)))))
         let outlined = HeadingOutline.normalize(sanitized)
         let scoped = IdentifierScope(prefix: documentID).apply(to: outlined)
         return PostDocument(post: post, documentID: documentID, body: scoped,
                             headings: HeadingOutline.headings(in: scoped))
+    }
+
+    /// The post's own image (JSON Feed `banner_image`, else `image`) above a body that shows
+    /// none: decorative, so it has empty alt text.
+    private static func withLeadImage(of post: Post, _ body: [XHTMLNode]) -> [XHTMLNode] {
+        guard let lead = post.bannerImage ?? post.image, !showsImage(body) else { return body }
+        let marker = MediaReference(source: lead.absoluteString, alt: "").marker
+        return [.element(XHTMLElement("figure", attributes: [XHTMLAttribute("class", MediaReference.leadImageClass)],
+                                      children: [.element(marker)]))] + body
+    }
+
+    private static func showsImage(_ nodes: [XHTMLNode]) -> Bool {
+        nodes.contains { node in
+            guard case .element(let element) = node else { return false }
+            if let reference = MediaReference(marker: element) { return reference.kind == .image }
+            return showsImage(element.children)
+        }
     }
 
     private func html(of post: Post) -> String {

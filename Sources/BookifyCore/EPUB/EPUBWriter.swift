@@ -24,7 +24,10 @@ public struct EPUBWriter: Sendable {
             let date = content.book.metadata.modified
             try archive.add("mimetype", contents: Array("application/epub+zip".utf8), compressed: false, modified: date)
             try archive.add("META-INF/container.xml", contents: Array(Self.container.utf8), compressed: true, modified: date)
-            let opf = PackageDocument.make(metadata: content.book.metadata, resources: resources, ncxID: "ncx")
+            let images = PackageDocument.ImageAccessibility(
+                visual: content.cover != nil || content.images.contains(where: \.informative),
+                described: content.everyImageDescribed)
+            let opf = PackageDocument.make(metadata: content.book.metadata, resources: resources, ncxID: "ncx", images: images)
             try archive.add("OEBPS/content.opf", contents: Array(opf.utf8), compressed: true, modified: date)
             for resource in resources {
                 try archive.add("OEBPS/" + resource.href, contents: resource.contents, compressed: true, modified: date)
@@ -78,6 +81,10 @@ public struct EPUBWriter: Sendable {
         resources.append(EPUBResource(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml",
                                       contents: Array(NCXDocument.make(metadata: metadata, toc: toc).utf8)))
         resources.append(EPUBResource(id: "stylesheet", href: "styles/book.css", mediaType: "text/css", contents: stylesheet))
+        for (index, image) in content.images.enumerated() {
+            resources.append(EPUBResource(id: String(format: "img%03d", index + 1), href: image.href,
+                                          mediaType: image.asset.type.mediaType, contents: image.asset.bytes))
+        }
         return resources
     }
 
@@ -113,4 +120,10 @@ public struct BookContent: Sendable {
     public var chapters: [ChapterContent]
     /// The cover image, when the book has one.
     public var cover: ImageAsset?
+    /// The images the posts show, each once.
+    public var images: [EmbeddedImage] = []
+    /// Images that could not be embedded; the posts show placeholders for them.
+    public var warnings: [AssetWarning] = []
+    /// Every content image has alt text (an accessibility claim).
+    public var everyImageDescribed = true
 }

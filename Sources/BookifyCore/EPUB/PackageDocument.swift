@@ -1,6 +1,15 @@
 /// The package document (`content.opf`): metadata, manifest and spine (EPUB 3.3 §5).
 enum PackageDocument {
-    static func make(metadata: BookMetadata, resources: [EPUBResource], ncxID: String) -> String {
+    /// What the accessibility metadata may claim about the book's images.
+    struct ImageAccessibility {
+        /// A non-decorative image is embedded: reading it takes sight.
+        var visual = false
+        /// Every such image has alt text.
+        var described = false
+    }
+
+    static func make(metadata: BookMetadata, resources: [EPUBResource], ncxID: String,
+                     images: ImageAccessibility = ImageAccessibility()) -> String {
         let language = XMLText.escape(metadata.language, quotes: true)
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
@@ -32,7 +41,7 @@ enum PackageDocument {
             xml += "<meta name=\"cover\" content=\"\(cover.id)\"/>\n"
         }
         xml += element("meta", FeedDate.iso8601(metadata.modified), attributes: #" property="dcterms:modified""#)
-        xml += accessibilityMetadata(resources: resources)
+        xml += accessibilityMetadata(images)
         xml += "</metadata>\n<manifest>\n"
         for resource in resources {
             let properties = resource.properties.isEmpty ? "" : " properties=\"\(resource.properties.joined(separator: " "))\""
@@ -47,18 +56,20 @@ enum PackageDocument {
     }
 
     /// Schema.org accessibility metadata, one `<meta>` per value (DESIGN §5).
-    private static func accessibilityMetadata(resources: [EPUBResource]) -> String {
-        let hasImages = resources.contains { $0.mediaType.hasPrefix("image/") }
+    private static func accessibilityMetadata(_ images: ImageAccessibility) -> String {
         var values: [(String, String)] = [("schema:accessMode", "textual")]
-        if hasImages { values.append(("schema:accessMode", "visual")) }
+        if images.visual { values.append(("schema:accessMode", "visual")) }
         values.append(("schema:accessModeSufficient", "textual"))
-        for feature in ["tableOfContents", "readingOrder", "structuralNavigation"] {
+        var features = ["tableOfContents", "readingOrder", "structuralNavigation"]
+        if images.visual, images.described { features.append("alternativeText") }
+        for feature in features {
             values.append(("schema:accessibilityFeature", feature))
         }
         values.append(("schema:accessibilityHazard", "none"))
         values.append(("schema:accessibilitySummary",
                        "A collection of blog posts in reading order, with a table of contents and headings for "
-                       + "navigation. Images that could not be included are described in the text."))
+                       + "navigation. Images carry the descriptions their authors gave them; images that could not "
+                       + "be included are described in the text, with a link to the original."))
         return values.map { element("meta", $0.1, attributes: " property=\"\($0.0)\"") }.joined()
     }
 

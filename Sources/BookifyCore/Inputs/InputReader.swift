@@ -12,7 +12,17 @@ public struct InputReader: Sendable {
 
     public init() {}
 
+    /// Reads the blog and tells each post which site it belongs to.
     public func read(_ input: String) async throws(BookifyError) -> Blog {
+        var blog = try await readBlog(input)
+        let site = blog.homePageURL ?? blog.feedURL.flatMap { URL(string: "/", relativeTo: $0)?.absoluteURL }
+        for index in blog.posts.indices where blog.posts[index].siteURL == nil {
+            blog.posts[index].siteURL = site
+        }
+        return blog
+    }
+
+    private func readBlog(_ input: String) async throws(BookifyError) -> Blog {
         if let url = URL(string: input), let scheme = url.scheme?.lowercased(), input.contains("://") {
             guard scheme == "http" || scheme == "https" else {
                 throw .inputNotReadable(path: input, reason: "only http and https URLs can be read")

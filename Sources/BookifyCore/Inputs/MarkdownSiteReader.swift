@@ -74,6 +74,7 @@ struct MarkdownSiteReader {
             published: date, modified: modified, authors: authors, tags: tags,
             language: fields["lang"]?.stringValue.flatMap(LanguageTag.normalized),
             series: seriesName.map { SeriesMembership(name: $0, order: order) })
+        post.localSite = LocalSite(postFolder: file.deletingLastPathComponent(), roots: layout.assetRoots)
         if let base = site.baseURL {
             post.aliases = (fields["aliases"]?.arrayValue ?? []).compactMap(\.stringValue)
                 .compactMap { URL(string: $0, relativeTo: base)?.absoluteURL }
@@ -126,6 +127,14 @@ struct SiteLayout {
                 return true
             }
         }.sorted { $0.path < $1.path }
+    }
+
+    /// The folders served at the site's root: Hugo copies `static/` there, Jekyll the site
+    /// folder itself; a plain folder is its own root.
+    var assetRoots: [URL] {
+        let hugoStatic = root.appendingPathComponent("static")
+        if kind == .hugo, FileManager.default.fileExists(atPath: hugoStatic.path) { return [hugoStatic, root] }
+        return [root]
     }
 
     func relativePath(of file: URL) -> String {

@@ -29,6 +29,10 @@ public struct Post: Sendable, Hashable {
     /// What relative links and images in the body resolve against, when not the post's URL
     /// (Atom `xml:base`).
     public var contentBase: URL?
+    /// The home page of the site the post belongs to: `--base-url` moves what lives there.
+    public var siteURL: URL?
+    /// Where the post's images may be on disk, when it was read from a Markdown site.
+    public var localSite: LocalSite?
     /// Input-specific extensions (JSON Feed `_`-keys), kept for later stages.
     public var extensions: [String: JSONValue]
 

@@ -16,14 +16,16 @@ public struct BookSettings: Sendable {
     public var filter = PostFilter()
     /// A curated list of chapters (`chapters:` in bookify.yml); empty: all grouped by the rule.
     public var chapters: [ChapterSpec] = []
-    /// An image for the cover (PNG or JPEG).
+    /// An image for the cover (PNG or JPEG): a file URL or an http(s) URL.
     public var cover: URL?
     /// Markdown sites: include drafts.
     public var includeDrafts = false
     /// Never touch the network.
     public var offline = false
-    /// Limits for everything fetched over the network.
+    /// Limits for feeds fetched over the network.
     public var http = HTTPClient()
+    /// Where images come from: local folders, the cache, the network.
+    public var assets = AssetSettings()
     /// Reproducible-builds date (`SOURCE_DATE_EPOCH`): the book's modified date when set.
     public var sourceDate: Date?
     /// A folder whose `.mustache` files replace the built-in templates of the same name.

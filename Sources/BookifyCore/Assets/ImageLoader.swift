@@ -1,0 +1,145 @@
+import Foundation
+
+/// Finds the bytes of one referenced image (DESIGN §7): in `--assets DIR` and the Markdown
+/// site's folders first, then in the cache, then on the network unless offline. Whatever it
+/// returns has been checked to be an image (SVG sanitized); everything else is a failure.
+struct ImageLoader: Sendable {
+    private let settings: AssetSettings
+    private let assetFolder: AssetFolder?
+    /// Files under `--assets DIR` by name, for the last resort of finding a unique name.
+    private let assetNames: [String: [String]]
+    private let downloads: Downloads
+
+    init(settings: AssetSettings, offline: Bool) {
+        self.settings = settings
+        assetFolder = settings.folder.map(AssetFolder.init)
+        assetNames = assetFolder?.filesByName() ?? [:]
+        downloads = Downloads(http: settings.http, cache: settings.cacheFolder.map(ImageCache.init), offline: offline)
+    }
+
+    func load(_ source: String, at location: PostLocation) async -> Result<ImageAsset, AssetFailure> {
+        if source.lowercased().hasPrefix("data:") { return Self.decodeDataURL(source, maximumBytes: settings.http.maximumBytes) }
+        let paths = ReferencePaths(source: source, location: location)
+        if let scheme = paths.url?.scheme?.lowercased(), scheme != "http", scheme != "https" {
+            return .failure(.unsupportedScheme(scheme))
+        }
+        var localFailure: AssetFailure?
+        for (folder, path) in localCandidates(paths, location: location) {
+            switch folder.file(at: path) {
+            case .success(let file)?: return readFile(file)
+            case .failure(let failure)?: localFailure = localFailure ?? failure
+            case nil: continue
+            }
+        }
+        if let file = uniquelyNamedFile(paths) { return readFile(file) }
+        let remote = settings.baseURL.flatMap(paths.rebased) ?? paths.url
+        guard let remote, LinkURL.isValidHost(remote.host) else { return .failure(localFailure ?? .unresolvable) }
+        return await downloads.image(at: remote)
+    }
+
+    /// The folders and paths to try, in order: `--assets DIR` (the path from the post, from a
+    /// page bundle, from the site root), then the Markdown site (beside the post, the roots).
+    private func localCandidates(_ paths: ReferencePaths, location: PostLocation) -> [(AssetFolder, String)] {
+        var candidates: [(AssetFolder, String)] = []
+        if let assetFolder, paths.isOnSite {
+            for path in [paths.sitePath, paths.bundlePath, paths.postRelative] {
+                if let path { candidates.append((assetFolder, path)) }
+            }
+        }
+        if let site = location.localSite, paths.isOnSite {
+            if let relative = paths.postRelative { candidates.append((AssetFolder(site.postFolder), relative)) }
+            for root in site.roots {
+                if let sitePath = paths.sitePath { candidates.append((AssetFolder(root), sitePath)) }
+            }
+        }
+        return candidates
+    }
+
+    /// A file under `--assets DIR` with the reference's file name, when only one has it.
+    private func uniquelyNamedFile(_ paths: ReferencePaths) -> URL? {
+        guard let assetFolder, paths.isOnSite, let name = paths.sitePath?.split(separator: "/").last,
+              let matches = assetNames[String(name)], matches.count == 1,
+              case .success(let file)? = assetFolder.file(at: matches[0]) else { return nil }
+        return file
+    }
+
+    private func readFile(_ file: URL) -> Result<ImageAsset, AssetFailure> {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        guard size <= settings.http.maximumBytes else { return .failure(.tooLarge(settings.http.maximumBytes / 1024 / 1024)) }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return .failure(.notAnImage("\(file.path) cannot be read"))
+        }
+        return ImageAsset.checked(Array(data))
+    }
+
+    /// `data:[type][;base64],payload`: the bytes are in the reference itself.
+    static func decodeDataURL(_ source: String, maximumBytes: Int) -> Result<ImageAsset, AssetFailure> {
+        guard let comma = source.firstIndex(of: ","), source.utf8.count <= maximumBytes * 4 / 3 + 1024 else {
+            return .failure(.notAnImage("a malformed or oversized data: URL"))
+        }
+        let header = source[..<comma].lowercased()
+        let payload = String(source[source.index(after: comma)...])
+        let bytes = header.hasSuffix(";base64")
+            ? Data(base64Encoded: payload.filter { !$0.isWhitespace }, options: .ignoreUnknownCharacters).map(Array.init)
+            : payload.removingPercentEncoding.map { Array($0.utf8) }
+        guard let bytes else { return .failure(.notAnImage("a data: URL that does not decode")) }
+        return ImageAsset.checked(bytes)
+    }
+}
+
+extension ImageAsset {
+    /// The bytes as an image bookify can put in a book: their type sniffed, SVG sanitized.
+    static func checked(_ bytes: [UInt8]) -> Result<ImageAsset, AssetFailure> {
+        guard let type = ImageType.sniff(bytes) else {
+            let head = String(decoding: bytes.prefix(512), as: UTF8.self).lowercased()
+            let what = head.contains("<html") || head.contains("<!doctype html") ? "an HTML page"
+                : bytes.isEmpty ? "an empty file" : "\(bytes.count) bytes of an unknown format"
+            return .failure(.notAnImage(what))
+        }
+        guard type == .svg else { return .success(ImageAsset(bytes: bytes, type: type)) }
+        guard let clean = SVGSanitizer.sanitize(bytes) else { return .failure(.notAnImage("malformed SVG")) }
+        return .success(ImageAsset(bytes: clean, type: .svg))
+    }
+}
+
+/// Downloads, each URL once per build however many posts show it, through the cache.
+private actor Downloads {
+    private let http: HTTPClient
+    private let cache: ImageCache?
+    private let offline: Bool
+    private var started: [URL: Task<Result<ImageAsset, AssetFailure>, Never>] = [:]
+
+    init(http: HTTPClient, cache: ImageCache?, offline: Bool) {
+        self.http = http
+        self.cache = cache
+        self.offline = offline
+    }
+
+    func image(at url: URL) async -> Result<ImageAsset, AssetFailure> {
+        if let task = started[url] { return await task.value }
+        let (http, cache, offline) = (self.http, self.cache, self.offline)
+        let task = Task { await Self.fetch(url, http: http, cache: cache, offline: offline) }
+        started[url] = task
+        return await task.value
+    }
+
+    /// The cached copy when offline or when the server says it is current (or cannot be
+    /// reached); otherwise the download, kept in the cache when it is an image.
+    private static func fetch(_ url: URL, http: HTTPClient, cache: ImageCache?, offline: Bool) async -> Result<ImageAsset, AssetFailure> {
+        let cached = cache?.lookup(url)
+        if offline { return cached.map { ImageAsset.checked($0.bytes) } ?? .failure(.offline) }
+        do {
+            let response = try await http.get(url, ifNoneMatch: cached?.entry.etag, ifModifiedSince: cached?.entry.lastModified)
+            if response.status == 304, let cached { return ImageAsset.checked(cached.bytes) }
+            let result = ImageAsset.checked(response.bytes)
+            if case .success = result {
+                cache?.store(response.bytes, for: url, etag: response.etag, lastModified: response.lastModified)
+            }
+            return result
+        } catch {
+            if let cached { return ImageAsset.checked(cached.bytes) }
+            if case .inputNotReadable(_, let reason) = error { return .failure(.download(reason)) }
+            return .failure(.download("\(error)"))
+        }
+    }
+}
