@@ -19,6 +19,12 @@ struct Build: AsyncParsableCommand {
     @OptionGroup(title: "Planning")
     var planning: PlanningOptions
 
+    @OptionGroup(title: "Images")
+    var assets: AssetOptions
+
+    @Flag(help: "Fail, writing no book, when an image cannot be embedded.")
+    var strict = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -36,12 +42,20 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let request = try BuildRequest(inputs: inputs, outputs: output, book: book, planning: planning)
+            let request = try BuildRequest(inputs: inputs, outputs: output, book: book, planning: planning,
+                                           assets: assets, strict: strict)
             // Outputs named in bookify.yml are checked here; those on the command line in validate().
             if let problem = request.outputs.lazy.compactMap(Self.formatProblem).first { throw BookifyError.usage(problem) }
-            let builder = request.builder
+            var builder = request.builder
+            let progress = quiet ? nil : ProgressLine(label: "Images")
+            if let progress {
+                builder.imageProgress = { done, total in progress.update(done: done, total: total) }
+            }
             let writer = try builder.epubWriter()
             let content = try await builder.content(for: request.inputs)
+            progress?.finish()
+            if !quiet || request.strict { ImageWarnings.print(content.warnings) }
+            if request.strict, !content.warnings.isEmpty { throw ImageWarnings.strictFailure(content.warnings) }
             let planned = content.book
             let destinations = request.outputs.isEmpty ? [planned.suggestedFileName] : request.outputs
             for destination in destinations {
@@ -49,8 +63,10 @@ struct Build: AsyncParsableCommand {
                 if !quiet {
                     let chapters = planned.chapters.filter { $0.title != nil }.count
                     let count = planned.posts.count
+                    let images = content.images.count
                     printError("Wrote \(destination): \(count) post\(count == 1 ? "" : "s")"
-                               + (chapters > 0 ? " in \(chapters) chapters." : "."))
+                               + (chapters > 0 ? " in \(chapters) chapter\(chapters == 1 ? "" : "s")" : "")
+                               + (images > 0 ? ", \(images) image\(images == 1 ? "" : "s")" : "") + ".")
                 }
             }
         } catch {

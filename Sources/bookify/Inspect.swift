@@ -16,12 +16,15 @@ struct Inspect: AsyncParsableCommand {
     @OptionGroup(title: "Planning")
     var planning: PlanningOptions
 
+    @OptionGroup(title: "Images")
+    var assets: AssetOptions
+
     @Flag(help: "Print the plan as JSON, for scripts.")
     var json = false
 
     func run() async throws {
         do {
-            let request = try BuildRequest(inputs: inputs, outputs: [], book: book, planning: planning)
+            let request = try BuildRequest(inputs: inputs, outputs: [], book: book, planning: planning, assets: assets)
             let builder = request.builder
             let content = await builder.convert(builder.plan(try await builder.read(request.inputs)))
             let plan = PlanReport(content: content, groupBy: request.settings.groupBy)

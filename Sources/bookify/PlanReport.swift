@@ -32,20 +32,17 @@ struct PlanReport: Encodable {
         language = metadata.language
         identifier = metadata.identifier
         self.groupBy = groupBy.rawValue
+        let missing = Dictionary(grouping: content.warnings, by: \.documentID)
         chapters = content.chapters.map { chapter in
-            Chapter(title: chapter.title, posts: chapter.documents.map(Self.post))
+            Chapter(title: chapter.title, posts: chapter.documents.map { Self.post($0, missing: missing[$0.documentID] ?? []) })
         }
         postCount = chapters.reduce(0) { $0 + $1.posts.count }
     }
 
-    private static func post(_ document: PostDocument) -> Post {
+    private static func post(_ document: PostDocument, missing: [AssetWarning]) -> Post {
         var warnings: [String] = []
         if document.post.date == nil { warnings.append("no date: placed after the dated posts") }
-        let media = document.missingMedia
-        if !media.isEmpty {
-            warnings.append("\(media.count) image\(media.count == 1 ? "" : "s") not embedded (shown as links): "
-                            + media.joined(separator: ", "))
-        }
+        warnings += missing.map { "image not embedded: \($0.reference): \($0.failure)" }
         return Post(title: document.post.title, date: document.post.date.map(FeedDate.day),
                     url: document.post.url?.absoluteString, tags: document.post.tags,
                     series: document.post.series?.name, warnings: warnings)

@@ -37,10 +37,10 @@ struct PlanningOptions: ParsableArguments {
     @Flag(help: "Never use the network.")
     var offline = false
 
-    @Option(help: "Seconds to wait for a server to connect or send more (default 10).")
+    @Option(help: "Seconds to wait for a server to connect or send more (default: 10 for feeds, 5 for images).")
     var connectTimeout: Double?
 
-    @Option(help: "Seconds a download may take in all (default 60).")
+    @Option(help: "Seconds a download may take in all (default: 60 for feeds, 20 for images).")
     var timeout: Double?
 
     @Option(help: "A bookify.yml to read (default: bookify.yml beside the input or in the working folder).")
@@ -69,8 +69,14 @@ struct PlanningOptions: ParsableArguments {
         if let contentFormat { settings.contentFormat = contentFormat.format }
         if drafts { settings.includeDrafts = true }
         if offline { settings.offline = true }
-        if let connectTimeout { settings.http.connectTimeout = connectTimeout }
-        if let timeout { settings.http.totalTimeout = timeout }
+        if let connectTimeout {
+            settings.http.connectTimeout = connectTimeout
+            settings.assets.http.connectTimeout = connectTimeout
+        }
+        if let timeout {
+            settings.http.totalTimeout = timeout
+            settings.assets.http.totalTimeout = timeout
+        }
     }
 }
 
