@@ -11,7 +11,7 @@ import Testing
                  published: FeedDate.parseISO8601("2020-03-04T05:06:07Z")),
         ]
         let blog = Blog(title: "Tiny", feedURL: URL(string: "https://e.example/feed.json"), posts: posts, source: "tiny.json")
-        let builder = BookBuilder()
+        let builder = BookBuilder(settings: .withoutNetwork)
         return await builder.convert(builder.plan([blog]))
     }
 

@@ -7,7 +7,7 @@ import Testing
     private let sample = TestPaths.examples.appendingPathComponent("feed.json").path
 
     private func bookify(_ arguments: [String], stdin: Data? = nil, in folder: URL) -> Shell.Result {
-        Shell.run(TestPaths.bookifyBinary.path, arguments, stdin: stdin, in: folder)
+        Shell.bookify(arguments, stdin: stdin, in: folder)
     }
 
     @Test func buildsABookNamedAfterTheTitleByDefault() throws {

@@ -14,7 +14,7 @@ struct CorpusBookTests {
     func feedBecomesAValidBook(name: String) throws {
         let input = try #require(TestPaths.shared).appendingPathComponent("corpus/\(name)")
         let folder = TestPaths.temporaryFolder()
-        let result = Shell.run(TestPaths.bookifyBinary.path, [input.path, "-o", "book.epub", "-q"], in: folder)
+        let result = Shell.bookify([input.path, "-o", "book.epub", "-q", "--offline"], in: folder)
         try #require(result.status == 0, "bookify failed on \(name): \(result.stderr)")
         let book = folder.appendingPathComponent("book.epub")
         try EPUBCheck.expectClean(book)
@@ -47,7 +47,7 @@ struct CorpusSiteTests {
     private func build(_ site: String, _ extra: [String] = []) throws -> (URL, BookInspector, Shell.Result) {
         let input = try #require(TestPaths.shared).appendingPathComponent("corpus/markdown/\(site)")
         let folder = TestPaths.temporaryFolder()
-        let result = Shell.run(TestPaths.bookifyBinary.path, [input.path, "-o", "site.epub", "-q", "--offline"] + extra, in: folder)
+        let result = Shell.bookify([input.path, "-o", "site.epub", "-q", "--offline"] + extra, in: folder)
         try #require(result.status == 0, "\(site): \(result.stderr)")
         let book = folder.appendingPathComponent("site.epub")
         return (book, try BookInspector(book), result)

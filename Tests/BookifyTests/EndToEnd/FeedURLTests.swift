@@ -5,7 +5,7 @@ import Testing
 /// Feeds named by URL, served by a loopback server of the test's own.
 @Suite struct FeedURLTests {
     private func bookify(_ arguments: [String], in folder: URL) -> Shell.Result {
-        Shell.run(TestPaths.bookifyBinary.path, arguments, in: folder)
+        Shell.bookify(arguments, in: folder)
     }
 
     @Test(.enabled(if: TestPaths.seedFeed != nil, "../shared/seed is not beside the checkout"))

@@ -13,7 +13,7 @@ struct GFMSpecBookTests {
                  content: example.markdown, contentFormat: .markdown)
         }
         let blog = Blog(title: "GitHub Flavored Markdown Spec", posts: posts, source: "gfm-spec.txt")
-        let builder = BookBuilder()
+        let builder = BookBuilder(settings: .withoutNetwork)
         return (await builder.convert(builder.plan([blog])), examples)
     }
 

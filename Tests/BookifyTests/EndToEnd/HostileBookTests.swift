@@ -68,7 +68,7 @@ import Testing
     @Test func buildsACleanValidBook() throws {
         let folder = TestPaths.temporaryFolder()
         try Self.feed().write(to: folder.appendingPathComponent("hostile.json"))
-        let result = Shell.run(TestPaths.bookifyBinary.path, ["hostile.json", "-o", "hostile.epub", "-q"], in: folder)
+        let result = Shell.bookify(["hostile.json", "-o", "hostile.epub", "-q", "--offline"], in: folder)
         try #require(result.status == 0, "\(result.stderr)")
         let book = folder.appendingPathComponent("hostile.epub")
         try EPUBCheck.expectClean(book)

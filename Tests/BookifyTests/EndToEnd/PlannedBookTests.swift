@@ -6,7 +6,7 @@ import Testing
 @Suite(.enabled(if: TestPaths.seedFeed != nil, "../shared/seed is not beside the checkout"))
 struct PlannedBookTests {
     private func bookify(_ arguments: [String], in folder: URL) -> Shell.Result {
-        Shell.run(TestPaths.bookifyBinary.path, arguments, in: folder)
+        Shell.bookify(arguments, in: folder)
     }
 
     /// Chapter titles and their post counts, read from the book's navigation.

@@ -25,6 +25,12 @@ enum ReadingSystemRules {
                     sourceLocation: sourceLocation)
             #expect(text.firstMatch(of: /<img(?![^>]* src=")[^>]*>/) == nil, "\(entry.name): <img> without src",
                     sourceLocation: sourceLocation)
+            for image in text.matches(of: /<img [^>]*>/) {
+                let tag = String(image.output)
+                #expect(tag.contains(" alt=\"") && tag.contains("src=\"../images/"),
+                        "\(entry.name): an image is in the book and has alt text: \(tag)", sourceLocation: sourceLocation)
+            }
+            #expect(!text.contains("data-bookify-media"), "\(entry.name): a media marker was left", sourceLocation: sourceLocation)
             for comment in text.matches(of: /<!--(.*?)-->/.dotMatchesNewlines()) {
                 #expect(!comment.output.1.contains("--"), "\(entry.name): -- inside a comment", sourceLocation: sourceLocation)
             }

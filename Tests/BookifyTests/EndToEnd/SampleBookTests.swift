@@ -6,7 +6,10 @@ import Testing
 @Suite struct SampleBookTests {
     private static func build() async throws -> (URL, BookInspector) {
         let output = TestPaths.temporaryFolder().appendingPathComponent("field-notes.epub")
-        try await BookBuilder().build(inputs: [TestPaths.examples.appendingPathComponent("feed.json").path], output: output)
+        var settings = BookSettings.withoutNetwork
+        settings.assets.folder = TestPaths.examples
+        try await BookBuilder(settings: settings).build(inputs: [TestPaths.examples.appendingPathComponent("feed.json").path],
+                                                        output: output)
         return (output, try BookInspector(output))
     }
 
@@ -28,13 +31,16 @@ import Testing
         #expect(book.spine.first == "text/title-page.xhtml" && book.spine.last == "text/colophon.xhtml")
     }
 
-    @Test func keepsTablesCodeFootnotesAndTheImageReference() async throws {
+    @Test func keepsTablesCodeFootnotesAndTheImage() async throws {
         let book = try await Self.build().1
         let documents = book.archive.xhtmlEntries.map(\.text).joined()
         #expect(documents.contains(#"<th class="align-right">Year</th>"#))
         #expect(documents.contains(#"<code class="language-swift">"#))
         #expect(documents.firstMatch(of: #/href="#p\d+-fn-tap" epub:type|epub:type="noteref" role="doc-noteref" id="p\d+-fnref-tap" href="#p\d+-fn-tap"/#) != nil)
-        #expect(documents.contains(#"Image: The bookify pipeline: feed, posts, plan, content, EPUB <a href="https://example.org/posts/why-books/images/pipeline.png">"#))
+        #expect(documents.contains(#"<figure class="image"><img src="../images/pipeline-"#)
+                && documents.contains(#"alt="The bookify pipeline: feed, posts, plan, content, EPUB"/></figure>"#))
+        let image = book.archive.entries.first { $0.name.hasPrefix("OEBPS/images/pipeline-") }
+        #expect(image?.data == (try? Data(contentsOf: TestPaths.examples.appendingPathComponent("images/pipeline.png"))))
         #expect(documents.contains("<del>promised</del>"))
         #expect(documents.contains("<time datetime=\"2026-01-12\">"))
     }

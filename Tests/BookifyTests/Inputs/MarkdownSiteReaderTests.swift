@@ -73,7 +73,7 @@ import Testing
                              "content/blog/b.md": "---\ntitle: B\n---\nSee [a](https://h.example/old/a/)."])
         let blog = try await read(root)
         #expect(blog.posts.first { $0.title == "A" }?.aliases.map(\.absoluteString) == ["https://h.example/old/a/"])
-        let builder = BookBuilder()
+        let builder = BookBuilder(settings: .withoutNetwork)
         let content = await builder.convert(builder.plan([blog]))
         let b = try #require(content.chapters.flatMap(\.documents).first { $0.post.title == "B" })
         let a = try #require(content.chapters.flatMap(\.documents).first { $0.post.title == "A" })

@@ -37,4 +37,11 @@ enum Shell {
         let read = { (file: URL) in String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self) }
         return Result(status: process.terminationStatus, stdout: read(outFile), stderr: read(errFile))
     }
+
+    /// Runs the built `bookify` with an image cache of its own (`XDG_CACHE_HOME`), so no run
+    /// sees what another downloaded or what the user's own runs left.
+    static func bookify(_ arguments: [String], stdin: Data? = nil, in folder: URL) -> Result {
+        run(TestPaths.bookifyBinary.path, arguments, stdin: stdin, in: folder,
+            environment: ["XDG_CACHE_HOME": TestPaths.temporaryFolder().path])
+    }
 }

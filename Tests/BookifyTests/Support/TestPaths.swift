@@ -1,3 +1,4 @@
+import BookifyCore
 import Foundation
 
 /// Where the tests find the package, the shared test data and the built command.
@@ -33,5 +34,15 @@ enum TestPaths {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bookify-tests-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
+    }
+}
+
+extension BookSettings {
+    /// Settings that never touch the network: library-level builds in tests read no image
+    /// from the internet.
+    static var withoutNetwork: BookSettings {
+        var settings = BookSettings()
+        settings.offline = true
+        return settings
     }
 }

@@ -1,4 +1,6 @@
-"""A loopback HTTP server for bookify's tests: serves a folder, plus a few hostile routes.
+"""A loopback HTTP server for bookify's tests: serves a folder (with Last-Modified, so
+conditional requests get 304), plus hostile routes: /slow* answers after 90 s, /huge* sends
+40 MB, /loop* redirects forever, /to-file redirects to a file: URL, /redirect-to/PATH to PATH.
 
 Usage: python3 loopback_server.py FOLDER PORT_FILE
 Binds 127.0.0.1 on a free port, writes the port to PORT_FILE, and stops by itself after
@@ -22,9 +24,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def do_GET(self):
-        if self.path == "/slow":
+        if self.path.startswith("/slow"):
             time.sleep(90)
-        elif self.path == "/huge":
+        elif self.path.startswith("/redirect-to/"):
+            self.send_response(302)
+            self.send_header("Location", self.path[len("/redirect-to"):])
+            self.end_headers()
+        elif self.path.startswith("/huge"):
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.end_headers()
