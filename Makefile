@@ -6,7 +6,7 @@ SAMPLE_BOOK := build/field-notes.epub
 ## make run: build bookify (release) and make the sample blog in examples/ into a book
 run: build
 	mkdir -p build
-	.build/release/bookify examples/feed.json -o $(SAMPLE_BOOK)
+	.build/release/bookify examples/feed.json --assets examples -o $(SAMPLE_BOOK)
 	@echo "Sample book: $(SAMPLE_BOOK)"
 
 ## make test: every unit and end-to-end test, each book checked with EPUBCheck 5
