@@ -31,7 +31,42 @@ measure() {
 posts=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['items']))" "$feed")
 echo "Building $feed ($posts posts), median of $runs runs:"
 printf '%-28s %10s %14s\n' tool "wall time" "peak memory"
-measure "bookify (EPUB)" "$bookify" "$feed" -o "$work/bookify.epub" -q
+measure "bookify (EPUB, offline)" "$bookify" "$feed" -o "$work/bookify.epub" -q --offline
+
+# The feed's site-local images as 640x400 PNGs, on disk and on a loopback server, where the
+# posts' URLs put them (the real images are not available offline).
+python3 - "$feed" "$work/site" <<'PY'
+import json, os, re, struct, sys, zlib
+from urllib.parse import urljoin, urlparse
+feed, root = json.load(open(sys.argv[1])), sys.argv[2]
+site = urlparse(feed.get("home_page_url", "")).netloc
+def png(seed, w=640, h=400):
+    rows = b"".join(b"\0" + b"".join(bytes(((seed * 37 + x) & 255, (y * 3) & 255, (x ^ y) & 255)) for x in range(w)) for y in range(h))
+    chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+count = 0
+for item in feed["items"]:
+    for ref in re.findall(r"!\[[^\]]*\]\(([^)\s]+)", item.get("content_html", "")):
+        url = urlparse(urljoin(item.get("url", ""), ref))
+        if url.netloc != site or url.path.endswith(".mp4"): continue
+        path = os.path.join(root, url.path.lstrip("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as out: out.write(png(count))
+        count += 1
+PY
+images=$(find "$work/site" -type f | wc -l)
+measure "bookify ($images images, --assets)" "$bookify" "$feed" -o "$work/assets.epub" -q --offline --assets "$work/site"
+python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$work/site" >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
+port=""
+for _ in $(seq 50); do
+  port=$(sed -n 's/.* port \([0-9]*\).*/\1/p' "$work/server.log" | head -1)
+  [[ -n "$port" ]] && break
+  sleep 0.1
+done
+# A new cache each run: every image is downloaded (cold cache).
+measure "bookify ($images images, HTTP)" bash -c "cache=\$(mktemp -d); '$bookify' '$feed' -o '$work/http.epub' -q --base-url http://127.0.0.1:$port/ --cache-dir \$cache; status=\$?; rm -rf \$cache; exit \$status"
 
 pandoc=$(python3 -c "import pypandoc; print(pypandoc.get_pandoc_path())" 2>/dev/null || command -v pandoc || true)
 if [[ -n "$pandoc" ]]; then

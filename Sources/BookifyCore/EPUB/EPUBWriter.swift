@@ -30,11 +30,15 @@ public struct EPUBWriter: Sendable {
             let opf = PackageDocument.make(metadata: content.book.metadata, resources: resources, ncxID: "ncx", images: images)
             try archive.add("OEBPS/content.opf", contents: Array(opf.utf8), compressed: true, modified: date)
             for resource in resources {
-                try archive.add("OEBPS/" + resource.href, contents: resource.contents, compressed: true, modified: date)
+                try archive.add("OEBPS/" + resource.href, contents: resource.contents,
+                                compressed: !Self.alreadyCompressed.contains(resource.mediaType), modified: date)
             }
             try archive.close()
         }
     }
+
+    /// Formats that deflate cannot shrink: stored as they are, which saves the time.
+    private static let alreadyCompressed: Set<String> = ["image/png", "image/jpeg", "image/gif", "image/webp"]
 
     /// Every file of the publication in manifest and spine order.
     func resources(for content: BookContent) throws(BookifyError) -> [EPUBResource] {
