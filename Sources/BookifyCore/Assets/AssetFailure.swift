@@ -5,10 +5,12 @@ public enum AssetFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case unsupportedScheme(String)
     /// A relative reference in a post without a URL, and no file for it under the asset folders.
     case unresolvable
+    /// Not in the local folders searched, and nowhere to download it from.
+    case notFound(folders: [String])
     /// The path would leave the asset folder (`..`, a symbolic link pointing out).
     case outsideRoot(String)
-    /// `--offline`, and the image is neither on disk nor in the cache.
-    case offline
+    /// `--offline`, and the image is neither on disk (in the folders searched) nor in the cache.
+    case offline(searched: [String])
     /// The download failed: an HTTP status, a timeout, too large, a bad redirect.
     case download(String)
     /// The file was read, but its bytes are no PNG, JPEG, GIF, WebP or well-formed SVG.
@@ -20,8 +22,11 @@ public enum AssetFailure: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .unsupportedScheme(let scheme): return "\(scheme): references are never read"
         case .unresolvable: return "a relative path in a post without a URL; give --assets DIR or --base-url URL"
+        case .notFound(let folders): return "not found in \(folders.joined(separator: ", "))"
         case .outsideRoot(let path): return "\(path) is outside the asset folder"
-        case .offline: return "not on disk and not in the cache, and --offline forbids downloading it"
+        case .offline(let folders):
+            let searched = folders.isEmpty ? "" : " (looked in \(folders.joined(separator: ", ")))"
+            return "not on disk\(searched) and not in the cache, and --offline forbids downloading it"
         case .download(let reason): return reason
         case .notAnImage(let detail): return "not an image (\(detail))"
         case .tooLarge(let megabytes): return "larger than \(megabytes) MB"

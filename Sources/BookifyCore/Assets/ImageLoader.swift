@@ -23,8 +23,9 @@ struct ImageLoader: Sendable {
         if let scheme = paths.url?.scheme?.lowercased(), scheme != "http", scheme != "https" {
             return .failure(.unsupportedScheme(scheme))
         }
+        let candidates = localCandidates(paths, location: location)
         var localFailure: AssetFailure?
-        for (folder, path) in localCandidates(paths, location: location) {
+        for (folder, path) in candidates {
             switch folder.file(at: path) {
             case .success(let file)?: return readFile(file)
             case .failure(let failure)?: localFailure = localFailure ?? failure
@@ -33,8 +34,14 @@ struct ImageLoader: Sendable {
         }
         if let file = uniquelyNamedFile(paths) { return readFile(file) }
         let remote = settings.baseURL.flatMap(paths.rebased) ?? paths.url
-        guard let remote, LinkURL.isValidHost(remote.host) else { return .failure(localFailure ?? .unresolvable) }
-        return await downloads.image(at: remote)
+        var folders: [String] = []
+        for (folder, _) in candidates where !folders.contains(folder.root.path) { folders.append(folder.root.path) }
+        guard let remote, LinkURL.isValidHost(remote.host) else {
+            return .failure(localFailure ?? (folders.isEmpty ? .unresolvable : .notFound(folders: folders)))
+        }
+        let downloaded = await downloads.image(at: remote)
+        if case .failure(.offline) = downloaded { return .failure(.offline(searched: folders)) }
+        return downloaded
     }
 
     /// The folders and paths to try, in order: `--assets DIR` (the path from the post, from a
@@ -64,7 +71,12 @@ struct ImageLoader: Sendable {
     }
 
     private func readFile(_ file: URL) -> Result<ImageAsset, AssetFailure> {
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: file.path)) ?? [:]
+        // A FIFO or device would block the read or never end.
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            return .failure(.notAnImage("\(file.lastPathComponent) is not a regular file"))
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         guard size <= settings.http.maximumBytes else { return .failure(.tooLarge(settings.http.maximumBytes / 1024 / 1024)) }
         guard let data = FileManager.default.contents(atPath: file.path) else {
             return .failure(.notAnImage("\(file.path) cannot be read"))
@@ -127,7 +139,7 @@ private actor Downloads {
     /// reached); otherwise the download, kept in the cache when it is an image.
     private static func fetch(_ url: URL, http: HTTPClient, cache: ImageCache?, offline: Bool) async -> Result<ImageAsset, AssetFailure> {
         let cached = cache?.lookup(url)
-        if offline { return cached.map { ImageAsset.checked($0.bytes) } ?? .failure(.offline) }
+        if offline { return cached.map { ImageAsset.checked($0.bytes) } ?? .failure(.offline(searched: [])) }
         do {
             let response = try await http.get(url, ifNoneMatch: cached?.entry.etag, ifModifiedSince: cached?.entry.lastModified)
             if response.status == 304, let cached { return ImageAsset.checked(cached.bytes) }

@@ -75,6 +75,7 @@ struct MarkdownSiteReader {
             language: fields["lang"]?.stringValue.flatMap(LanguageTag.normalized),
             series: seriesName.map { SeriesMembership(name: $0, order: order) })
         post.localSite = LocalSite(postFolder: file.deletingLastPathComponent(), roots: layout.assetRoots)
+        post.image = Self.leadImage(fields, postURL: url)
         if let base = site.baseURL {
             post.aliases = (fields["aliases"]?.arrayValue ?? []).compactMap(\.stringValue)
                 .compactMap { URL(string: $0, relativeTo: base)?.absoluteURL }
@@ -168,5 +169,16 @@ struct SiteLayout {
 }
 
 extension MarkdownSiteReader {
+    /// The post's own picture from its front matter (PaperMod `cover.image`, `image`,
+    /// `images`, `featured_image`), resolved against the post's URL when it has one; a relative
+    /// path otherwise, which the asset stage looks for beside the post.
+    static func leadImage(_ fields: [String: JSONValue], postURL: URL?) -> URL? {
+        let value = fields["cover"]?["image"]?.stringValue ?? fields["image"]?.stringValue
+            ?? fields["images"]?.arrayValue.first?.stringValue ?? fields["featured_image"]?.stringValue
+        guard let value, !value.isEmpty else { return nil }
+        return URL(string: value, relativeTo: postURL)?.absoluteURL
+            ?? value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed).flatMap { URL(string: $0, relativeTo: postURL) }
+    }
+
     static func isMarkdown(_ file: URL) -> Bool { extensions.contains(file.pathExtension.lowercased()) }
 }

@@ -239,15 +239,26 @@ import Testing
     @Test func aMarkdownSiteShowsItsPageBundleAndStaticImagesOffline() throws {
         let site = TestPaths.temporaryFolder()
         try Self.write(Data("baseURL = \"https://site.example/\"\ntitle = \"Local\"\n".utf8), to: site.appendingPathComponent("hugo.toml"))
-        try Self.write(Data("---\ntitle: Bundle\ndate: 2026-01-01\n---\n![diagram](diagram.png)\n\n![logo](/img/logo.png)\n".utf8),
+        try Self.write(Data("---\ntitle: Bundle\ndate: 2026-01-01\n---\n![diagram](diagram.png)\n\n![logo](/img/logo.png)\n\n![gone](/img/gone.png)\n".utf8),
                        to: site.appendingPathComponent("content/posts/bundle/index.md"))
         try Self.write(TestImage.png(seed: 10), to: site.appendingPathComponent("content/posts/bundle/diagram.png"))
         try Self.write(TestImage.png(seed: 11), to: site.appendingPathComponent("static/img/logo.png"))
+        try Self.write(Data("---\ntitle: Covered\ndate: 2026-01-02\ncover:\n  image: cover.png\n---\nText only.\n".utf8),
+                       to: site.appendingPathComponent("content/posts/covered/index.md"))
+        try Self.write(TestImage.png(seed: 12), to: site.appendingPathComponent("content/posts/covered/cover.png"))
         let folder = TestPaths.temporaryFolder()
-        let result = Shell.bookify([site.path, "-o", "site.epub", "--offline", "-q"], in: folder)
+        let result = Shell.bookify([site.path, "-o", "site.epub", "--offline"], in: folder)
         try #require(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("image https://site.example/img/gone.png (in \"Bundle\"): not on disk (looked in "), "\(result.stderr)")
         let book = folder.appendingPathComponent("site.epub")
         try EPUBCheck.expectClean(book)
-        #expect(Self.images(in: try BookInspector(book)) == [TestImage.png(seed: 10), TestImage.png(seed: 11)])
+        let inspector = try BookInspector(book)
+        #expect(Self.images(in: inspector) == [TestImage.png(seed: 10), TestImage.png(seed: 11), TestImage.png(seed: 12)])
+        #expect(Self.documents(of: inspector).contains(#"<figure class="lead-image"><img src="../images/cover-"#),
+                "the front matter's cover image leads its post")
+
+        let plan = Shell.bookify(["inspect", site.path, "--offline"], in: folder)
+        #expect(plan.status == 0 && plan.stdout.contains("Bundle: image not embedded: https://site.example/img/gone.png: not on disk (looked in "),
+                "\(plan.stdout)")
     }
 }

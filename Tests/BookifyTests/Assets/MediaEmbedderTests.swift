@@ -1,0 +1,56 @@
+@testable import BookifyCore
+import Foundation
+import Testing
+
+/// How the asset stage rewrites a post: figures, inline images, placeholders, lead images.
+@Suite struct MediaEmbedderTests {
+    /// The body of each post after conversion, offline, with `assets` as the asset folder.
+    private func convert(_ posts: [Post], assets: URL) async -> (bodies: [String], content: BookContent) {
+        var settings = BookSettings.withoutNetwork
+        settings.assets.folder = assets
+        let builder = BookBuilder(settings: settings)
+        let content = await builder.convert(builder.plan([Blog(posts: posts, source: "test")]))
+        let bodies = content.chapters.flatMap(\.documents).map { XHTMLSerializer.serialize($0.body) }
+        return (bodies, content)
+    }
+
+    private func post(_ id: String, _ html: String, image: URL? = nil) -> Post {
+        var post = Post(id: id, url: URL(string: "https://blog.example/posts/\(id)/"), title: "Post \(id)", content: html,
+                        contentFormat: .html, image: image, published: Date(timeIntervalSince1970: Double(id)! * 86_400))
+        post.siteURL = URL(string: "https://blog.example/")
+        return post
+    }
+
+    @Test func imagesAreFiguresAloneAndInlineInTextAndPlaceholdersWhenMissing() async throws {
+        let assets = TestPaths.temporaryFolder()
+        try FileManager.default.createDirectory(at: assets.appendingPathComponent("img"), withIntermediateDirectories: true)
+        try TestImage.png(seed: 1).write(to: assets.appendingPathComponent("img/a.png"))
+        let (bodies, content) = await convert([post("1", """
+            <p><img src="/img/a.png" alt="A" title="The caption"></p>
+            <p>Text <img src="/img/a.png" alt="again"> more.</p>
+            <p><a href="https://elsewhere.example/"><img src="/img/none.png" alt="linked"></a></p>
+            <p><img src="/img/none.png"></p>
+            """)], assets: assets)
+        let body = bodies[0]
+        #expect(body.contains(#"<figure class="image"><img src="../images/a-"#) && body.contains("<figcaption>The caption</figcaption>"))
+        #expect(body.contains(#"<p>Text <img src="../images/a-"#) && body.contains(#" alt="again"/> more.</p>"#))
+        #expect(body.contains(#"<a href="https://elsewhere.example/"><span class="media-placeholder">[linked (image not available)]</span></a>"#))
+        #expect(body.contains(#"<figure class="media-placeholder"><figcaption>none.png (image not available) <a href="https://blog.example/img/none.png">view the original</a></figcaption></figure>"#))
+        #expect(content.images.count == 1, "one file for the image shown twice")
+        #expect(content.warnings.map(\.reference) == ["https://blog.example/img/none.png"], "one warning per missing image and post")
+        #expect(content.everyImageDescribed, "every embedded image has alt text")
+    }
+
+    @Test func aLeadImageThatCannotBeHadLeavesNoPlaceholder() async throws {
+        let assets = TestPaths.temporaryFolder()
+        try TestImage.png(seed: 2).write(to: assets.appendingPathComponent("lead.png"))
+        let (bodies, content) = await convert([
+            post("1", "<p>Text.</p>", image: URL(string: "https://blog.example/lead.png")),
+            post("2", "<p>Text.</p>", image: URL(string: "https://blog.example/gone.png")),
+        ], assets: assets)
+        #expect(bodies[0].hasPrefix(#"<figure class="lead-image"><img src="../images/lead-"#) && bodies[0].contains(#"alt="""#))
+        #expect(bodies[1] == "<p>Text.</p>")
+        #expect(content.warnings.count == 1)
+        #expect(content.images.map(\.informative) == [false], "a lead image is decoration")
+    }
+}
