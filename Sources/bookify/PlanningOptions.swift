@@ -43,10 +43,14 @@ struct PlanningOptions: ParsableArguments {
     @Option(help: "Seconds a download may take in all (default: 60 for feeds, 20 for images).")
     var timeout: Double?
 
+    @Option(help: ArgumentHelp("The largest feed or image bookify downloads or reads, in MB (default 20).", valueName: "mb"))
+    var sizeLimit: Int?
+
     @Option(help: "A bookify.yml to read (default: bookify.yml beside the input or in the working folder).")
     var config: String?
 
     func validate() throws {
+        if let sizeLimit, !(1...1024).contains(sizeLimit) { throw ValidationError("--size-limit takes megabytes from 1 to 1024.") }
         if let tocDepth, !(1...6).contains(tocDepth) { throw ValidationError("--toc-depth takes a number from 1 to 6.") }
         if let limit, limit < 1 { throw ValidationError("--limit takes a number of at least 1.") }
         for (name, value) in [("--connect-timeout", connectTimeout), ("--timeout", timeout)] {
@@ -76,6 +80,10 @@ struct PlanningOptions: ParsableArguments {
         if let timeout {
             settings.http.totalTimeout = timeout
             settings.assets.http.totalTimeout = timeout
+        }
+        if let sizeLimit {
+            settings.http.maximumBytes = sizeLimit * 1024 * 1024
+            settings.assets.http.maximumBytes = sizeLimit * 1024 * 1024
         }
     }
 }

@@ -261,4 +261,30 @@ import Testing
         #expect(plan.status == 0 && plan.stdout.contains("Bundle: image not embedded: https://site.example/img/gone.png: not on disk (looked in "),
                 "\(plan.stdout)")
     }
+
+    @Test func theCacheAsksTheServerAndTakesAChangedImage() throws {
+        let served = TestPaths.temporaryFolder()
+        let image = served.appendingPathComponent("a.png")
+        try Self.write(TestImage.png(seed: 20), to: image)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000)], ofItemAtPath: image.path)
+        let server = try LoopbackServer(serving: served)
+        let folder = TestPaths.temporaryFolder()
+        let feed: [String: Any] = ["version": "https://jsonfeed.org/version/1.1", "title": "Changing",
+                                   "items": [["id": "1", "title": "One", "content_html": "<p><img src=\"\(server.baseURL.absoluteString)a.png\" alt=\"a\"></p>"]]]
+        try JSONSerialization.data(withJSONObject: feed).write(to: folder.appendingPathComponent("feed.json"))
+        let cache = TestPaths.temporaryFolder().path
+        let build = { (name: String) throws -> Set<Data> in
+            let result = Shell.bookify(["feed.json", "-o", name, "-q", "--cache-dir", cache], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            return Self.images(in: try BookInspector(folder.appendingPathComponent(name)))
+        }
+        #expect(try build("first.epub") == [TestImage.png(seed: 20)])
+        try TestImage.png(seed: 21).write(to: image)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_800_000_000)], ofItemAtPath: image.path)
+        #expect(try build("second.epub") == [TestImage.png(seed: 21)], "Last-Modified changed: the new image is downloaded")
+        try TestImage.png(seed: 22).write(to: image)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_800_000_000)], ofItemAtPath: image.path)
+        #expect(try build("third.epub") == [TestImage.png(seed: 21)],
+                "the server says 304 (same Last-Modified): the cached copy is used, not downloaded again")
+    }
 }
