@@ -25,7 +25,7 @@ public struct BookBuilder: Sendable {
     /// Converts every post of the planned book, concurrently, keeping the book's order.
     public func convert(_ book: Book) async -> BookContent {
         let converter = PostConverter(autoFormat: settings.contentFormat)
-        let posts = book.posts
+        let posts = Self.withoutSiteWideImages(book.posts)
         let width = max(3, String(posts.count).count)
         let documentIDs = posts.indices.map { index in
             "p" + String(repeating: "0", count: width - String(index + 1).count) + String(index + 1)
@@ -54,6 +54,23 @@ public struct BookBuilder: Sendable {
         }
         return BookContent(book: book, chapters: chapters, cover: nil, images: media.images, warnings: media.warnings,
                            everyImageDescribed: media.everyImageDescribed)
+    }
+
+    /// Posts without the JSON Feed `image`/`banner_image` that three or more of them share: a
+    /// site's default picture (often its favicon) is no post's own lead image.
+    static func withoutSiteWideImages(_ posts: [Post]) -> [Post] {
+        var uses: [URL: Int] = [:]
+        for post in posts {
+            for image in Set([post.image, post.bannerImage].compactMap { $0 }) { uses[image, default: 0] += 1 }
+        }
+        let shared = Set(uses.filter { $0.value >= 3 }.keys)
+        guard !shared.isEmpty else { return posts }
+        return posts.map { post in
+            var post = post
+            if let image = post.image, shared.contains(image) { post.image = nil }
+            if let banner = post.bannerImage, shared.contains(banner) { post.bannerImage = nil }
+            return post
+        }
     }
 
     private var imageLoader: ImageLoader {

@@ -53,4 +53,13 @@ import Testing
         #expect(content.warnings.count == 1)
         #expect(content.images.map(\.informative) == [false], "a lead image is decoration")
     }
+
+    @Test func anImageThreePostsShareIsTheSitesDefaultAndLeadsNone() async throws {
+        let assets = TestPaths.temporaryFolder()
+        try TestImage.png(seed: 3).write(to: assets.appendingPathComponent("favicon.png"))
+        let favicon = URL(string: "https://blog.example/favicon.png")
+        let (bodies, content) = await convert((1...3).map { post(String($0), "<p>Text.</p>", image: favicon) }, assets: assets)
+        #expect(bodies == ["<p>Text.</p>", "<p>Text.</p>", "<p>Text.</p>"])
+        #expect(content.images.isEmpty && content.warnings.isEmpty)
+    }
 }

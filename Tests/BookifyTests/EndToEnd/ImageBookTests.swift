@@ -211,7 +211,7 @@ import Testing
              "banner_image": base.appendingPathComponent("banner.png").absoluteString],
             ["id": "3", "title": "Own image", "date_published": "2026-01-03T00:00:00Z",
              "content_html": "<p><img src=\"\(base.appendingPathComponent("body.png").absoluteString)\" alt=\"body\"></p>",
-             "image": base.appendingPathComponent("lead.png").absoluteString],
+             "image": base.appendingPathComponent("not-needed.png").absoluteString],
         ]
         let folder = TestPaths.temporaryFolder()
         try JSONSerialization.data(withJSONObject: ["version": "https://jsonfeed.org/version/1.1", "title": "Leads", "items": items])
