@@ -44,7 +44,12 @@ public struct EPUBWriter: Sendable {
     func resources(for content: BookContent) throws(BookifyError) -> [EPUBResource] {
         let metadata = content.book.metadata
         let pages = PageRenderer(templates: templates, metadata: metadata, stylesheetHref: "../styles/book.css")
-        let postHref = { (document: PostDocument) in "text/\(document.documentID).xhtml" }
+        let splitPosts = LongPostSplitter().split(content.chapters.flatMap(\.documents))
+        let split = Dictionary(splitPosts.map { ($0.document.documentID, $0) }, uniquingKeysWith: { first, _ in first })
+        let postHref = { (document: PostDocument, id: String?) -> String in
+            guard let post = split[document.documentID] else { return "text/\(document.documentID).xhtml" }
+            return "text/" + (id.map { post.fileName(holding: $0) + "#" + $0 } ?? post.fileName(part: 0))
+        }
         let chapterID = { (index: Int) in String(format: "c%02d", index + 1) }
         let toc = TableOfContents.entries(chapters: content.chapters, depth: tocDepth,
                                           chapterHref: { "text/\(chapterID($0)).xhtml" }, href: postHref)
@@ -70,8 +75,12 @@ public struct EPUBWriter: Sendable {
                                        xhtml: try checked(pages.chapterOpener(title: title, posts: posts), .chapter)))
             }
             for document in chapter.documents {
-                resources.append(.page(id: document.documentID, href: postHref(document),
-                                       xhtml: try checked(pages.post(document), .post)))
+                guard let post = split[document.documentID] else { continue }
+                for (index, part) in post.parts.enumerated() {
+                    let xhtml = pages.post(document, body: part, part: index, of: post.parts.count)
+                    resources.append(.page(id: index == 0 ? document.documentID : "\(document.documentID)-\(index + 1)",
+                                           href: "text/" + post.fileName(part: index), xhtml: try checked(xhtml, .post)))
+                }
             }
         }
         if resources.count > navIndex + 1 {  // the first chapter opener or post

@@ -10,13 +10,14 @@ enum TableOfContents {
     /// Chapters (when titled) → posts → the posts' headings down to `depth`
     /// (1: posts only; 2: posts and their top-level headings; …).
     ///
-    /// `chapterHref` gives a titled chapter's opening page.
+    /// `chapterHref` gives a titled chapter's opening page; `href` a post's page, or the page
+    /// and fragment of one of its ids (a long post is split over several pages).
     static func entries(chapters: [BookContent.ChapterContent], depth: Int, chapterHref: (Int) -> String,
-                        href: (PostDocument) -> String) -> [TOCEntry] {
+                        href: (PostDocument, _ id: String?) -> String) -> [TOCEntry] {
         chapters.enumerated().flatMap { index, chapter -> [TOCEntry] in
             let posts = chapter.documents.map { document in
-                TOCEntry(title: document.post.title, href: href(document),
-                         children: headingEntries(document.headings, maximumLevel: depth, href: href(document)))
+                TOCEntry(title: document.post.title, href: href(document, nil),
+                         children: headingEntries(document.headings, maximumLevel: depth) { href(document, $0) })
             }
             guard let title = chapter.title else { return posts }
             return [TOCEntry(title: title, href: chapterHref(index), children: posts)]
@@ -24,11 +25,11 @@ enum TableOfContents {
     }
 
     /// Nests headings by level: an h3 goes under the h2 before it.
-    private static func headingEntries(_ headings: [Heading], maximumLevel: Int, href: String) -> [TOCEntry] {
+    private static func headingEntries(_ headings: [Heading], maximumLevel: Int, href: (String) -> String) -> [TOCEntry] {
         var roots: [TOCEntry] = []
         var stack: [(level: Int, path: [Int])] = []
         for heading in headings where heading.level <= maximumLevel {
-            let entry = TOCEntry(title: heading.text, href: href + "#" + heading.id)
+            let entry = TOCEntry(title: heading.text, href: href(heading.id))
             while let last = stack.last, last.level >= heading.level { stack.removeLast() }
             if let parent = stack.last {
                 let path = parent.path + [insert(entry, at: parent.path, into: &roots)]

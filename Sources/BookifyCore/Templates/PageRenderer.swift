@@ -20,7 +20,9 @@ struct PageRenderer: Sendable {
         ]))
     }
 
-    func post(_ document: PostDocument) -> String {
+    /// A post's page; for a long post split over several pages, part `part` (from 0) of
+    /// `count`, whose `body` is that part.
+    func post(_ document: PostDocument, body: [XHTMLNode]? = nil, part: Int = 0, of count: Int = 1) -> String {
         let post = document.post
         let ownAuthors = post.authors.map(\.name)
         let showsAuthors = !ownAuthors.isEmpty && Set(ownAuthors) != Set(metadata.authors)
@@ -33,7 +35,10 @@ struct PageRenderer: Sendable {
             "hasTags": !post.tags.isEmpty,
             "url": post.url?.absoluteString,
             "externalURL": post.externalURL.flatMap { $0 == post.url ? nil : $0.absoluteString },
-            "body": XHTMLSerializer.serialize(document.body),
+            "body": XHTMLSerializer.serialize(body ?? document.body),
+            "continued": part > 0,
+            "continues": part < count - 1,
+            "isLast": part == count - 1,
         ]))
     }
 

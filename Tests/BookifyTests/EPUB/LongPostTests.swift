@@ -1,0 +1,50 @@
+import BookifyCore
+import Foundation
+import Testing
+
+/// DESIGN §5: no XHTML file over ~250 KB; a long post is split at headings, and links and the
+/// table of contents follow the split.
+@Suite struct LongPostTests {
+    @Test func aLongPostIsSplitAtHeadingsWithLinksAndContentsFollowing() async throws {
+        let paragraph = String(repeating: "A sentence of the long post, written to fill a chapter. ", count: 40)
+        var markdown = "Intro with a note.[^n] Jump to [the last section](#section-20).\n\n"
+        for section in 1...20 {
+            markdown += "## Section \(section)\n\n" + Array(repeating: paragraph, count: 12).joined(separator: "\n\n") + "\n\n"
+        }
+        markdown += "[^n]: The note, at the very end.\n"
+        let items: [[String: Any]] = [
+            ["id": "1", "url": "https://long.example/posts/long/", "title": "The long post", "content_text": markdown,
+             "date_published": "2026-01-01T00:00:00Z"],
+            ["id": "2", "url": "https://long.example/posts/short/", "title": "A short post", "date_published": "2026-01-02T00:00:00Z",
+             "content_html": #"<p>See <a href="https://long.example/posts/long/#section-11">section 11</a>.</p>"#],
+        ]
+        let folder = TestPaths.temporaryFolder()
+        let feed = folder.appendingPathComponent("feed.json")
+        try JSONSerialization.data(withJSONObject: ["version": "https://jsonfeed.org/version/1.1", "title": "Long",
+                                                    "home_page_url": "https://long.example/", "items": items]).write(to: feed)
+        let output = folder.appendingPathComponent("long.epub")
+        try await BookBuilder(settings: .withoutNetwork).build(inputs: [feed.path], output: output)
+        try EPUBCheck.expectClean(output)
+        let book = try BookInspector(output)
+        ReadingSystemRules.check(book)  // every file under 250 KB, every internal link resolves
+
+        let parts = book.spine.filter { $0.hasPrefix("text/p001") }
+        #expect(parts.count >= 3, "\(parts)")
+        #expect(parts.first == "text/p001.xhtml" && parts.dropFirst().allSatisfy { $0.hasPrefix("text/p001-") })
+        let texts = parts.map { book.archive["OEBPS/" + $0]?.text ?? "" }
+        #expect(texts[0].contains("<h1 class=\"post-title\">The long post</h1>"))
+        #expect(texts.dropFirst().allSatisfy { $0.contains("The long post (continued)") && !$0.contains("<h1") })
+        #expect(texts.dropFirst().allSatisfy { $0.contains("<h2") && $0.firstMatch(of: /<body[^>]*>\s*<article class="post">\s*<p class="post-continued">[^<]*<\/p>\s*<h2/) != nil },
+                "each part after the first starts at a heading")
+        #expect(texts.last!.contains("Originally published at") && !texts[0].contains("Originally published at"))
+
+        // Links and the table of contents name the part that holds their target.
+        let last = parts.last!.replacingOccurrences(of: "text/", with: "")
+        #expect(texts[0].contains(#"href="\#(last)#p001-section-20""#), "the in-post link follows its heading")
+        #expect(texts[0].contains(#"href="\#(last)#p001-fn-n""#), "the note reference follows its note")
+        let short = book.archive["OEBPS/text/p002.xhtml"]?.text ?? ""
+        let holder = parts.first { book.archive["OEBPS/" + $0]?.text.contains(#"id="p001-section-11""#) == true }!
+        #expect(short.contains(#"href="\#(holder.replacingOccurrences(of: "text/", with: ""))#p001-section-11""#))
+        #expect(book.nav.contains(#"href="\#(parts.last!)#p001-section-20""#))
+    }
+}
