@@ -31,6 +31,7 @@ struct HTMLSanitizer: Sendable {
         let name = AllowList.renamed[element.name] ?? element.name
         if AllowList.media.contains(name) {
             if let emoji = Self.emojiText(of: element) { return [.text(emoji)] }
+            if MediaReference.isTrackingPixel(element) { return [] }
             return [.element(MediaReference(html: element, baseURL: baseURL).marker)]
         }
         if name == "input" {

@@ -35,11 +35,8 @@ struct MediaReference: Sendable, Hashable {
     init(html element: XHTMLElement, baseURL: URL?) {
         let inner = Self.firstDescendant(of: element) { $0.name == "img" }
         let media = element.name == "picture" ? inner ?? element : element
-        let raw = media["src"] ?? media["href"] ?? media["xlink:href"]
-            ?? media["srcset"].flatMap(Self.firstCandidate)
-            ?? Self.firstDescendant(of: element) { $0.name == "source" && ($0["src"] ?? $0["srcset"]) != nil }
-                .flatMap { $0["src"] ?? $0["srcset"].flatMap(Self.firstCandidate) }
-            ?? ""
+        let raw = Self.address(of: media) ?? Self.firstDescendant(of: element) { $0.name == "source" && Self.address(of: $0) != nil }
+            .flatMap(Self.address) ?? ""
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         source = trimmed.lowercased().hasPrefix("data:") ? trimmed
             : LinkURL.parse(trimmed, relativeTo: baseURL)?.absoluteString ?? trimmed
@@ -54,6 +51,15 @@ struct MediaReference: Sendable, Hashable {
         } else {
             kind = .image
         }
+    }
+
+    /// A 1×1 image (a tracking pixel, as feeds such as golem.de's append to every item): no
+    /// content, and fetching it would tell the tracker.
+    static func isTrackingPixel(_ element: XHTMLElement) -> Bool {
+        guard element.name == "img" else { return false }
+        let size = { (name: String) in element[name].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+        guard let width = size("width"), let height = size("height") else { return false }
+        return width <= 1 && height <= 1
     }
 
     /// The reference a sanitized `img` stands for; `nil` for any other element.
@@ -90,6 +96,14 @@ struct MediaReference: Sendable, Hashable {
 
     private static func collapsed(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Where an element's media is. Lazy-loading scripts keep the real image in a data
+    /// attribute and a blank in `src`.
+    private static func address(of element: XHTMLElement) -> String? {
+        let attributes = ["data-src", "data-lazy-src", "data-original", "src", "href", "xlink:href"]
+        if let value = attributes.lazy.compactMap({ element[$0] }).first { return value }
+        return element["srcset"].flatMap(firstCandidate)
     }
 
     private static func firstCandidate(_ srcset: String) -> String? {

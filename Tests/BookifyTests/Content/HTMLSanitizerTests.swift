@@ -59,6 +59,10 @@ import Testing
         #expect(html.contains(#"<img src="https://blog.example/posts/one/b.png" alt="B"/>"#))
         #expect(html.contains(#"<img src="https://blog.example/posts/one/v.webm" data-bookify-media="video"/>"#))
         #expect(!html.contains("onerror") && !html.contains("width") && !html.contains("<source"))
+        // Lazy loading keeps the real image in data-src; 1×1 tracking pixels go.
+        #expect(clean(#"<p><img src="data:image/gif;base64,R0lGOD" data-src="/real.jpg" alt="r"></p>"#)
+                == #"<p><img src="https://blog.example/real.jpg" alt="r"/></p>"#)
+        #expect(clean(#"<p>Text<img src="https://cpx.example/cpx.php?a=1" alt="" width="1" height="1" /></p>"#) == "<p>Text</p>")
         // Without a post URL a relative path stays as written, for --assets to find.
         #expect(clean(#"<img src="img/c.png">"#, base: nil) == #"<img src="img/c.png"/>"#)
     }
