@@ -28,7 +28,7 @@ struct MediaEmbedder: Sendable {
         var seen = Set<Request>()
         for document in documents {
             let location = PostLocation(post: document.post)
-            for reference in Self.references(in: document.body) where reference.kind == .image {
+            for reference in MediaReference.all(in: document.body) where reference.kind == .image {
                 let request = Request(source: reference.source, location: location)
                 if seen.insert(request).inserted { requests.append(request) }
             }
@@ -70,13 +70,6 @@ struct MediaEmbedder: Sendable {
                 }
             }
             return results
-        }
-    }
-
-    private static func references(in nodes: [XHTMLNode]) -> [MediaReference] {
-        nodes.flatMap { node -> [MediaReference] in
-            guard case .element(let element) = node else { return [] }
-            return MediaReference(marker: element).map { [$0] } ?? references(in: element.children)
         }
     }
 

@@ -69,6 +69,14 @@ struct MediaReference: Sendable, Hashable {
                   kind: element[Self.kindAttribute].flatMap(Kind.init) ?? .image)
     }
 
+    /// Every reference in `nodes`, in document order.
+    static func all(in nodes: [XHTMLNode]) -> [MediaReference] {
+        nodes.flatMap { node -> [MediaReference] in
+            guard case .element(let element) = node else { return [] }
+            return MediaReference(marker: element).map { [$0] } ?? all(in: element.children)
+        }
+    }
+
     /// The `img` the sanitizer leaves in the body.
     var marker: XHTMLElement {
         var element = XHTMLElement("img", attributes: [XHTMLAttribute("src", source)])

@@ -19,7 +19,7 @@ public struct PostConverter: Sendable {
         let parsed = parser.parseFragment(html)
         let sanitizer = HTMLSanitizer(baseURL: post.contentBase ?? post.url, bookLinks: links, documentID: documentID)
         let sanitized = CodeHighlighter.highlight(Footnotes.makeNotes(ContentModel.repair(
-            Self.withLeadImage(of: post, sanitizer.sanitize(parsed)))))
+            Self.withAttachedMedia(of: post, Self.withLeadImage(of: post, sanitizer.sanitize(parsed))))))
         let outlined = HeadingOutline.normalize(sanitized)
         let scoped = IdentifierScope(prefix: documentID).apply(to: outlined)
         return PostDocument(post: post, documentID: documentID, body: scoped,
@@ -35,12 +35,22 @@ public struct PostConverter: Sendable {
                                       children: [.element(marker)]))] + body
     }
 
-    private static func showsImage(_ nodes: [XHTMLNode]) -> Bool {
-        nodes.contains { node in
-            guard case .element(let element) = node else { return false }
-            if let reference = MediaReference(marker: element) { return reference.kind == .image }
-            return showsImage(element.children)
+    /// A podcast episode or video the post carries as an attachment (RSS enclosure, JSON Feed
+    /// attachment) and does not show itself: a figure linking to it, after the text.
+    private static func withAttachedMedia(of post: Post, _ body: [XHTMLNode]) -> [XHTMLNode] {
+        let shown = Set(MediaReference.all(in: body).map(\.source))
+        let figures = post.attachments.compactMap { attachment -> XHTMLNode? in
+            let kind: MediaReference.Kind? = attachment.mimeType.hasPrefix("audio/") ? .audio
+                : attachment.mimeType.hasPrefix("video/") ? .video : nil
+            guard let kind, !shown.contains(attachment.url.absoluteString) else { return nil }
+            let marker = MediaReference(source: attachment.url.absoluteString, alt: attachment.title, kind: kind).marker
+            return .element(XHTMLElement("p", children: [.element(marker)]))
         }
+        return body + figures
+    }
+
+    private static func showsImage(_ nodes: [XHTMLNode]) -> Bool {
+        MediaReference.all(in: nodes).contains { $0.kind == .image }
     }
 
     private func html(of post: Post) -> String {

@@ -4,6 +4,7 @@ import Foundation
 struct RSSReader {
     static let contentNamespace = "http://purl.org/rss/1.0/modules/content/"
     static let dublinCoreNamespace = "http://purl.org/dc/elements/1.1/"
+    static let mediaNamespace = "http://search.yahoo.com/mrss/"
     /// RSS 2.0 elements have no namespace; RSS 1.0's have this one.
     private static let coreNamespaces: Set<String> = ["", "http://purl.org/rss/1.0/"]
 
@@ -54,14 +55,27 @@ struct RSSReader {
                               sizeInBytes: enclosure.attributes["length"].flatMap { Int($0) })
         }
         let title = Self.text(item, "title").map(FeedText.plain)
+        let image = Self.image(of: item, enclosures: attachments)
         return Post(
             id: guidText ?? url?.absoluteString ?? "item-\(position)", url: url,
             title: title ?? PostTitle.derived(summary: nil, content: body, format: .html),
             content: body, contentFormat: .html,
             summary: encoded != nil ? description.map(FeedText.plain) : nil,
-            published: date ?? url.flatMap(FeedDate.fromURLPath),
+            image: image, published: date ?? url.flatMap(FeedDate.fromURLPath),
             authors: creators.map { Author(name: Self.personName($0)) }, tags: tags,
-            attachments: attachments, series: series)
+            attachments: attachments.filter { !$0.mimeType.hasPrefix("image/") }, series: series)
+    }
+
+    /// The item's own picture: Media RSS `thumbnail` or image `content`, else an image enclosure.
+    private static func image(of item: XMLTree, enclosures: [Attachment]) -> URL? {
+        let media = item.elements(namespace: mediaNamespace) + item.elements("group", namespace: mediaNamespace)
+            .flatMap { $0.elements(namespace: mediaNamespace) }
+        let candidates = media.filter { element in
+            element.name == "thumbnail" || (element.name == "content"
+                && (element.attributes["medium"] == "image" || element.attributes["type"]?.hasPrefix("image/") == true))
+        }
+        return candidates.lazy.compactMap { $0.attributes["url"].flatMap(FeedText.webURL) }.first
+            ?? enclosures.first { $0.mimeType.hasPrefix("image/") }?.url
     }
 
     /// `jane@example.com (Jane Doe)` → `Jane Doe`.

@@ -62,4 +62,13 @@ import Testing
         #expect(bodies == ["<p>Text.</p>", "<p>Text.</p>", "<p>Text.</p>"])
         #expect(content.images.isEmpty && content.warnings.isEmpty)
     }
+
+    @Test func anAttachedEpisodeIsAFigureLinkingToItAfterTheText() async throws {
+        var episode = post("1", "<p>Show notes.</p>")
+        episode.attachments = [Attachment(url: URL(string: "https://pod.example/e1.mp3")!, mimeType: "audio/mpeg", title: "Episode 1"),
+                               Attachment(url: URL(string: "https://pod.example/notes.pdf")!, mimeType: "application/pdf")]
+        let (bodies, _) = await convert([episode], assets: TestPaths.temporaryFolder())
+        #expect(bodies[0] == #"<p>Show notes.</p><figure class="media-placeholder"><figcaption>Episode 1 (audio not included) "#
+                + #"<a href="https://pod.example/e1.mp3">listen online</a></figcaption></figure>"#)
+    }
 }

@@ -35,6 +35,19 @@ import Testing
         #expect(second.published.map(FeedDate.iso8601) == "2021-07-05T07:30:00Z")
     }
 
+    @Test func itemPicturesComeFromMediaRSSOrAnImageEnclosure() throws {
+        let blog = try read("""
+            <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+            <item><title>A</title><media:thumbnail url="https://x.example/a.jpg"/></item>
+            <item><title>B</title><media:group><media:content url="https://x.example/b.png" medium="image"/></media:group></item>
+            <item><title>C</title><enclosure url="https://x.example/c.jpg" type="image/jpeg" length="9"/>
+            <enclosure url="https://x.example/c.mp3" type="audio/mpeg" length="9"/></item>
+            </channel></rss>
+            """)
+        #expect(blog.posts.map(\.image?.absoluteString) == ["https://x.example/a.jpg", "https://x.example/b.png", "https://x.example/c.jpg"])
+        #expect(blog.posts[2].attachments.map(\.url.absoluteString) == ["https://x.example/c.mp3"], "the picture is no attachment")
+    }
+
     @Test func readsRSS1AndDublinCoreDates() throws {
         let blog = try read("""
         <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
