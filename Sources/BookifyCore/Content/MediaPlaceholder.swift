@@ -6,8 +6,6 @@ struct MediaPlaceholder {
     static let className = "media-placeholder"
 
     var reference: MediaReference
-    /// Why an image is missing; videos and audio are never included.
-    var reason = "image not available"
 
     /// A figure, for media that stood alone in its paragraph.
     var figure: XHTMLElement {
@@ -25,7 +23,7 @@ struct MediaPlaceholder {
         let what: String
         let action: String
         switch reference.kind {
-        case .image: (what, action) = (reason, "view the original")
+        case .image: (what, action) = ("image not available", "view the original")
         case .video: (what, action) = ("video not included", "watch it online")
         case .audio: (what, action) = ("audio not included", "listen online")
         }
