@@ -17,22 +17,15 @@ struct AssetOptions: ParsableArguments {
     var cacheDir: String?
 
     func validate() throws {
-        if let baseURL, Self.webURL(baseURL) == nil {
+        if let baseURL, URL(webAddress: baseURL) == nil {
             throw ValidationError("--base-url takes an http or https URL, not '\(baseURL)'.")
         }
-    }
-
-    /// An absolute http(s) URL with a host, or `nil`.
-    static func webURL(_ text: String) -> URL? {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              url.host?.isEmpty == false else { return nil }
-        return url
     }
 
     /// Applies the options given on the command line over `settings` (from a config file).
     func apply(to settings: inout BookSettings) {
         if let assets { settings.assets.folder = URL(fileURLWithPath: assets) }
-        if let baseURL { settings.assets.baseURL = Self.webURL(baseURL) }
+        if let baseURL { settings.assets.baseURL = URL(webAddress: baseURL) }
         if let cacheDir { settings.assets.cacheFolder = URL(fileURLWithPath: cacheDir) }
     }
 }

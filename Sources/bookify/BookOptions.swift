@@ -48,7 +48,7 @@ struct BookOptions: ParsableArguments {
         if let language { settings.language = LanguageTag.normalized(language) }
         if let publisher { settings.publisher = publisher }
         if let identifier { settings.identifier = identifier }
-        if let cover { settings.cover = AssetOptions.webURL(cover) ?? URL(fileURLWithPath: cover) }
+        if let cover { settings.cover = URL(webAddress: cover) ?? URL(fileURLWithPath: cover) }
         if let css { settings.stylesheet = URL(fileURLWithPath: css) }
         if let templates { settings.templatesDirectory = URL(fileURLWithPath: templates) }
     }

@@ -123,8 +123,7 @@ struct ConfigurationReader {
 
     private func webURL(_ node: Node) throws(BookifyError) -> URL {
         let text = try string(node)
-        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-              url.host?.isEmpty == false else { throw error(at: node, "'\(text)' is not an http or https URL") }
+        guard let url = URL(webAddress: text) else { throw error(at: node, "'\(text)' is not an http or https URL") }
         return url
     }
 

@@ -47,14 +47,14 @@ struct AtomReader {
         let id = entry.first("id", namespace: Self.namespace)?.trimmedText
         let title = Self.text(entry.first("title", namespace: Self.namespace))
         return Post(
-            id: id ?? url?.absoluteString ?? "entry-\(position)", url: url ?? id.flatMap(FeedText.webURL),
+            id: id ?? url?.absoluteString ?? "entry-\(position)", url: url ?? id.flatMap(URL.init(webAddress:)),
             title: title ?? PostTitle.derived(summary: nil, content: body, format: format),
             content: body, contentFormat: format,
             summary: bodyElement?.name == "content" ? Self.text(summary) : nil,
             published: published, modified: Self.date(entry, "updated"),
             authors: Self.authors(in: entry), tags: tags,
             language: entry.attributes["xml:lang"].flatMap(LanguageTag.normalized), series: series,
-            contentBase: contentBase.flatMap { FeedText.webURL($0.absoluteString) })
+            contentBase: contentBase.flatMap { URL(webAddress: $0.absoluteString) })
     }
 
     /// The body of a `content` or `summary` element by its `type`.
@@ -80,13 +80,13 @@ struct AtomReader {
         let match = links.first { ($0.attributes["rel"] ?? "alternate") == rel && ($0.attributes["type"]?.contains("html") ?? true) }
             ?? links.first { ($0.attributes["rel"] ?? "alternate") == rel }
         guard let href = match?.attributes["href"], let url = URL(string: href, relativeTo: base)?.absoluteURL else { return nil }
-        return FeedText.webURL(url.absoluteString)
+        return URL(webAddress: url.absoluteString)
     }
 
     private static func authors(in element: XMLTree) -> [Author] {
         element.elements("author", namespace: namespace).compactMap { author in
             guard let name = text(author.first("name", namespace: namespace)) else { return nil }
-            return Author(name: name, url: author.first("uri", namespace: namespace)?.trimmedText.flatMap(FeedText.webURL))
+            return Author(name: name, url: author.first("uri", namespace: namespace)?.trimmedText.flatMap(URL.init(webAddress:)))
         }
     }
 

@@ -90,6 +90,9 @@ struct SiteLayout {
 
     let root: URL
     let kind: Kind
+    /// The folders served at the site's root: Hugo copies `static/` there, Jekyll the site
+    /// folder itself; a plain folder is its own root.
+    let assetRoots: [URL]
     private let postsRoot: URL
 
     init(root: URL) {
@@ -105,6 +108,8 @@ struct SiteLayout {
             kind = .folder
             postsRoot = root
         }
+        let hugoStatic = root.appendingPathComponent("static")
+        assetRoots = kind == .hugo && exists("static") ? [hugoStatic, root] : [root]
     }
 
     /// The Markdown files that are posts, sorted by path. Hugo: pages in sections (not the
@@ -128,14 +133,6 @@ struct SiteLayout {
                 return true
             }
         }.sorted { $0.path < $1.path }
-    }
-
-    /// The folders served at the site's root: Hugo copies `static/` there, Jekyll the site
-    /// folder itself; a plain folder is its own root.
-    var assetRoots: [URL] {
-        let hugoStatic = root.appendingPathComponent("static")
-        if kind == .hugo, FileManager.default.fileExists(atPath: hugoStatic.path) { return [hugoStatic, root] }
-        return [root]
     }
 
     func relativePath(of file: URL) -> String {

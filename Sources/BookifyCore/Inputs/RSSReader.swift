@@ -30,8 +30,8 @@ struct RSSReader {
         let link = Self.text(item, "link").flatMap { URL(string: $0, relativeTo: base)?.absoluteURL }
         let guid = Self.core(item, "guid")
         let guidText = guid?.trimmedText
-        let guidURL = guid?.attributes["isPermaLink"] != "false" ? guidText.flatMap(FeedText.webURL) : nil
-        let url = link.flatMap { FeedText.webURL($0.absoluteString) } ?? guidURL
+        let guidURL = guid?.attributes["isPermaLink"] != "false" ? guidText.flatMap(URL.init(webAddress:)) : nil
+        let url = link.flatMap { URL(webAddress: $0.absoluteString) } ?? guidURL
         let encoded = item.first("encoded", namespace: Self.contentNamespace)?.text
         let description = Self.text(item, "description")
         let body = encoded?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty ?? description ?? ""
@@ -74,7 +74,7 @@ struct RSSReader {
             element.name == "thumbnail" || (element.name == "content"
                 && (element.attributes["medium"] == "image" || element.attributes["type"]?.hasPrefix("image/") == true))
         }
-        return candidates.lazy.compactMap { $0.attributes["url"].flatMap(FeedText.webURL) }.first
+        return candidates.lazy.compactMap { $0.attributes["url"].flatMap(URL.init(webAddress:)) }.first
             ?? enclosures.first { $0.mimeType.hasPrefix("image/") }?.url
     }
 
@@ -102,13 +102,6 @@ enum FeedText {
         guard text.contains("<") || text.contains("&") else { return text }
         let nodes = HTMLParser().parseFragment(text)
         return nodes.map(\.textContent).joined().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    /// An absolute http(s) URL, or `nil`.
-    static func webURL(_ text: String) -> URL? {
-        guard let url = URL(string: text.trimmingCharacters(in: .whitespacesAndNewlines)),
-              let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else { return nil }
-        return url
     }
 }
 

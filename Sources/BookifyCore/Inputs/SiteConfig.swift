@@ -38,9 +38,9 @@ struct SiteConfig {
         // Jekyll: `url` is the host, `baseurl` the path below it; Hugo: `baseURL` is the whole.
         if let host = value(["url"])?.stringValue {
             let path = value(["baseurl"])?.stringValue ?? ""
-            baseURL = FeedText.webURL(host.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + path)
+            baseURL = URL(webAddress: host.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + path)
         } else {
-            baseURL = value(["baseurl"])?.stringValue.flatMap(FeedText.webURL)
+            baseURL = value(["baseurl"])?.stringValue.flatMap(URL.init(webAddress:))
         }
     }
 
