@@ -38,8 +38,10 @@ struct ReferencePaths: Sendable, Hashable {
 
     init(source: String, location: PostLocation) {
         guard let url = URL(string: source), url.scheme != nil else {
-            // Relative, and the post had no URL to resolve it against.
-            let path = source.removingPercentEncoding ?? source
+            // Relative, and the post had no URL to resolve it against. A query or fragment
+            // names no file.
+            let bare = String(source.prefix { $0 != "?" && $0 != "#" })
+            let path = bare.removingPercentEncoding ?? bare
             isOnSite = true
             sitePath = path.hasPrefix("/") ? String(path.drop { $0 == "/" }) : path
             postRelative = path.hasPrefix("/") ? nil : path

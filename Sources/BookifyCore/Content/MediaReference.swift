@@ -37,7 +37,9 @@ struct MediaReference: Sendable, Hashable {
         let media = element.name == "picture" ? inner ?? element : element
         let raw = Self.address(of: media) ?? Self.firstDescendant(of: element) { $0.name == "source" && Self.address(of: $0) != nil }
             .flatMap(Self.address) ?? ""
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A protocol-relative address with nothing to take the protocol from: the web's default.
+        if trimmed.hasPrefix("//"), baseURL == nil { trimmed = "https:" + trimmed }
         source = trimmed.lowercased().hasPrefix("data:") ? trimmed
             : LinkURL.parse(trimmed, relativeTo: baseURL)?.absoluteString ?? trimmed
         alt = (media["alt"] ?? media["aria-label"]).map(Self.collapsed)

@@ -32,6 +32,8 @@ import Testing
     @Test func relativePathsOfPostsWithoutURLsStayPaths() {
         let relative = ReferencePaths(source: "img/a%20b.png", location: location(nil, site: nil))
         #expect(relative.isOnSite && relative.sitePath == "img/a b.png" && relative.postRelative == "img/a b.png")
+        let query = ReferencePaths(source: "img/d.png?v=2#x", location: location(nil, site: nil))
+        #expect(query.sitePath == "img/d.png")
         let absolute = ReferencePaths(source: "/img/c.png", location: location(nil, site: nil))
         #expect(absolute.sitePath == "img/c.png" && absolute.postRelative == nil)
     }

@@ -65,6 +65,7 @@ import Testing
         #expect(clean(#"<p>Text<img src="https://cpx.example/cpx.php?a=1" alt="" width="1" height="1" /></p>"#) == "<p>Text</p>")
         // Without a post URL a relative path stays as written, for --assets to find.
         #expect(clean(#"<img src="img/c.png">"#, base: nil) == #"<img src="img/c.png"/>"#)
+        #expect(clean(#"<img src="//cdn.example/c.png">"#, base: nil) == #"<img src="https://cdn.example/c.png"/>"#)
     }
 
     @Test func emojiImagesBecomeTheirEmoji() {
