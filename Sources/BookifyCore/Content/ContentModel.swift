@@ -2,7 +2,9 @@
 /// validates (EPUBCheck applies the HTML content models). Pure and structural: text is never
 /// dropped, only the elements around it.
 ///
-/// - Blocks inside phrasing-only elements (`<span><div>…`) are unwrapped.
+/// - A block in a paragraph (or in a link in a paragraph, `<p><a><h2>…`) ends the paragraph, as
+///   an HTML parser would have done: the block follows it, the rest of the text a new paragraph.
+/// - Other blocks inside phrasing-only elements (`<span><div>…`) are unwrapped.
 /// - Links inside links are unwrapped (the outer link wins).
 /// - A `figcaption` outside a `figure`, or not first or last in it, becomes a paragraph.
 /// - A list item outside a list becomes a `div`; tables and lists get the rows, cells and
@@ -51,6 +53,10 @@ enum ContentModel {
                 result.append(node)
                 continue
             }
+            if element.name == "p", !phrasing, let pieces = splitAtBlocks(element) {
+                result += repair(pieces, parent: parent, phrasing: false, insideLink: insideLink)
+                continue
+            }
             let unwrap = (phrasing && blocks.contains(element.name)) || (insideLink && element.name == "a")
             if unwrap {
                 if element.name == "hr" { continue }
@@ -81,6 +87,41 @@ enum ContentModel {
             result.append(.element(element))
         }
         return result
+    }
+
+    /// The paragraph cut around the blocks among its children (and the links holding a
+    /// block, which may stand where blocks do); `nil` when it holds none.
+    private static func splitAtBlocks(_ paragraph: XHTMLElement) -> [XHTMLNode]? {
+        let holdsBlock = { (node: XHTMLNode) -> Bool in
+            guard case .element(let element) = node else { return false }
+            if blocks.contains(element.name) { return true }
+            return element.name == "a" && element.children.contains {
+                if case .element(let child) = $0 { return blocks.contains(child.name) } else { return false }
+            }
+        }
+        guard paragraph.children.contains(where: holdsBlock) else { return nil }
+        var pieces: [XHTMLNode] = []
+        var text: [XHTMLNode] = []
+        func flush() {
+            let blank = text.allSatisfy { if case .text(let t) = $0 { return t.allSatisfy(\.isWhitespace) } else { return false } }
+            if !blank {
+                var piece = paragraph
+                piece.children = text
+                if !pieces.isEmpty { piece["id"] = nil }  // an id names the paragraph's start only
+                pieces.append(.element(piece))
+            }
+            text = []
+        }
+        for child in paragraph.children {
+            if holdsBlock(child) {
+                flush()
+                pieces.append(child)
+            } else {
+                text.append(child)
+            }
+        }
+        flush()
+        return pieces
     }
 
     /// Wraps each run of content a container may not hold directly (text, other elements)

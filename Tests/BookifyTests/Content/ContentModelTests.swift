@@ -11,6 +11,22 @@ import Testing
         #expect(repair("<h2>Title <ul><li>x</li></ul></h2>") == "<h2>Title x</h2>")
     }
 
+    @Test func aBlockInAParagraphEndsItAsAnHTMLParserWould() {
+        // research.swtch.com's anchored headings: the heading and its id survive.
+        let element = XHTMLElement("p", children: [
+            .text("Text "),
+            .element(XHTMLElement("a", attributes: [XHTMLAttribute("href", "#algorithms")], children: [
+                .element(XHTMLElement("h2", attributes: [XHTMLAttribute("id", "algorithms")], children: [.text("Algorithms")])),
+            ])),
+            .text(" more"),
+            .element(XHTMLElement("div", children: [.text("block")])),
+            .text(" "),
+        ])
+        #expect(XHTMLSerializer.serialize(ContentModel.repair([.element(element)]))
+                == ##"<p>Text </p><a href="#algorithms"><h2 id="algorithms">Algorithms</h2></a><p> more</p><div>block</div>"##)
+        #expect(repair("<p>a <em>b</em></p>") == "<p>a <em>b</em></p>")
+    }
+
     @Test func unwrapsLinksInsideLinks() {
         // The HTML parser already closes an open link at the next one; a placeholder or a
         // sanitized tree can still nest them.
