@@ -4,17 +4,25 @@ import Foundation
 public struct BookLinks: Sendable {
     /// Document ids by post URL key.
     private var documents: [String: String] = [:]
+    /// Document ids by post URL key with its fragment, for posts that share a page (a
+    /// linkblog's day page, `26.html#a010633`).
+    private var documentsByFragment: [String: String] = [:]
 
     public init() {}
 
     /// Records that the post at `url` is the document `documentID`.
     public mutating func add(_ url: URL, documentID: String) {
         documents[Self.key(url)] = documents[Self.key(url)] ?? documentID
+        if let fragment = url.fragment, !fragment.isEmpty {
+            documentsByFragment[Self.key(url) + "#" + fragment] = documentID
+        }
     }
 
-    /// The document holding the post at `url`, if the book has it.
-    func documentID(for url: URL) -> String? {
-        documents[Self.key(url)]
+    /// The document holding the post at `url`, if the book has it, and whether the URL's
+    /// fragment named that post itself (rather than a section inside it).
+    func document(for url: URL) -> (id: String, isPost: Bool)? {
+        if let fragment = url.fragment, let id = documentsByFragment[Self.key(url) + "#" + fragment] { return (id, true) }
+        return documents[Self.key(url)].map { ($0, false) }
     }
 
     /// A URL's identity for matching posts: no fragment, query kept, no trailing slash,
@@ -39,9 +47,12 @@ enum CrossReferences {
     static func resolve(_ documents: [PostDocument]) -> [PostDocument] {
         var ids: [String: Set<String>] = [:]
         for document in documents { ids[document.documentID] = collectIDs(document.body) }
+        let titles = Dictionary(documents.map { ($0.documentID, $0.post.title) }, uniquingKeysWith: { first, _ in first })
         return documents.map { document in
             var fixed = document
-            fixed.body = relink(document.body, ids: ids)
+            var missing: [(document: String, fragment: String)] = []
+            fixed.body = relink(document.body, ids: ids, missing: &missing)
+            fixed.brokenLinks += missing.map { "\"\(titles[$0.document] ?? $0.document)\"#\($0.fragment)" }
             return fixed
         }
     }
@@ -55,14 +66,21 @@ enum CrossReferences {
         return result
     }
 
-    private static func relink(_ nodes: [XHTMLNode], ids: [String: Set<String>]) -> [XHTMLNode] {
+    /// `missing` collects the sections links wanted and did not find, by document.
+    private static func relink(_ nodes: [XHTMLNode], ids: [String: Set<String>],
+                               missing: inout [(document: String, fragment: String)]) -> [XHTMLNode] {
         nodes.map { node in
             guard case .element(var element) = node else { return node }
             if let href = element["href"], let match = href.wholeMatch(of: /([a-z0-9]+)\.xhtml#(.+)/) {
                 let target = String(match.output.1)
-                if ids[target]?.contains(String(match.output.2)) != true { element["href"] = target + ".xhtml" }
+                if ids[target]?.contains(String(match.output.2)) != true {
+                    element["href"] = target + ".xhtml"
+                    let fragment = String(match.output.2)
+                    let prefix = target + "-"
+                    missing.append((target, fragment.hasPrefix(prefix) ? String(fragment.dropFirst(prefix.count)) : fragment))
+                }
             }
-            element.children = relink(element.children, ids: ids)
+            element.children = relink(element.children, ids: ids, missing: &missing)
             return .element(element)
         }
     }

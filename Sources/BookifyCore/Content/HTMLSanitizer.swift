@@ -41,7 +41,11 @@ struct HTMLSanitizer: Sendable {
         let children = sanitize(element.children)
         guard AllowList.elements.contains(name) else { return children }
         var clean = XHTMLElement(name, attributes: attributes(of: element, as: name), children: children)
-        if name == "a" { clean["href"] = element["href"].flatMap(resolvedLink) }
+        if name == "a" {
+            clean["href"] = element["href"].flatMap(resolvedLink)
+            // An old-style named anchor (`<a name="note1">`) is a fragment target like an id.
+            if clean["id"] == nil, let anchor = element["name"], !anchor.isEmpty { clean["id"] = anchor }
+        }
         if name == "li", Self.startsWithCheckbox(clean) {
             clean["class"] = ((clean["class"].map { $0 + " " }) ?? "") + "task-list-item"
         }
@@ -112,8 +116,8 @@ struct HTMLSanitizer: Sendable {
         if trimmed.hasPrefix("#") { return trimmed.count > 1 ? trimmed : nil }
         guard let url = LinkURL.parse(trimmed, relativeTo: baseURL),
               let scheme = url.scheme?.lowercased(), AllowList.linkSchemes.contains(scheme) else { return nil }
-        if let target = bookLinks.documentID(for: url) {
-            return inBookLink(to: target, fragment: url.fragment)
+        if let target = bookLinks.document(for: url) {
+            return inBookLink(to: target.id, fragment: target.isPost ? nil : url.fragment)
         }
         return url.absoluteString
     }

@@ -46,6 +46,21 @@ import Testing
         #expect(html.contains("<a>gone</a>"))
     }
 
+    @Test func aLinkToAPostOnASharedPageFindsThatPost() {
+        var links = BookLinks()
+        links.add(URL(string: "http://day.example/2017/06/26.html#a1")!, documentID: "p001")
+        links.add(URL(string: "http://day.example/2017/06/26.html#a2")!, documentID: "p002")
+        let post = Post(id: "3", url: URL(string: "http://day.example/2017/06/27.html"), title: "T",
+                        content: #"<p><a href="26.html#a2">the item</a> and <a href="26.html">the day</a></p>"#, contentFormat: .html)
+        let html = XHTMLSerializer.serialize(PostConverter().convert(post, documentID: "p003", links: links).body)
+        #expect(html == #"<p><a href="p002.xhtml">the item</a> and <a href="p001.xhtml">the day</a></p>"#)
+    }
+
+    @Test func namedAnchorsAreLinkTargets() {
+        let html = clean(##"<p>Claim<a href="#note1"><sup>1</sup></a></p><ol><li><a name="note1"></a>Source</li></ol>"##)
+        #expect(html.contains(##"<a href="#p001-note1"><sup>1</sup></a>"##) && html.contains(#"<li><a id="p001-note1"></a>Source</li>"#))
+    }
+
     @Test func makesDuplicateIDsUnique() {
         let html = clean(#"<p id="x">1</p><p id="x">2</p>"#)
         #expect(html == #"<p id="p001-x">1</p><p id="p001-x-2">2</p>"#)
