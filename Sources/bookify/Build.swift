@@ -22,7 +22,7 @@ struct Build: AsyncParsableCommand {
     @OptionGroup(title: "Images")
     var assets: AssetOptions
 
-    @Flag(help: "Fail, writing no book, when an image cannot be embedded.")
+    @Flag(help: "Fail, writing no book, when an image cannot be embedded or a link leads nowhere.")
     var strict = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
@@ -54,8 +54,9 @@ struct Build: AsyncParsableCommand {
             let writer = try builder.epubWriter()
             let content = try await builder.content(for: request.inputs)
             progress?.finish()
-            if !quiet || request.strict { ImageWarnings.print(content.warnings) }
-            if request.strict, !content.warnings.isEmpty { throw ImageWarnings.strictFailure(content.warnings) }
+            let warnings = BuildWarnings(content: content)
+            if !quiet || request.strict { warnings.print() }
+            if request.strict, !warnings.isEmpty { throw warnings.strictFailure }
             let planned = content.book
             let destinations = request.outputs.isEmpty ? [planned.suggestedFileName] : request.outputs
             for destination in destinations {

@@ -1,12 +1,15 @@
 import BookifyCore
 
-/// The images a build could not embed, as lines on standard error: one per image, naming the
-/// first post that shows it.
-enum ImageWarnings {
-    static func lines(_ warnings: [AssetWarning]) -> [String] {
+/// What a build could not do as the posts asked, as lines on standard error: one per image
+/// that could not be embedded (naming the first post that shows it) and one per link that
+/// leads nowhere. `--strict` turns them into an error.
+struct BuildWarnings {
+    let content: BookContent
+
+    var imageLines: [String] {
         var order: [String] = []
         var byReference: [String: [AssetWarning]] = [:]
-        for warning in warnings {
+        for warning in content.warnings {
             if byReference[warning.reference] == nil { order.append(warning.reference) }
             byReference[warning.reference, default: []].append(warning)
         }
@@ -17,15 +20,26 @@ enum ImageWarnings {
         }
     }
 
-    static func print(_ warnings: [AssetWarning]) {
-        for line in lines(warnings) { printError(line) }
+    var linkLines: [String] {
+        content.chapters.flatMap(\.documents).flatMap { document in
+            document.brokenLinks.map { "bookify: warning: link \($0) (in \"\(document.post.title)\") leads to no section of the book" }
+        }
+    }
+
+    var isEmpty: Bool { imageLines.isEmpty && linkLines.isEmpty }
+
+    func print() {
+        for line in imageLines + linkLines { printError(line) }
     }
 
     /// The error `--strict` ends the build with.
-    static func strictFailure(_ warnings: [AssetWarning]) -> BookifyError {
-        let count = lines(warnings).count
-        let source = warnings.first.map { "\"\($0.postTitle)\"" } ?? "the posts"
-        return .invalidInput(path: source, location: nil,
-                             reason: "\(count) image\(count == 1 ? "" : "s") could not be embedded, and --strict makes that an error")
+    var strictFailure: BookifyError {
+        let images = imageLines.count
+        let links = linkLines.count
+        var problems: [String] = []
+        if images > 0 { problems.append("\(images) image\(images == 1 ? "" : "s") could not be embedded") }
+        if links > 0 { problems.append("\(links) link\(links == 1 ? "" : "s") lead\(links == 1 ? "s" : "") nowhere") }
+        return .invalidInput(path: content.book.metadata.title, location: nil,
+                             reason: problems.joined(separator: " and ") + ", and --strict makes that an error")
     }
 }

@@ -43,6 +43,7 @@ struct PlanReport: Encodable {
         var warnings: [String] = []
         if document.post.date == nil { warnings.append("no date: placed after the dated posts") }
         warnings += missing.map { "image not embedded: \($0.reference): \($0.failure)" }
+        warnings += document.brokenLinks.map { "link \($0) leads to no section of the book" }
         return Post(title: document.post.title, date: document.post.date.map(FeedDate.day),
                     url: document.post.url?.absoluteString, tags: document.post.tags,
                     series: document.post.series?.name, warnings: warnings)

@@ -9,11 +9,14 @@ struct IdentifierScope {
         prefix + "-" + Slug.make(original, fallback: "id", keepCase: true)
     }
 
-    func apply(to nodes: [XHTMLNode]) -> [XHTMLNode] {
+    /// The nodes with scoped ids and links, and the fragment links (as written) that led to
+    /// no id and lost their target.
+    func apply(to nodes: [XHTMLNode]) -> (nodes: [XHTMLNode], brokenLinks: [String]) {
         var renamed: [String: String] = [:]
         var used: Set<String> = []
+        var broken: [String] = []
         let withIDs = assign(nodes, renamed: &renamed, used: &used)
-        return relink(withIDs, renamed: renamed)
+        return (relink(withIDs, renamed: renamed, broken: &broken), broken)
     }
 
     private func assign(_ nodes: [XHTMLNode], renamed: inout [String: String], used: inout Set<String>) -> [XHTMLNode] {
@@ -36,14 +39,15 @@ struct IdentifierScope {
         }
     }
 
-    private func relink(_ nodes: [XHTMLNode], renamed: [String: String]) -> [XHTMLNode] {
+    private func relink(_ nodes: [XHTMLNode], renamed: [String: String], broken: inout [String]) -> [XHTMLNode] {
         nodes.map { node in
             guard case .element(var element) = node else { return node }
             if let href = element["href"], href.hasPrefix("#") {
                 let target = String(href.dropFirst()).removingPercentEncoding ?? String(href.dropFirst())
                 element["href"] = renamed[target].map { "#" + $0 }
+                if element["href"] == nil { broken.append(href) }
             }
-            element.children = relink(element.children, renamed: renamed)
+            element.children = relink(element.children, renamed: renamed, broken: &broken)
             return .element(element)
         }
     }

@@ -22,8 +22,8 @@ public struct PostConverter: Sendable {
             Self.withAttachedMedia(of: post, Self.withLeadImage(of: post, sanitizer.sanitize(parsed))))))
         let outlined = HeadingOutline.normalize(sanitized)
         let scoped = IdentifierScope(prefix: documentID).apply(to: outlined)
-        return PostDocument(post: post, documentID: documentID, body: scoped,
-                            headings: HeadingOutline.headings(in: scoped))
+        return PostDocument(post: post, documentID: documentID, body: scoped.nodes,
+                            headings: HeadingOutline.headings(in: scoped.nodes), brokenLinks: scoped.brokenLinks)
     }
 
     /// The post's own image (JSON Feed `banner_image`, else `image`) above a body that shows

@@ -7,4 +7,8 @@ public struct PostDocument: Sendable {
     public var documentID: String
     public var body: [XHTMLNode]
     public var headings: [Heading]
+    /// Links that lead nowhere: a fragment no element of its post has (as written), or a
+    /// section missing from another post of the book. They lost their target, or point at the
+    /// post's start; `--strict` makes them an error.
+    public var brokenLinks: [String] = []
 }

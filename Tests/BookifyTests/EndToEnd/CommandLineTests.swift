@@ -10,6 +10,20 @@ import Testing
         Shell.bookify(arguments, stdin: stdin, in: folder)
     }
 
+    @Test func aLinkThatLeadsNowhereIsAWarningAndWithStrictAnError() throws {
+        let folder = TestPaths.temporaryFolder()
+        let feed: [String: Any] = ["version": "https://jsonfeed.org/version/1.1", "title": "Links",
+                                   "items": [["id": "1", "title": "Notes", "content_html": ##"<p><a href="#gone">see below</a></p>"##]]]
+        try JSONSerialization.data(withJSONObject: feed).write(to: folder.appendingPathComponent("links.json"))
+        let lenient = bookify(["links.json", "-o", "links.epub", "--offline"], in: folder)
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains(#"bookify: warning: link #gone (in "Notes") leads to no section of the book"#), "\(lenient.stderr)")
+        try EPUBCheck.expectClean(folder.appendingPathComponent("links.epub"))
+        let strict = bookify(["links.json", "-o", "strict.epub", "--offline", "--strict"], in: folder)
+        #expect(strict.status == 65 && strict.stderr.contains("1 link leads nowhere, and --strict makes that an error"), "\(strict.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("strict.epub").path))
+    }
+
     @Test func buildsABookNamedAfterTheTitleByDefault() throws {
         let folder = TestPaths.temporaryFolder()
         let result = bookify([sample], in: folder)
