@@ -53,7 +53,7 @@ public struct BookBuilder: Sendable {
             next += chapter.posts.count
         }
         return BookContent(book: book, chapters: chapters, cover: nil, images: media.images, warnings: media.warnings,
-                           everyImageDescribed: media.everyImageDescribed)
+                           everyImageDescribed: media.everyImageDescribed, imageSpool: media.spool)
     }
 
     /// Posts without the JSON Feed `image`/`banner_image` that three or more of them share: a

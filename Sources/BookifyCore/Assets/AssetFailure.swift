@@ -17,6 +17,8 @@ public enum AssetFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case notAnImage(String)
     /// A local file larger than the size cap.
     case tooLarge(Int)
+    /// The image could not be kept on disk while the book is built (disk full, no `TMPDIR`).
+    case cannotKeep(String)
 
     public var description: String {
         switch self {
@@ -30,6 +32,7 @@ public enum AssetFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .download(let reason): return reason
         case .notAnImage(let detail): return "not an image (\(detail))"
         case .tooLarge(let megabytes): return "larger than \(megabytes) MB"
+        case .cannotKeep(let reason): return reason
         }
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Replaces every media reference the sanitizer left in the posts (`MediaReference`) with the
@@ -10,6 +9,8 @@ struct MediaEmbedder: Sendable {
         var warnings: [AssetWarning]
         /// Every embedded image that is content (not a lead image) has alt text.
         var everyImageDescribed: Bool
+        /// Holds the images' files; nil when there were none to keep.
+        var spool: ImageSpool?
     }
 
     /// What to load: a reference as one post makes it (relative paths depend on the post).
@@ -33,7 +34,8 @@ struct MediaEmbedder: Sendable {
                 if seen.insert(request).inserted { requests.append(request) }
             }
         }
-        let results = await load(requests)
+        let spool = requests.isEmpty ? nil : Result { () throws(AssetFailure) in try ImageSpool() }
+        let results = await load(requests, into: spool)
         var library = ImageLibrary()
         var warnings: [AssetWarning] = []
         var rewritten: [PostDocument] = []
@@ -48,26 +50,28 @@ struct MediaEmbedder: Sendable {
             rewritten.append(updated)
         }
         return Output(documents: rewritten, images: library.images, warnings: warnings,
-                      everyImageDescribed: library.everyImageDescribed)
+                      everyImageDescribed: library.everyImageDescribed, spool: try? spool?.get())
     }
 
-    /// Loads every request, at most `concurrentDownloads` at a time.
-    private func load(_ requests: [Request]) async -> [Request: Result<ImageAsset, AssetFailure>] {
-        guard !requests.isEmpty else { return [:] }
+    /// Loads every request into the spool, at most `concurrentDownloads` at a time.
+    private func load(_ requests: [Request], into spool: Result<ImageSpool, AssetFailure>?) async -> [Request: Result<ImageSpool.Entry, AssetFailure>] {
+        guard let spool else { return [:] }
         let loader = self.loader
-        return await withTaskGroup(of: (Request, Result<ImageAsset, AssetFailure>).self) { group in
-            var results: [Request: Result<ImageAsset, AssetFailure>] = [:]
+        let loadAndKeep = { @Sendable (request: Request) async -> (Request, Result<ImageSpool.Entry, AssetFailure>) in
+            let loaded = await loader.load(request.source, at: request.location)
+            return (request, loaded.flatMap { asset in spool.flatMap { $0.store(asset) } })
+        }
+        return await withTaskGroup(of: (Request, Result<ImageSpool.Entry, AssetFailure>).self) { group in
+            var results: [Request: Result<ImageSpool.Entry, AssetFailure>] = [:]
             var pending = requests.makeIterator()
             for _ in 0..<max(1, concurrentDownloads) {
                 guard let request = pending.next() else { break }
-                group.addTask { (request, await loader.load(request.source, at: request.location)) }
+                group.addTask { await loadAndKeep(request) }
             }
             for await (request, result) in group {
                 results[request] = result
                 progress?(results.count, requests.count)
-                if let next = pending.next() {
-                    group.addTask { (next, await loader.load(next.source, at: next.location)) }
-                }
+                if let next = pending.next() { group.addTask { await loadAndKeep(next) } }
             }
             return results
         }
@@ -80,18 +84,18 @@ struct MediaEmbedder: Sendable {
         var everyImageDescribed = true
 
         /// The image's path in the book, storing it on first sight.
-        mutating func href(for asset: ImageAsset, reference: MediaReference, decorative: Bool) -> String {
+        mutating func href(for image: ImageSpool.Entry, reference: MediaReference, decorative: Bool) -> String {
             if !decorative, (reference.alt ?? "").isEmpty { everyImageDescribed = false }
-            let hash = SHA256.hash(data: Data(asset.bytes)).map { String(format: "%02x", $0) }.joined()
+            let hash = image.hash
             if let index = indexByHash[hash] {
                 images[index].informative = images[index].informative || !decorative
                 return images[index].href
             }
             let stem = Slug.make(URL(string: reference.source)?.deletingPathExtension().lastPathComponent ?? "",
                                  fallback: "image", maximumLength: 40)
-            let href = "images/\(stem)-\(hash.prefix(10)).\(asset.type.fileExtension)"
+            let href = "images/\(stem)-\(hash.prefix(10)).\(image.type.fileExtension)"
             indexByHash[hash] = images.count
-            images.append(EmbeddedImage(href: href, asset: asset, informative: !decorative))
+            images.append(EmbeddedImage(href: href, type: image.type, file: image.file, informative: !decorative))
             return href
         }
     }
@@ -99,11 +103,11 @@ struct MediaEmbedder: Sendable {
     /// Rewrites one post's body, collecting what failed.
     fileprivate struct BodyRewriter {
         let location: PostLocation
-        let results: [Request: Result<ImageAsset, AssetFailure>]
+        let results: [Request: Result<ImageSpool.Entry, AssetFailure>]
         var library: ImageLibrary
         var failures: [(String, AssetFailure)] = []
 
-        init(location: PostLocation, results: [Request: Result<ImageAsset, AssetFailure>], library: ImageLibrary) {
+        init(location: PostLocation, results: [Request: Result<ImageSpool.Entry, AssetFailure>], library: ImageLibrary) {
             self.location = location
             self.results = results
             self.library = library
@@ -138,8 +142,8 @@ struct MediaEmbedder: Sendable {
         private mutating func image(_ reference: MediaReference, decorative: Bool) -> XHTMLElement? {
             guard reference.kind == .image else { return nil }
             switch results[Request(source: reference.source, location: location)] {
-            case .success(let asset)?:
-                let href = library.href(for: asset, reference: reference, decorative: decorative)
+            case .success(let image)?:
+                let href = library.href(for: image, reference: reference, decorative: decorative)
                 return XHTMLElement("img", attributes: [XHTMLAttribute("src", "../" + href),
                                                         XHTMLAttribute("alt", decorative ? "" : reference.alt ?? "")])
             case .failure(let failure)?:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A file of the publication, listed in the package document's manifest.
 struct EPUBResource: Sendable {
     /// The manifest id.
@@ -6,6 +8,8 @@ struct EPUBResource: Sendable {
     var href: String
     var mediaType: String
     var contents: [UInt8]
+    /// Where the contents are on disk instead (images), read when the archive is written.
+    var file: URL?
     /// Manifest properties (`nav`, `cover-image`, …).
     var properties: [String] = []
     /// Whether the file is a reading-order document, in spine order.

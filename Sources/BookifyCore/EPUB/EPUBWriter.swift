@@ -30,8 +30,12 @@ public struct EPUBWriter: Sendable {
             let opf = PackageDocument.make(metadata: content.book.metadata, resources: resources, ncxID: "ncx", images: images)
             try archive.add("OEBPS/content.opf", contents: Array(opf.utf8), compressed: true, modified: date)
             for resource in resources {
-                try archive.add("OEBPS/" + resource.href, contents: resource.contents,
-                                compressed: !Self.alreadyCompressed.contains(resource.mediaType), modified: date)
+                let compressed = !Self.alreadyCompressed.contains(resource.mediaType)
+                if let file = resource.file {
+                    try archive.add("OEBPS/" + resource.href, file: file, compressed: compressed, modified: date)
+                } else {
+                    try archive.add("OEBPS/" + resource.href, contents: resource.contents, compressed: compressed, modified: date)
+                }
             }
             try archive.close()
         }
@@ -96,7 +100,7 @@ public struct EPUBWriter: Sendable {
         resources.append(EPUBResource(id: "stylesheet", href: "styles/book.css", mediaType: "text/css", contents: stylesheet))
         for (index, image) in content.images.enumerated() {
             resources.append(EPUBResource(id: String(format: "img%03d", index + 1), href: image.href,
-                                          mediaType: image.asset.type.mediaType, contents: image.asset.bytes))
+                                          mediaType: image.type.mediaType, contents: [], file: image.file))
         }
         return resources
     }
@@ -139,4 +143,6 @@ public struct BookContent: Sendable {
     public var warnings: [AssetWarning] = []
     /// Every content image has alt text (an accessibility claim).
     public var everyImageDescribed = true
+    /// Keeps the images' files until the book content is gone.
+    public var imageSpool: ImageSpool?
 }

@@ -33,6 +33,19 @@ final class ZipArchive {
             free(buffer)
             throw failure("cannot add \(name)")
         }
+        try add(name, source: source, compressed: compressed, modified: modified)
+    }
+
+    /// Adds an entry whose bytes libzip reads from `file` when the archive is closed, so large
+    /// files never need to be in memory.
+    func add(_ name: String, file: URL, compressed: Bool, modified: Date) throws(BookifyError) {
+        guard let archive else { return }
+        guard let source = zip_source_file(archive, file.path, 0, -1) else { throw failure("cannot add \(name) from \(file.path)") }
+        try add(name, source: source, compressed: compressed, modified: modified)
+    }
+
+    private func add(_ name: String, source: OpaquePointer, compressed: Bool, modified: Date) throws(BookifyError) {
+        guard let archive else { return }
         let index = zip_file_add(archive, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
         guard index >= 0 else {
             zip_source_free(source)

@@ -1,0 +1,42 @@
+import Crypto
+import Foundation
+
+/// The book's images on disk while it is built: each loaded image is written here at once and
+/// dropped from memory, so a site's worth of images never sits in memory; the EPUB writer
+/// streams them from here. The folder goes when the last book content using it does.
+public final class ImageSpool: Sendable {
+    /// An image kept in the spool, named by the SHA-256 of its bytes.
+    struct Entry: Sendable, Hashable {
+        var hash: String
+        var type: ImageType
+        var file: URL
+    }
+
+    let folder: URL
+
+    /// A new, empty spool in the temporary folder (`TMPDIR`).
+    init() throws(AssetFailure) {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("bookify-images-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotKeep("cannot create \(folder.path): \(error.localizedDescription)")
+        }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Writes `asset` to the spool (once per content: identical bytes share a file).
+    func store(_ asset: ImageAsset) -> Result<Entry, AssetFailure> {
+        let hash = SHA256.hash(data: Data(asset.bytes)).map { String(format: "%02x", $0) }.joined()
+        let file = folder.appendingPathComponent("\(hash).\(asset.type.fileExtension)")
+        do {
+            if !FileManager.default.fileExists(atPath: file.path) { try Data(asset.bytes).write(to: file, options: .atomic) }
+        } catch {
+            return .failure(.cannotKeep("cannot write \(file.path): \(error.localizedDescription)"))
+        }
+        return .success(Entry(hash: hash, type: asset.type, file: file))
+    }
+}
