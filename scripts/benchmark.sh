@@ -3,6 +3,7 @@
 # the same way for bookify and, when installed, pandoc (pip install pypandoc-binary, or
 # Debian's pandoc) on the same posts. Prints the median of RUNS runs.
 #   scripts/benchmark.sh [FEED]      (default ../shared/seed/blog-feed.json)
+#   LARGE_SITE=30 scripts/benchmark.sh   (adds a site of 300 one-megabyte images)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 feed="${1:-../shared/seed/blog-feed.json}"
@@ -84,4 +85,28 @@ PY
     "$pandoc" -f gfm -t epub3 --toc -o "$work/pandoc.epub" "$work/posts.md"
 else
   echo "pandoc is not installed: pip install pypandoc-binary to compare"
+fi
+
+# LARGE_SITE=N: also a made-up site of N posts with ten 1 MB (incompressible) PNGs each, from
+# --assets: what memory does with a photo blog's worth of images.
+if [[ -n "${LARGE_SITE:-}" ]]; then
+  python3 - "$work/large" "$LARGE_SITE" <<'PY'
+import json, os, struct, sys, zlib
+root, posts = sys.argv[1], int(sys.argv[2])
+os.makedirs(os.path.join(root, "img"))
+def png(w=600, h=580):
+    rows = b"".join(b"\0" + os.urandom(w * 3) for _ in range(h))
+    chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows, 1)) + chunk(b"IEND", b"")
+items = []
+for p in range(posts):
+    for k in range(10):
+        with open(os.path.join(root, "img", f"{p}-{k}.png"), "wb") as out: out.write(png())
+    body = "".join(f'<p><img src="/img/{p}-{k}.png" alt="image {k}"></p><p>Text.</p>' for k in range(10))
+    items.append({"id": str(p), "url": f"https://large.example/posts/{p}/", "title": f"Post {p}", "content_html": body})
+json.dump({"version": "https://jsonfeed.org/version/1.1", "title": "Large", "home_page_url": "https://large.example/", "items": items},
+          open(os.path.join(root, "feed.json"), "w"))
+PY
+  size=$(du -sm "$work/large/img" | cut -f1)
+  measure "bookify ($((LARGE_SITE * 10)) images, ${size} MB)" "$bookify" "$work/large/feed.json" -o "$work/large.epub" -q --offline --assets "$work/large"
 fi
