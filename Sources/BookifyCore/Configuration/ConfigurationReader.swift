@@ -9,7 +9,8 @@ struct ConfigurationReader {
     static let keys = [
         "input", "output", "title", "subtitle", "author", "authors", "language", "publisher", "identifier",
         "cover", "css", "templates", "content-format", "group-by", "order", "tags", "exclude-tags", "since",
-        "until", "limit", "toc-depth", "chapters", "assets", "base-url", "cache-dir", "offline", "strict",
+        "until", "limit", "toc-depth", "chapters", "drafts", "assets", "base-url", "cache-dir", "offline", "strict",
+        "connect-timeout", "timeout", "size-limit",
     ]
     static let chapterKeys = ["title", "series", "tags", "section", "sections", "urls", "rest"]
 
@@ -52,6 +53,19 @@ struct ConfigurationReader {
             case "cache-dir": settings.assets.cacheFolder = URL(fileURLWithPath: path(try string(value)))
             case "offline": settings.offline = try bool(value)
             case "strict": configuration.strict = try bool(value)
+            case "drafts": settings.includeDrafts = try bool(value)
+            case "connect-timeout":
+                let seconds = try seconds(value)
+                settings.http.connectTimeout = seconds
+                settings.assets.http.connectTimeout = seconds
+            case "timeout":
+                let seconds = try seconds(value)
+                settings.http.totalTimeout = seconds
+                settings.assets.http.totalTimeout = seconds
+            case "size-limit":
+                let bytes = try integer(value, in: 1...1024) * 1024 * 1024
+                settings.http.maximumBytes = bytes
+                settings.assets.http.maximumBytes = bytes
             default:
                 throw error(at: keyNode, "unknown setting '\(key)' (known: \(Self.keys.joined(separator: ", ")))")
             }
@@ -117,6 +131,13 @@ struct ConfigurationReader {
         guard let value = node.int, range.contains(value) else {
             throw error(at: node, range.upperBound == Int.max ? "expected a whole number of at least \(range.lowerBound)"
                                                                : "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    private func seconds(_ node: Node) throws(BookifyError) -> Double {
+        guard let value = node.float ?? node.int.map(Double.init), value > 0, value <= 3600 else {
+            throw error(at: node, "expected seconds from 0 to 3600")
         }
         return value
     }

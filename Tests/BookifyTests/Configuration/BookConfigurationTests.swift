@@ -21,6 +21,33 @@ import Testing
         }
     }
 
+    @Test func readsTheImageAndNetworkSettings() throws {
+        let configuration = try load("""
+        assets: site
+        base-url: http://127.0.0.1:8080/mirror/
+        cache-dir: .cache
+        offline: true
+        strict: true
+        drafts: true
+        connect-timeout: 2.5
+        timeout: 30
+        size-limit: 5
+        cover: https://blog.example/cover.jpg
+        """)
+        let settings = configuration.settings
+        let folder = configuration.file.deletingLastPathComponent()
+        #expect(settings.assets.folder?.path == folder.appendingPathComponent("site").path)
+        #expect(settings.assets.baseURL?.absoluteString == "http://127.0.0.1:8080/mirror/")
+        #expect(settings.assets.cacheFolder?.path == folder.appendingPathComponent(".cache").path)
+        #expect(settings.offline && configuration.strict && settings.includeDrafts)
+        #expect(settings.http.connectTimeout == 2.5 && settings.assets.http.connectTimeout == 2.5)
+        #expect(settings.http.totalTimeout == 30 && settings.assets.http.totalTimeout == 30)
+        #expect(settings.assets.http.maximumBytes == 5 * 1024 * 1024)
+        #expect(settings.cover?.absoluteString == "https://blog.example/cover.jpg")
+        #expect(error("base-url: ftp://x.example/")?.reason == "'ftp://x.example/' is not an http or https URL")
+        #expect(error("timeout: 0")?.location?.line == 1)
+    }
+
     @Test func readsEverySetting() throws {
         let configuration = try load("""
         input: feed.json
