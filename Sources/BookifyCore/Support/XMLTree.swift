@@ -78,8 +78,11 @@ struct XMLTree: Sendable {
     /// Parses a whole document. External entities are never loaded (no XXE, no network).
     static func parse(_ bytes: [UInt8]) throws(ParseError) -> XMLTree {
         _ = HTMLParser()  // initializes libxml2 once
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_HUGE.rawValue)
+        // XML_PARSE_HUGE lifts the limits on text size and depth that large feeds exceed, but
+        // also libxml2's guard against entity amplification ("billion laughs"): a document that
+        // declares entities keeps the guard.
+        var options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+        if !declaresEntities(bytes) { options |= Int32(XML_PARSE_HUGE.rawValue) }
         // libxml2 keeps only its last error ("premature end of data"); the first is the one to fix.
         let collector = FirstError()
         xmlSetStructuredErrorFunc(Unmanaged.passUnretained(collector).toOpaque()) { context, error in
@@ -103,6 +106,14 @@ struct XMLTree: Sendable {
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else { throw ParseError(location: nil, message: "no root element") }
         return convert(root)
+    }
+
+    /// Whether the document's prolog declares entities (`<!ENTITY`); only a DTD can, and it
+    /// stands before the root element.
+    private static func declaresEntities(_ bytes: [UInt8]) -> Bool {
+        let marker = Array("<!ENTITY".utf8)
+        guard let doctype = bytes.firstRange(of: Array("<!DOCTYPE".utf8)) else { return false }
+        return bytes[doctype.upperBound...].firstRange(of: marker) != nil
     }
 
     /// Copies the tree without recursion so deep documents cannot exhaust the stack.
@@ -135,6 +146,21 @@ struct XMLTree: Sendable {
         }
     }
 
+    /// An attribute's text. References to entities the document declares itself are left out,
+    /// never expanded: a "billion laughs" value would take gigabytes (the parser already
+    /// replaced the predefined ones and character references).
+    private static func attributeValue(_ children: xmlNodePtr?) -> String {
+        var value = ""
+        var child = children
+        while let current = child {
+            if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content {
+                value += String(cString: content)
+            }
+            child = current.pointee.next
+        }
+        return value
+    }
+
     private static func shell(of node: xmlNodePtr) -> XMLTree {
         let name = node.pointee.name.map { String(cString: $0) } ?? ""
         let namespace = node.pointee.ns?.pointee.href.map { String(cString: $0) } ?? ""
@@ -146,12 +172,7 @@ struct XMLTree: Sendable {
                 if let prefix = current.pointee.ns?.pointee.href.map({ String(cString: $0) }), !prefix.isEmpty {
                     key = (prefix == xmlNamespace ? "xml" : prefix) + ":" + key
                 }
-                if let value = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
-                    attributes[key] = String(cString: value)
-                    bookify_xmlFree(value)
-                } else {
-                    attributes[key] = ""
-                }
+                attributes[key] = attributeValue(current.pointee.children)
             }
             attribute = current.pointee.next
         }

@@ -97,6 +97,8 @@ import Testing
         }
         #expect(XMLChecker.check(clean) == nil, "the result is well-formed")
         #expect(SVGSanitizer.sanitize(Array("<html><svg></svg></html>".utf8)) == nil)
+        let bomb = "<!DOCTYPE svg [\(XMLFeedReaderTests.entityBomb)]><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"&l9;\"><text>&l9;</text></svg>"
+        #expect(SVGSanitizer.sanitize(Array(bomb.utf8)) == nil, "an entity bomb is refused, not expanded")
         #expect(SVGSanitizer.sanitize(Array("<svg xmlns='http://www.w3.org/2000/svg'><g>".utf8)) == nil)
     }
 }

@@ -131,6 +131,17 @@ import Testing
         #expect(!(blog.posts.first?.title.contains("root:") ?? true))
     }
 
+    /// "Billion laughs": ten levels of ten references each, a gigabyte once expanded.
+    static let entityBomb = "<!ENTITY l0 \"lol\">" + (1...9).map { level in
+        "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">"
+    }.joined()
+
+    @Test func anEntityBombIsRefusedNotExpanded() throws {
+        let xml = "<?xml version=\"1.0\"?><!DOCTYPE rss [\(Self.entityBomb)]><rss version=\"2.0\"><channel>"
+            + "<title>&l9;</title><item><title a=\"&l9;\">x</title></item></channel></rss>"
+        #expect(throws: BookifyError.self) { try read(xml) }
+    }
+
     @Test(arguments: [
         ("Tue, 10 Jun 2003 04:00:00 GMT", "2003-06-10T04:00:00Z"),
         ("Wed, 02 Oct 2002 08:00:00 EST", "2002-10-02T13:00:00Z"),
