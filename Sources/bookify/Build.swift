@@ -28,8 +28,12 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: .shortAndLong, help: "Also print where each image came from.")
+    var verbose = false
+
     func validate() throws {
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
+        if quiet, verbose { throw ValidationError("--quiet and --verbose contradict each other: give one.") }
         if let problem = output.lazy.compactMap(Self.formatProblem).first { throw ValidationError(problem) }
     }
 
@@ -54,6 +58,7 @@ struct Build: AsyncParsableCommand {
             let writer = try builder.epubWriter()
             let content = try await builder.content(for: request.inputs)
             progress?.finish()
+            if verbose, !quiet { ImageReport(images: content.images).print() }
             let warnings = BuildWarnings(content: content)
             if !quiet || request.strict { warnings.print() }
             if request.strict, !warnings.isEmpty { throw warnings.strictFailure }

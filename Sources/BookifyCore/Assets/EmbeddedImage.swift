@@ -10,6 +10,9 @@ public struct EmbeddedImage: Sendable, Hashable {
     public var file: URL
     /// Shown at least once as content, not only as a decorative lead image.
     public var informative: Bool
+    public var byteCount: Int
+    /// Where it was found first.
+    public var origin: ImageOrigin?
 }
 
 /// An image that could not be put in the book: the post shows a placeholder instead.

@@ -18,7 +18,9 @@ struct ImageLoader: Sendable {
     }
 
     func load(_ source: String, at location: PostLocation) async -> Result<ImageAsset, AssetFailure> {
-        if source.lowercased().hasPrefix("data:") { return Self.decodeDataURL(source, maximumBytes: settings.http.maximumBytes) }
+        if source.lowercased().hasPrefix("data:") {
+            return Self.decodeDataURL(source, maximumBytes: settings.http.maximumBytes).map { $0.from(.inline) }
+        }
         let paths = ReferencePaths(source: source, location: location)
         if let scheme = paths.url?.scheme?.lowercased(), scheme != "http", scheme != "https" {
             return .failure(.unsupportedScheme(scheme))
@@ -81,7 +83,7 @@ struct ImageLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             return .failure(.notAnImage("\(file.path) cannot be read"))
         }
-        return ImageAsset.checked(Array(data))
+        return ImageAsset.checked(Array(data)).map { $0.from(.file(file.path)) }
     }
 
     /// `data:[type][;base64],payload`: the bytes are in the reference itself.
@@ -139,17 +141,18 @@ private actor Downloads {
     /// reached); otherwise the download, kept in the cache when it is an image.
     private static func fetch(_ url: URL, http: HTTPClient, cache: ImageCache?, offline: Bool) async -> Result<ImageAsset, AssetFailure> {
         let cached = cache?.lookup(url)
-        if offline { return cached.map { ImageAsset.checked($0.bytes) } ?? .failure(.offline(searched: [])) }
+        let fromCache = { (bytes: [UInt8]) in ImageAsset.checked(bytes).map { $0.from(.cache(url)) } }
+        if offline { return cached.map { fromCache($0.bytes) } ?? .failure(.offline(searched: [])) }
         do {
             let response = try await http.get(url, ifNoneMatch: cached?.entry.etag, ifModifiedSince: cached?.entry.lastModified)
-            if response.status == 304, let cached { return ImageAsset.checked(cached.bytes) }
-            let result = ImageAsset.checked(response.bytes)
+            if response.status == 304, let cached { return fromCache(cached.bytes) }
+            let result = ImageAsset.checked(response.bytes).map { $0.from(.download(url)) }
             if case .success = result {
                 cache?.store(response.bytes, for: url, etag: response.etag, lastModified: response.lastModified)
             }
             return result
         } catch {
-            if let cached { return ImageAsset.checked(cached.bytes) }
+            if let cached { return fromCache(cached.bytes) }
             if case .inputNotReadable(_, let reason) = error { return .failure(.download(reason)) }
             return .failure(.download("\(error)"))
         }

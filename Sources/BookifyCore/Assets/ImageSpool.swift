@@ -10,6 +10,8 @@ public final class ImageSpool: Sendable {
         var hash: String
         var type: ImageType
         var file: URL
+        var byteCount: Int
+        var origin: ImageOrigin?
     }
 
     let folder: URL
@@ -37,6 +39,6 @@ public final class ImageSpool: Sendable {
         } catch {
             return .failure(.cannotKeep("cannot write \(file.path): \(error.localizedDescription)"))
         }
-        return .success(Entry(hash: hash, type: asset.type, file: file))
+        return .success(Entry(hash: hash, type: asset.type, file: file, byteCount: asset.bytes.count, origin: asset.origin))
     }
 }

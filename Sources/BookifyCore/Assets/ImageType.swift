@@ -34,9 +34,19 @@ public enum ImageType: String, Sendable, CaseIterable {
 public struct ImageAsset: Sendable, Hashable {
     public var bytes: [UInt8]
     public var type: ImageType
+    /// Where it was found, when it was loaded for a post.
+    public var origin: ImageOrigin?
 
-    public init(bytes: [UInt8], type: ImageType) {
+    public init(bytes: [UInt8], type: ImageType, origin: ImageOrigin? = nil) {
         self.bytes = bytes
         self.type = type
+        self.origin = origin
+    }
+
+    /// The same image, found at `origin`.
+    func from(_ origin: ImageOrigin) -> ImageAsset {
+        var found = self
+        found.origin = origin
+        return found
     }
 }

@@ -95,7 +95,8 @@ struct MediaEmbedder: Sendable {
                                  fallback: "image", maximumLength: 40)
             let href = "images/\(stem)-\(hash.prefix(10)).\(image.type.fileExtension)"
             indexByHash[hash] = images.count
-            images.append(EmbeddedImage(href: href, type: image.type, file: image.file, informative: !decorative))
+            images.append(EmbeddedImage(href: href, type: image.type, file: image.file, informative: !decorative,
+                                        byteCount: image.byteCount, origin: image.origin))
             return href
         }
     }

@@ -286,5 +286,8 @@ import Testing
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_800_000_000)], ofItemAtPath: image.path)
         #expect(try build("third.epub") == [TestImage.png(seed: 21)],
                 "the server says 304 (same Last-Modified): the cached copy is used, not downloaded again")
+        let verbose = Shell.bookify(["feed.json", "-o", "fourth.epub", "-v", "--cache-dir", cache], in: folder)
+        #expect(verbose.stderr.contains("from the cache (\(server.baseURL.absoluteString)a.png)")
+                && verbose.stderr.contains("bookify: 1 image: 1 from the cache"), "\(verbose.stderr)")
     }
 }

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Where an image was found (shown with `--verbose`).
+public enum ImageOrigin: Sendable, Hashable, CustomStringConvertible {
+    /// A `data:` URL in the post itself.
+    case inline
+    /// A local file (`--assets`, a Markdown site's folders).
+    case file(String)
+    /// The cache, offline or because the server said it had not changed.
+    case cache(URL)
+    case download(URL)
+
+    public var description: String {
+        switch self {
+        case .inline: return "from a data: URL"
+        case .file(let path): return "from \(path)"
+        case .cache(let url): return "from the cache (\(url.absoluteString))"
+        case .download(let url): return "downloaded from \(url.absoluteString)"
+        }
+    }
+}

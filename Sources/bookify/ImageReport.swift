@@ -1,0 +1,37 @@
+import BookifyCore
+
+/// `--verbose`: each image of the book with where it came from and its size, then a count by
+/// origin.
+struct ImageReport {
+    let images: [EmbeddedImage]
+
+    var lines: [String] {
+        var counts: [String: Int] = [:]
+        var lines = images.map { image -> String in
+            let origin = image.origin ?? .inline
+            counts[Self.kind(origin), default: 0] += 1
+            return "bookify: \(image.href) (\(Self.size(image.byteCount))) \(origin)"
+        }
+        let order = ["from disk", "from the cache", "downloaded", "inline"]
+        let summary = order.compactMap { kind in counts[kind].map { "\($0) \(kind)" } }.joined(separator: ", ")
+        if !images.isEmpty { lines.append("bookify: \(images.count) image\(images.count == 1 ? "" : "s"): \(summary)") }
+        return lines
+    }
+
+    func print() {
+        for line in lines { printError(line) }
+    }
+
+    private static func kind(_ origin: ImageOrigin) -> String {
+        switch origin {
+        case .file: return "from disk"
+        case .cache: return "from the cache"
+        case .download: return "downloaded"
+        case .inline: return "inline"
+        }
+    }
+
+    private static func size(_ bytes: Int) -> String {
+        bytes >= 1024 * 1024 ? String(format: "%.1f MB", Double(bytes) / 1024 / 1024) : "\(max(1, bytes / 1024)) KB"
+    }
+}
