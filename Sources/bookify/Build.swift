@@ -7,20 +7,11 @@ struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build a book from one or more feeds.")
 
-    @Argument(help: "Feeds (files or http(s) URLs), Markdown folders or .md files, or - for standard input. Several are merged.")
-    var inputs: [String] = []
+    @OptionGroup
+    var arguments: BuildArguments
 
     @Option(name: .shortAndLong, help: "The book to write (.epub). Default: the book title as a file name.")
     var output: [String] = []
-
-    @OptionGroup(title: "Book")
-    var book: BookOptions
-
-    @OptionGroup(title: "Planning")
-    var planning: PlanningOptions
-
-    @OptionGroup(title: "Images")
-    var assets: AssetOptions
 
     @Flag(help: "Fail, writing no book, when an image cannot be embedded or a link leads nowhere.")
     var strict = false
@@ -32,7 +23,6 @@ struct Build: AsyncParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
         if quiet, verbose { throw ValidationError("--quiet and --verbose contradict each other: give one.") }
         if let problem = output.lazy.compactMap(Self.formatProblem).first { throw ValidationError(problem) }
     }
@@ -46,8 +36,7 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let request = try BuildRequest(inputs: inputs, outputs: output, book: book, planning: planning,
-                                           assets: assets, strict: strict)
+            let request = try arguments.request(outputs: output, strict: strict)
             // Outputs named in bookify.yml are checked here; those on the command line in validate().
             if let problem = request.outputs.lazy.compactMap(Self.formatProblem).first { throw BookifyError.usage(problem) }
             var builder = request.builder

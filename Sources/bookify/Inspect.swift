@@ -7,24 +7,15 @@ struct Inspect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the chapters and posts a build would make, and what to look at first.")
 
-    @Argument(help: "Feeds (files or http(s) URLs), Markdown folders or .md files, or - for standard input.")
-    var inputs: [String] = []
-
-    @OptionGroup(title: "Book")
-    var book: BookOptions
-
-    @OptionGroup(title: "Planning")
-    var planning: PlanningOptions
-
-    @OptionGroup(title: "Images")
-    var assets: AssetOptions
+    @OptionGroup
+    var arguments: BuildArguments
 
     @Flag(help: "Print the plan as JSON, for scripts.")
     var json = false
 
     func run() async throws {
         do {
-            let request = try BuildRequest(inputs: inputs, outputs: [], book: book, planning: planning, assets: assets)
+            let request = try arguments.request()
             let builder = request.builder
             let content = await builder.convert(builder.plan(try await builder.read(request.inputs)))
             let plan = PlanReport(content: content, groupBy: request.settings.groupBy)

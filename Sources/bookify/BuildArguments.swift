@@ -1,0 +1,26 @@
+import ArgumentParser
+import BookifyCore
+
+/// What `build` and `inspect` both take: the inputs and every option that shapes the book.
+struct BuildArguments: ParsableArguments {
+    @Argument(help: "Feeds (files or http(s) URLs), Markdown folders or .md files, or - for standard input. Several are merged.")
+    var inputs: [String] = []
+
+    @OptionGroup(title: "Book")
+    var book: BookOptions
+
+    @OptionGroup(title: "Planning")
+    var planning: PlanningOptions
+
+    @OptionGroup(title: "Images")
+    var assets: AssetOptions
+
+    func validate() throws {
+        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
+    }
+
+    /// The run these arguments ask for, with bookify.yml under them.
+    func request(outputs: [String] = [], strict: Bool = false) throws(BookifyError) -> BuildRequest {
+        try BuildRequest(inputs: inputs, outputs: outputs, book: book, planning: planning, assets: assets, strict: strict)
+    }
+}
