@@ -6,14 +6,15 @@ import Foundation
 struct ImageLoader: Sendable {
     private let settings: AssetSettings
     private let assetFolder: AssetFolder?
-    /// Files under `--assets DIR` by name, for the last resort of finding a unique name.
-    private let assetNames: [String: [String]]
+    /// Files under `--assets DIR` by name, for the last resort of finding a unique name; the
+    /// folder is walked only when a reference needs it.
+    private let assetNames: FileNameIndex?
     private let downloads: Downloads
 
     init(settings: AssetSettings, offline: Bool) {
         self.settings = settings
         assetFolder = settings.folder.map(AssetFolder.init)
-        assetNames = assetFolder?.filesByName() ?? [:]
+        assetNames = assetFolder.map(FileNameIndex.init)
         downloads = Downloads(http: settings.http, cache: settings.cacheFolder.map(ImageCache.init), offline: offline)
     }
 
@@ -67,7 +68,7 @@ struct ImageLoader: Sendable {
     /// A file under `--assets DIR` with the reference's file name, when only one has it.
     private func uniquelyNamedFile(_ paths: ReferencePaths) -> URL? {
         guard let assetFolder, paths.isOnSite, let name = paths.sitePath?.split(separator: "/").last,
-              let matches = assetNames[String(name)], matches.count == 1,
+              let matches = assetNames?.paths(named: String(name)), matches.count == 1,
               case .success(let file)? = assetFolder.file(at: matches[0]) else { return nil }
         return file
     }
@@ -98,6 +99,24 @@ struct ImageLoader: Sendable {
             : payload.removingPercentEncoding.map { Array($0.utf8) }
         guard let bytes else { return .failure(.notAnImage("a data: URL that does not decode")) }
         return ImageAsset.checked(bytes)
+    }
+}
+
+/// An asset folder's files by name, read on first use (once, whichever task asks first).
+private final class FileNameIndex: @unchecked Sendable {
+    private let folder: AssetFolder
+    private let lock = NSLock()
+    private var names: [String: [String]]?
+
+    init(_ folder: AssetFolder) {
+        self.folder = folder
+    }
+
+    func paths(named name: String) -> [String]? {
+        lock.withLock {
+            if names == nil { names = folder.filesByName() }
+            return names?[name]
+        }
     }
 }
 

@@ -101,6 +101,7 @@ import Testing
                 </svg>
                 """.utf8), to: served.appendingPathComponent("img/drawing.svg"))
             try ImageBookTests.write(TestImage.png(seed: 3), to: assets.appendingPathComponent("local.png"))
+            try ImageBookTests.write(TestImage.png(seed: 5), to: assets.appendingPathComponent("nested/deeper/only-once.png"))
             try ImageBookTests.write(secret, to: outside.appendingPathComponent("secret.png"))
             try FileManager.default.createSymbolicLink(at: assets.appendingPathComponent("link.png"),
                                                        withDestinationURL: outside.appendingPathComponent("secret.png"))
@@ -112,6 +113,7 @@ import Testing
             let onSite = """
                 <p>Inline <img src="../../img/ok.png" alt="ok"> and <a href="/x"><img src="/img/missing-in-link.png" alt="in a link"></a>.</p>
                 <p><img src="/img/same-bytes.png" alt="same bytes"></p>
+                <p><img src="/moved/elsewhere/only-once.png" alt="found by its name"></p>
                 <p><img src="/redirect-to/img/moved.png" alt="moved"></p>
                 <p><img src="/img/drawing.svg" alt="drawing"></p>
                 <p><img src="data:image/png;base64,\(dataPNG)" alt="inline data"></p>
@@ -166,7 +168,8 @@ import Testing
         let images = Self.images(in: inspector)
         #expect(images.contains(TestImage.png(seed: 1)) && images.contains(TestImage.png(seed: 2)))
         #expect(images.contains(TestImage.png(seed: 3)) && images.contains(TestImage.png(seed: 4)))
-        #expect(images.count == 5, "ok (stored once for two URLs), moved, drawing, inline data, local")
+        #expect(images.contains(TestImage.png(seed: 5)), "a file name found once under --assets")
+        #expect(images.count == 6, "ok (stored once for two URLs), moved, drawing, inline data, local, found by name")
         let svg = try #require(inspector.archive.entries.first { $0.name.hasSuffix(".svg") })
         #expect(inspector.opf.contains(#"media-type="image/svg+xml""#))
         for entry in inspector.archive.entries {
