@@ -103,25 +103,19 @@ public struct BookBuilder: Sendable {
     private func loadCover() async throws(BookifyError) -> ImageAsset? {
         guard let cover = settings.cover else { return nil }
         let name = cover.isFileURL ? cover.path : cover.absoluteString
-        let bytes: [UInt8]
-        if cover.isFileURL {
-            guard FileManager.default.fileExists(atPath: cover.path) else { throw .inputNotFound(path: name) }
-            guard let data = FileManager.default.contents(atPath: cover.path) else {
-                throw .inputNotReadable(path: name, reason: "cannot read the cover image")
-            }
-            bytes = Array(data)
-        } else {
-            switch await imageLoader.load(cover.absoluteString, at: PostLocation()) {
-            case .success(let asset): bytes = asset.bytes
-            case .failure(.notAnImage(let what)): throw .invalidInput(path: name, location: nil, reason: "the cover is \(what)")
-            case .failure(let failure): throw .inputNotReadable(path: name, reason: failure.description)
-            }
+        if cover.isFileURL, !FileManager.default.fileExists(atPath: cover.path) { throw .inputNotFound(path: name) }
+        let loaded = cover.isFileURL ? imageLoader.readFile(cover) : await imageLoader.load(cover.absoluteString, at: PostLocation())
+        switch loaded {
+        case .success(let asset) where asset.type == .png || asset.type == .jpeg:
+            return ImageAsset(bytes: asset.bytes, type: asset.type)
+        case .success(let asset):
+            throw .invalidInput(path: name, location: nil, reason: "a cover must be a PNG or JPEG image "
+                                + "(e-readers show no other cover), not \(asset.type.rawValue.uppercased())")
+        case .failure(.notAnImage(let what)):
+            throw .invalidInput(path: name, location: nil, reason: "not an image (\(what)); a cover must be a PNG or JPEG image")
+        case .failure(let failure):
+            throw .inputNotReadable(path: name, reason: failure.description)
         }
-        guard let type = ImageType.sniff(bytes), type == .png || type == .jpeg else {
-            throw .invalidInput(path: name, location: nil,
-                                reason: "a cover must be a PNG or JPEG image (e-readers show no other cover)")
-        }
-        return ImageAsset(bytes: bytes, type: type)
     }
 
     /// Everything a book needs from `inputs`: read, planned, converted, with its cover.

@@ -73,7 +73,8 @@ struct ImageLoader: Sendable {
         return file
     }
 
-    private func readFile(_ file: URL) -> Result<ImageAsset, AssetFailure> {
+    /// A local image file: a regular file within the size cap, checked to be an image.
+    func readFile(_ file: URL) -> Result<ImageAsset, AssetFailure> {
         let attributes = (try? FileManager.default.attributesOfItem(atPath: file.path)) ?? [:]
         // A FIFO or device would block the read or never end.
         guard attributes[.type] as? FileAttributeType == .typeRegular else {

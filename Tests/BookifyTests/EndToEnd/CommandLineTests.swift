@@ -24,6 +24,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("strict.epub").path))
     }
 
+    @Test func aCoverThatIsNoImageOrNoFileIsRefusedWithoutWaiting() throws {
+        let folder = TestPaths.temporaryFolder()
+        #expect(mkfifo(folder.appendingPathComponent("pipe.png").path, 0o600) == 0)
+        try Data("just text".utf8).write(to: folder.appendingPathComponent("text.png"))
+        for (cover, reason) in [("pipe.png", "pipe.png is not a regular file"), ("text.png", "bytes of an unknown format")] {
+            let result = bookify([sample, "-o", "book.epub", "--offline", "--cover", cover], in: folder)
+            #expect(result.status == 65 && result.stderr.contains(reason)
+                    && result.stderr.contains("a cover must be a PNG or JPEG image"), "\(cover): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("book.epub").path))
+    }
+
     @Test func buildsABookNamedAfterTheTitleByDefault() throws {
         let folder = TestPaths.temporaryFolder()
         let result = bookify([sample], in: folder)
