@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Builds the same set of EPUBs with a given bookify binary, so that two versions can be compared
+# byte for byte (a refactoring must not change the books; see `--compare`).
+#   scripts/reference-books.sh BOOKIFY OUT_DIR     builds seed, examples, corpus and synthetic books
+#   scripts/reference-books.sh --compare DIR_A DIR_B   lists the books (and their entries) that differ
+# The seed is built offline and with generated images served from --assets; the synthetic books
+# cover what the real inputs lack (a post long enough to be split, links into it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared="${SHARED:-../shared}"
+
+if [[ "${1:-}" == "--compare" ]]; then
+  a=$2 b=$3 status=0
+  for book in "$a"/*.epub; do
+    name=$(basename "$book")
+    if cmp -s "$book" "$b/$name"; then echo "same      $name"; continue; fi
+    status=1
+    echo "DIFFERENT $name"
+    python3 - "$book" "$b/$name" <<'PY'
+import sys, zipfile
+a, b = (zipfile.ZipFile(p) for p in sys.argv[1:3])
+if a.namelist() != b.namelist(): print("   entries differ:", sorted(set(a.namelist()) ^ set(b.namelist())))
+for name in a.namelist():
+    if name in b.namelist() and a.read(name) != b.read(name): print("   ", name)
+PY
+  done
+  exit $status
+fi
+
+bookify=$(realpath "$1")
+out=$(realpath -m "$2")
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export SOURCE_DATE_EPOCH=1700000000
+build() { local name=$1; shift; "$bookify" "$@" -o "$out/$name.epub" -q >/dev/null 2>&1 || echo "failed: $name" >&2; }
+
+build examples examples/feed.json --assets examples
+if [[ -f "$shared/seed/blog-feed.json" ]]; then
+  build seed "$shared/seed/blog-feed.json" --offline
+  build seed-by-tag "$shared/seed/blog-feed.json" --offline --group-by tag --toc-depth 3
+  # Every site-local image of the seed as a small PNG under one folder.
+  python3 - "$shared/seed/blog-feed.json" "$work/site" <<'PY'
+import json, os, re, struct, sys, zlib
+from urllib.parse import urljoin, urlparse
+feed, root = json.load(open(sys.argv[1])), sys.argv[2]
+site = urlparse(feed.get("home_page_url", "")).netloc
+def png(seed, w=64, h=40):
+    rows = b"".join(b"\0" + b"".join(bytes(((seed * 37 + x) & 255, y & 255, 9)) for x in range(w)) for y in range(h))
+    chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+count = 0
+for item in feed["items"]:
+    for ref in re.findall(r"!\[[^\]]*\]\(([^)\s]+)", item.get("content_html", "")):
+        url = urlparse(urljoin(item.get("url", ""), ref))
+        if url.netloc != site or url.path.endswith(".mp4"): continue
+        path = os.path.join(root, url.path.lstrip("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as out: out.write(png(count))
+        count += 1
+PY
+  build seed-images "$shared/seed/blog-feed.json" --offline --assets "$work/site" --cache-dir "$work/cache"
+fi
+for feed in "$shared"/corpus/{jsonfeed,rss,atom}/*; do
+  [[ -f "$feed" ]] && build "corpus-$(basename "${feed%.*}")" "$feed" --offline --cache-dir "$work/cache"
+done
+for site in "$shared"/corpus/markdown/*/; do
+  [[ -d "$site" ]] && build "site-$(basename "$site")" "$site" --offline --cache-dir "$work/cache"
+done
+
+# A post of 20 sections (~550 KB, split into parts), another post linking into its last section.
+python3 - "$work/long.json" <<'PY'
+import json, sys
+sections = "\n\n".join(f"## Section {n}\n\n" + ("Words of section %d. " % n) * 1400 + f"[back to one](#section-1)[^n{n}]\n\n[^n{n}]: Note {n}." for n in range(1, 21))
+table = "| a | b |\n|:--|--:|\n| 1 | 2 |\n\n- [x] done\n- [ ] open\n\n```go\nfunc main() { fmt.Println(\"hi\") }\n```\n"
+feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Long", "home_page_url": "https://long.example/",
+        "items": [{"id": "1", "url": "https://long.example/long/", "title": "Long", "content_html": sections, "date_published": "2024-01-01T00:00:00Z"},
+                  {"id": "2", "url": "https://long.example/short/", "title": "Short", "date_published": "2024-01-02T00:00:00Z",
+                   "content_html": "See [the end](https://long.example/long/#section-20), [the start](https://long.example/long/) and [nothing](https://long.example/long/#nope).\n\n" + table}]}
+json.dump(feed, open(sys.argv[1], "w"))
+PY
+build long "$work/long.json" --offline
+ls "$out" | wc -l | xargs echo "books in $out:"
