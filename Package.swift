@@ -37,7 +37,11 @@ let package = Package(
             // `Resources/templates` and `Resources/styles` are links to the top-level
             // `templates/` and `styles/` folders, compiled into the binary so that a copied
             // `bookify` executable still has them.
-            resources: [.embedInCode("Resources/templates"), .embedInCode("Resources/styles")]),
+            resources: [.embedInCode("Resources/templates"), .embedInCode("Resources/styles")],
+            // cmark-gfm's parsers race on a process-wide table unless this symbol, defined in
+            // Content/MarkdownInlineCharacters.swift, is exported for the library to bind to.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"],
+                                          .when(platforms: [.linux]))]),
         .executableTarget(
             name: "bookify",
             dependencies: [

@@ -1,14 +1,41 @@
 import Foundation
 
-/// The whole pipeline (DESIGN §3): inputs → posts → plan → content → EPUB.
+/// The whole pipeline (DESIGN §3): inputs → posts → plan → content → writers.
 public struct BookBuilder: Sendable {
     public var settings: BookSettings
-    public var tocDepth = 2
     /// Told how many images are loaded, and of how many, while they load.
     public var imageProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(settings: BookSettings = BookSettings()) {
         self.settings = settings
+    }
+
+    /// What a finished build did.
+    public struct Result: Sendable {
+        public var content: BookContent
+        /// The books written, as their paths were given.
+        public var written: [String]
+    }
+
+    /// Builds the book `request` asks for and writes every output it names (each in the
+    /// format of its extension). `review` sees the content before anything is written (to
+    /// report warnings); with `strict` set, a missing image or a broken link then fails the
+    /// build and no book is written.
+    public static func build(_ request: BuildRequest, imageProgress: (@Sendable (Int, Int) -> Void)? = nil,
+                             review: (BookContent) -> Void = { _ in }) async throws(BookifyError) -> Result {
+        var builder = BookBuilder(settings: request.settings)
+        builder.imageProgress = imageProgress
+        // Writers first: a broken template or stylesheet fails before any input is read.
+        var writers = try request.outputs.map { output throws(BookifyError) in (output, try builder.writer(for: output)) }
+        let content = try await builder.content(for: request.inputs)
+        review(content)
+        if request.settings.strict, let failure = content.strictFailure { throw failure }
+        if writers.isEmpty {
+            let output = content.book.suggestedFileName
+            writers = [(output, try builder.writer(for: output))]
+        }
+        for (output, writer) in writers { try writer.write(content, to: URL(fileURLWithPath: output)) }
+        return Result(content: content, written: writers.map(\.0))
     }
 
     /// Reads every input; the first that fails stops the build.
@@ -22,38 +49,78 @@ public struct BookBuilder: Sendable {
         return blogs
     }
 
-    /// Converts every post of the planned book, concurrently, keeping the book's order.
+    /// Converts every post of the planned book, concurrently, keeping the book's order; then
+    /// loads the images they show and puts them in.
     public func convert(_ book: Book) async -> BookContent {
-        let converter = PostConverter(autoFormat: settings.contentFormat)
         let posts = Self.withoutSiteWideImages(book.posts)
+        let converted = await Self.convertConcurrently(posts, converter: PostConverter(autoFormat: settings.contentFormat),
+                                                       links: Self.bookLinks(posts), authors: book.metadata.authors)
+        let documents = CrossReferences.resolve(converted)
+        let media = await embedMedia(in: documents)
+        var chapters: [BookContent.ChapterContent] = []
+        var next = 0
+        for chapter in book.chapters {
+            let chapterDocuments = Array(media.documents[next..<next + chapter.posts.count])
+            chapters.append(.init(title: chapter.title, opener: chapter.title.map { ChapterOpener(title: $0, documents: chapterDocuments) },
+                                  documents: chapterDocuments))
+            next += chapter.posts.count
+        }
+        return BookContent(book: book, titlePage: TitlePage(metadata: book.metadata), chapters: chapters,
+                           colophon: Colophon(metadata: book.metadata, postCount: posts.count), cover: nil,
+                           images: media.library.images, warnings: media.warnings,
+                           everyImageDescribed: media.library.everyImageDescribed, imageSpool: media.spool)
+    }
+
+    /// The document id of each post (`p001`, …, wide enough for the book) by its URLs.
+    private static func bookLinks(_ posts: [Post]) -> (links: BookLinks, ids: [String]) {
         let width = max(3, String(posts.count).count)
-        let documentIDs = posts.indices.map { index in
+        let ids = posts.indices.map { index in
             "p" + String(repeating: "0", count: width - String(index + 1).count) + String(index + 1)
         }
         var links = BookLinks()
-        for (post, documentID) in zip(posts, documentIDs) {
+        for (post, documentID) in zip(posts, ids) {
             for url in [post.url].compactMap({ $0 }) + post.aliases { links.add(url, documentID: documentID) }
         }
-        let converted = await withTaskGroup(of: (Int, PostDocument).self) { [links] group in
+        return (links, ids)
+    }
+
+    /// Every post converted in a task of its own (libxml2 and cmark-gfm are set up first, once).
+    private static func convertConcurrently(_ posts: [Post], converter: PostConverter, links: (links: BookLinks, ids: [String]),
+                                            authors: [String]) async -> [PostDocument] {
+        LibXML2.initialize()
+        MarkdownRenderer.prepare()
+        return await withTaskGroup(of: (Int, PostDocument).self) { group in
             for (index, post) in posts.enumerated() {
-                group.addTask { (index, converter.convert(post, documentID: documentIDs[index], links: links)) }
+                group.addTask {
+                    (index, converter.convert(post, documentID: links.ids[index], links: links.links, bookAuthors: authors))
+                }
             }
             var converted = [PostDocument?](repeating: nil, count: posts.count)
             for await (index, document) in group { converted[index] = document }
             return converted.map { $0! }
         }
-        let embedder = MediaEmbedder(loader: imageLoader, concurrentDownloads: settings.assets.concurrentDownloads,
-                                     progress: imageProgress)
-        let media = await embedder.embed(CrossReferences.resolve(converted))
-        let documents = media.documents
-        var chapters: [BookContent.ChapterContent] = []
-        var next = 0
-        for chapter in book.chapters {
-            chapters.append(.init(title: chapter.title, documents: Array(documents[next..<next + chapter.posts.count])))
-            next += chapter.posts.count
+    }
+
+    /// The posts with their media references replaced by embedded images or placeholders.
+    private func embedMedia(in documents: [PostDocument]) async
+        -> (documents: [PostDocument], library: ImageLibrary, warnings: [AssetWarning], spool: ImageSpool?) {
+        let requests = documents.flatMap { MediaEmbedding.requests(in: $0.body, at: PostLocation(post: $0.post)) }
+        let loader = MediaLoader(loader: imageLoader, concurrentDownloads: settings.assets.concurrentDownloads,
+                                 progress: imageProgress)
+        let loaded = await loader.load(requests)
+        var library = ImageLibrary()
+        var warnings: [AssetWarning] = []
+        let rewritten = documents.map { document in
+            var pass = MediaEmbedding(location: PostLocation(post: document.post), loaded: loaded, library: library)
+            var updated = document
+            updated.body = pass.rewrite(document.body)
+            library = pass.library
+            warnings += pass.failures.map {
+                AssetWarning(documentID: document.documentID, postTitle: document.post.title, reference: $0.reference, failure: $0.failure)
+            }
+            return updated
         }
-        return BookContent(book: book, chapters: chapters, cover: nil, images: media.images, warnings: media.warnings,
-                           everyImageDescribed: media.everyImageDescribed, imageSpool: media.spool)
+        return (rewritten, library, warnings, loaded.spool)
     }
 
     /// Posts without the JSON Feed `image`/`banner_image` that three or more of them share: a
@@ -93,10 +160,14 @@ public struct BookBuilder: Sendable {
                                              : "no posts in it")
     }
 
-    /// An EPUB writer with the templates and stylesheet the settings name.
-    public func epubWriter() throws(BookifyError) -> EPUBWriter {
-        EPUBWriter(templates: try TemplateLibrary(overrides: settings.templatesDirectory),
-                   stylesheet: try loadStylesheet(), tocDepth: tocDepth)
+    /// The writer for the book `output` names, with the templates and stylesheet the
+    /// settings name.
+    public func writer(for output: String) throws(BookifyError) -> any BookWriter {
+        switch try BookFormat(outputPath: output) {
+        case .epub:
+            return EPUBWriter(templates: try TemplateLibrary(overrides: settings.templatesDirectory),
+                              stylesheet: try loadStylesheet(), tocDepth: settings.tocDepth)
+        }
     }
 
     /// The cover image the settings name (a file or an http(s) URL), checked to be a PNG or JPEG.
@@ -128,15 +199,6 @@ public struct BookBuilder: Sendable {
         var content = await convert(book)
         content.cover = cover
         return content
-    }
-
-    /// Builds the book from `inputs` and writes it to `output`.
-    @discardableResult
-    public func build(inputs: [String], output: URL) async throws(BookifyError) -> Book {
-        let writer = try epubWriter()
-        let content = try await content(for: inputs)
-        try writer.write(content, to: output)
-        return content.book
     }
 
     private func loadStylesheet() throws(BookifyError) -> [UInt8] {

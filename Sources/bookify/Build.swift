@@ -24,48 +24,42 @@ struct Build: AsyncParsableCommand {
 
     func validate() throws {
         if quiet, verbose { throw ValidationError("--quiet and --verbose contradict each other: give one.") }
-        if let problem = output.lazy.compactMap(Self.formatProblem).first { throw ValidationError(problem) }
-    }
-
-    /// Why bookify cannot write `path`, judged by its extension; `nil` for an EPUB.
-    static func formatProblem(_ path: String) -> String? {
-        if path.lowercased().hasSuffix(".epub") { return nil }
-        if path.lowercased().hasSuffix(".pdf") { return "PDF output is not supported yet: '\(path)'. Write an .epub." }
-        return "Cannot tell the format of '\(path)': the output must end in .epub."
+        for path in output {
+            do {
+                _ = try BookFormat(outputPath: path)
+            } catch {
+                if case .usage(let message) = error { throw ValidationError(message) }
+                throw error
+            }
+        }
     }
 
     func run() async throws {
         do {
             let request = try arguments.request(outputs: output, strict: strict)
-            // Outputs named in bookify.yml are checked here; those on the command line in validate().
-            if let problem = request.outputs.lazy.compactMap(Self.formatProblem).first { throw BookifyError.usage(problem) }
-            var builder = request.builder
             let progress = quiet ? nil : ProgressLine(label: "Images")
-            if let progress {
-                builder.imageProgress = { done, total in progress.update(done: done, total: total) }
+            var imageProgress: (@Sendable (Int, Int) -> Void)?
+            if let progress { imageProgress = { done, total in progress.update(done: done, total: total) } }
+            let result = try await BookBuilder.build(request, imageProgress: imageProgress) { content in
+                progress?.finish()
+                if verbose, !quiet { ImageReport(images: content.images).print() }
+                if !quiet || request.settings.strict { BuildWarnings(content: content).print() }
             }
-            let writer = try builder.epubWriter()
-            let content = try await builder.content(for: request.inputs)
-            progress?.finish()
-            if verbose, !quiet { ImageReport(images: content.images).print() }
-            let warnings = BuildWarnings(content: content)
-            if !quiet || request.strict { warnings.print() }
-            if request.strict, !warnings.isEmpty { throw warnings.strictFailure }
-            let planned = content.book
-            let destinations = request.outputs.isEmpty ? [planned.suggestedFileName] : request.outputs
-            for destination in destinations {
-                try writer.write(content, to: URL(fileURLWithPath: destination))
-                if !quiet {
-                    let chapters = planned.chapters.filter { $0.title != nil }.count
-                    let count = planned.posts.count
-                    let images = content.images.count
-                    printError("Wrote \(destination): \(count) post\(count == 1 ? "" : "s")"
-                               + (chapters > 0 ? " in \(chapters) chapter\(chapters == 1 ? "" : "s")" : "")
-                               + (images > 0 ? ", \(images) image\(images == 1 ? "" : "s")" : "") + ".")
-                }
+            if !quiet {
+                for destination in result.written { printError(Self.summary(of: result.content, writtenTo: destination)) }
             }
         } catch {
             throw ErrorReport.exit(for: error)
         }
+    }
+
+    /// "Wrote blog.epub: 59 posts in 2 chapters, 56 images."
+    private static func summary(of content: BookContent, writtenTo destination: String) -> String {
+        let chapters = content.book.chapters.filter { $0.title != nil }.count
+        let count = content.book.posts.count
+        let images = content.images.count
+        return "Wrote \(destination): \(count) post\(count == 1 ? "" : "s")"
+            + (chapters > 0 ? " in \(chapters) chapter\(chapters == 1 ? "" : "s")" : "")
+            + (images > 0 ? ", \(images) image\(images == 1 ? "" : "s")" : "") + "."
     }
 }

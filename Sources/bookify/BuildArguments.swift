@@ -21,6 +21,11 @@ struct BuildArguments: ParsableArguments {
 
     /// The run these arguments ask for, with bookify.yml under them.
     func request(outputs: [String] = [], strict: Bool = false) throws(BookifyError) -> BuildRequest {
-        try BuildRequest(inputs: inputs, outputs: outputs, book: book, planning: planning, assets: assets, strict: strict)
+        try BuildRequest(inputs: inputs, outputs: outputs, configFile: planning.config) { settings in
+            book.apply(to: &settings)
+            planning.apply(to: &settings)
+            assets.apply(to: &settings)
+            if strict { settings.strict = true }
+        }
     }
 }

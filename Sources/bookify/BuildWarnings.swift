@@ -2,7 +2,7 @@ import BookifyCore
 
 /// What a build could not do as the posts asked, as lines on standard error: one per image
 /// that could not be embedded (naming the first post that shows it) and one per link that
-/// leads nowhere. `--strict` turns them into an error.
+/// leads nowhere. `--strict` turns them into an error (the library's).
 struct BuildWarnings {
     let content: BookContent
 
@@ -21,25 +21,12 @@ struct BuildWarnings {
     }
 
     var linkLines: [String] {
-        content.chapters.flatMap(\.documents).flatMap { document in
+        content.documents.flatMap { document in
             document.brokenLinks.map { "bookify: warning: link \($0) (in \"\(document.post.title)\") leads to no section of the book" }
         }
     }
 
-    var isEmpty: Bool { imageLines.isEmpty && linkLines.isEmpty }
-
     func print() {
         for line in imageLines + linkLines { printError(line) }
-    }
-
-    /// The error `--strict` ends the build with.
-    var strictFailure: BookifyError {
-        let images = imageLines.count
-        let links = linkLines.count
-        var problems: [String] = []
-        if images > 0 { problems.append("\(images) image\(images == 1 ? "" : "s") could not be embedded") }
-        if links > 0 { problems.append("\(links) link\(links == 1 ? "" : "s") lead\(links == 1 ? "s" : "") nowhere") }
-        return .invalidInput(path: content.book.metadata.title, location: nil,
-                             reason: problems.joined(separator: " and ") + ", and --strict makes that an error")
     }
 }

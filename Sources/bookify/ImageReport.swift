@@ -10,7 +10,7 @@ struct ImageReport {
         var lines = images.map { image -> String in
             let origin = image.origin ?? .inline
             counts[Self.kind(origin), default: 0] += 1
-            return "bookify: \(image.href) (\(Self.size(image.byteCount))) \(origin)"
+            return "bookify: \(image.id).\(image.type.fileExtension) (\(image.width)×\(image.height), \(Self.size(image.byteCount))) \(origin)"
         }
         let order = ["from disk", "from the cache", "downloaded", "inline"]
         let summary = order.compactMap { kind in counts[kind].map { "\($0) \(kind)" } }.joined(separator: ", ")

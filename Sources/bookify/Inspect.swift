@@ -16,7 +16,7 @@ struct Inspect: AsyncParsableCommand {
     func run() async throws {
         do {
             let request = try arguments.request()
-            let builder = request.builder
+            let builder = BookBuilder(settings: request.settings)
             let content = await builder.convert(builder.plan(try await builder.read(request.inputs)))
             let plan = PlanReport(content: content, groupBy: request.settings.groupBy)
             print(json ? try plan.json() : plan.table(), terminator: "")

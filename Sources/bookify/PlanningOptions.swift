@@ -70,6 +70,7 @@ struct PlanningOptions: ParsableArguments {
         if let since { settings.filter.since = FeedDate.parseISO8601(since) }
         if let until { settings.filter.until = FeedDate.parseISO8601(until) }
         if let limit { settings.filter.limit = limit }
+        if let tocDepth { settings.tocDepth = tocDepth }
         if let contentFormat { settings.contentFormat = contentFormat.format }
         if drafts { settings.includeDrafts = true }
         if offline { settings.offline = true }

@@ -12,6 +12,8 @@ public final class ImageSpool: Sendable {
         var file: URL
         var byteCount: Int
         var origin: ImageOrigin?
+        /// The size in pixels; `nil` when the header does not say (an SVG without one).
+        var size: ImageSize?
     }
 
     let folder: URL
@@ -39,6 +41,7 @@ public final class ImageSpool: Sendable {
         } catch {
             return .failure(.cannotKeep("cannot write \(file.path): \(error.localizedDescription)"))
         }
-        return .success(Entry(hash: hash, type: asset.type, file: file, byteCount: asset.bytes.count, origin: asset.origin))
+        return .success(Entry(hash: hash, type: asset.type, file: file, byteCount: asset.bytes.count, origin: asset.origin,
+                              size: ImageSize.read(asset.bytes, type: asset.type)))
     }
 }

@@ -11,9 +11,6 @@ public struct BookConfiguration: Sendable {
     public var inputs: [String] = []
     public var outputs: [String] = []
     public var settings = BookSettings()
-    public var tocDepth: Int?
-    /// Images that cannot be embedded fail the build.
-    public var strict = false
 
     public init(file: URL) {
         self.file = file

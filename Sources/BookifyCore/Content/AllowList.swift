@@ -48,12 +48,6 @@ enum AllowList {
     /// URL schemes a link may have; anything else (`javascript:`, `data:`, `file:`) is dropped.
     static let linkSchemes: Set<String> = ["http", "https", "mailto"]
 
-    /// Elements with no content, written `<br/>`.
-    static let voidElements: Set<String> = [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr",
-    ]
-
     /// Every element name HTML defines, current or obsolete. In Markdown, an inline "tag" with
     /// another name (`<app>`, `<node-ip>`, `<PID>`) is the author's text, not markup.
     static let htmlElementNames: Set<String> = [

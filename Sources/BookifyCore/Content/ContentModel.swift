@@ -42,72 +42,70 @@ enum ContentModel {
         "th", "ul",
     ]
 
-    static func repair(_ nodes: [XHTMLNode]) -> [XHTMLNode] {
-        repair(nodes, parent: "body", phrasing: false, insideLink: false)
+    static func repair(_ nodes: [ContentNode]) -> [ContentNode] {
+        var repair = Repair()
+        return repair.rewrite(nodes)
     }
 
-    private static func repair(_ nodes: [XHTMLNode], parent: String, phrasing: Bool, insideLink: Bool) -> [XHTMLNode] {
-        var result: [XHTMLNode] = []
-        for (index, node) in nodes.enumerated() {
-            guard case .element(var element) = node else {
-                result.append(node)
-                continue
+    /// The pass, which knows where it is: the parent's name, whether only phrasing content
+    /// may stand here, and whether a link holds it.
+    private struct Repair: ContentRewriter {
+        var parent = "body"
+        var phrasing = false
+        var insideLink = false
+
+        mutating func visitElement(_ original: ContentElement) -> [ContentNode] {
+            var element = original
+            if element.name == "p", !phrasing, let pieces = splitAtBlocks(element) { return rewrite(pieces) }
+            if (phrasing && blocks.contains(element.name)) || (insideLink && element.name == "a") {
+                return element.name == "hr" ? [] : rewrite(element.children)
             }
-            if element.name == "p", !phrasing, let pieces = splitAtBlocks(element) {
-                result += repair(pieces, parent: parent, phrasing: false, insideLink: insideLink)
-                continue
-            }
-            let unwrap = (phrasing && blocks.contains(element.name)) || (insideLink && element.name == "a")
-            if unwrap {
-                if element.name == "hr" { continue }
-                result += repair(element.children, parent: parent, phrasing: phrasing, insideLink: insideLink)
-                continue
-            }
-            if element.name == "figcaption", parent != "figure" || !isAtEdge(index, of: nodes) {
+            if element.name == "figcaption", parent != "figure" || element.role == .strayCaption {
                 element.name = "p"
-                element["class"] = ((element["class"].map { $0 + " " }) ?? "") + "caption"
+                element.role = .strayCaption
             }
-            if element.name == "li", parent != "ul", parent != "ol" {
-                element.name = "div"
-            }
-            if (element.name == "dt" || element.name == "dd"), parent != "dl", parent != "div" {
-                element.name = "div"
-            }
-            if let parents = Self.tableParents[element.name], !parents.contains(parent) {
-                result += repair(element.children, parent: parent, phrasing: phrasing, insideLink: insideLink)
-                continue
-            }
-            if element.name == "dl", !isWellFormedDefinitionList(element) {
-                element = definitionListAsBlocks(element)
-            }
-            let children = repair(element.children, parent: element.name,
-                                  phrasing: phrasing || phrasingOnly.contains(element.name),
-                                  insideLink: insideLink || element.name == "a")
+            if element.name == "li", parent != "ul", parent != "ol" { element.name = "div" }
+            if element.name == "dt" || element.name == "dd", parent != "dl", parent != "div" { element.name = "div" }
+            if let parents = tableParents[element.name], !parents.contains(parent) { return rewrite(element.children) }
+            if element.name == "dl", !isWellFormedDefinitionList(element) { element = definitionListAsBlocks(element) }
+            if element.name == "figure" { element.children = markingStrayCaptions(element.children) }
+            let saved = (parent, phrasing, insideLink)
+            (parent, phrasing, insideLink) = (element.name, phrasing || phrasingOnly.contains(element.name),
+                                              insideLink || element.name == "a")
+            let children = rewrite(element.children)
+            (parent, phrasing, insideLink) = saved
             element.children = requiredChildren[element.name].map { wrapStray(children, in: $0) } ?? children
-            result.append(.element(element))
+            return [.element(element)]
         }
-        return result
+    }
+
+    /// A figure's captions that are neither first nor last in it, marked to become paragraphs.
+    private static func markingStrayCaptions(_ children: [ContentNode]) -> [ContentNode] {
+        children.indices.map { index in
+            guard var caption = children[index].element(named: "figcaption"), !isAtEdge(index, of: children) else {
+                return children[index]
+            }
+            caption.role = .strayCaption
+            return .element(caption)
+        }
     }
 
     /// The paragraph cut around the blocks among its children (and the links holding a
     /// block, which may stand where blocks do); `nil` when it holds none.
-    private static func splitAtBlocks(_ paragraph: XHTMLElement) -> [XHTMLNode]? {
-        let holdsBlock = { (node: XHTMLNode) -> Bool in
-            guard case .element(let element) = node else { return false }
+    private static func splitAtBlocks(_ paragraph: ContentElement) -> [ContentNode]? {
+        let holdsBlock = { (node: ContentNode) -> Bool in
+            guard let element = node.element() else { return false }
             if blocks.contains(element.name) { return true }
-            return element.name == "a" && element.children.contains {
-                if case .element(let child) = $0 { return blocks.contains(child.name) } else { return false }
-            }
+            return element.name == "a" && element.children.contains { $0.element().map { blocks.contains($0.name) } ?? false }
         }
         guard paragraph.children.contains(where: holdsBlock) else { return nil }
-        var pieces: [XHTMLNode] = []
-        var text: [XHTMLNode] = []
+        var pieces: [ContentNode] = []
+        var text: [ContentNode] = []
         func flush() {
-            let blank = text.allSatisfy { if case .text(let t) = $0 { return t.allSatisfy(\.isWhitespace) } else { return false } }
-            if !blank {
+            if !text.allSatisfy(\.isBlank) {
                 var piece = paragraph
                 piece.children = text
-                if !pieces.isEmpty { piece["id"] = nil }  // an id names the paragraph's start only
+                if !pieces.isEmpty { piece.id = nil }  // an id names the paragraph's start only
                 pieces.append(.element(piece))
             }
             text = []
@@ -126,18 +124,17 @@ enum ContentModel {
 
     /// Wraps each run of content a container may not hold directly (text, other elements)
     /// in the elements it may hold; whitespace between allowed children stays as it is.
-    private static func wrapStray(_ children: [XHTMLNode], in rule: (allowed: Set<String>, wrapper: [String])) -> [XHTMLNode] {
-        var result: [XHTMLNode] = []
-        var stray: [XHTMLNode] = []
+    private static func wrapStray(_ children: [ContentNode], in rule: (allowed: Set<String>, wrapper: [String])) -> [ContentNode] {
+        var result: [ContentNode] = []
+        var stray: [ContentNode] = []
         func flush() {
-            guard stray.contains(where: { if case .text(let t) = $0 { return !t.allSatisfy(\.isWhitespace) } else { return true } })
-            else { result += stray; stray = []; return }
-            let wrapped = rule.wrapper.reversed().reduce(stray) { inner, name in [.element(XHTMLElement(name, children: inner))] }
+            guard stray.contains(where: { !$0.isBlank }) else { result += stray; stray = []; return }
+            let wrapped = rule.wrapper.reversed().reduce(stray) { inner, name in [.element(ContentElement(name, children: inner))] }
             result += wrapped
             stray = []
         }
         for child in children {
-            if case .element(let element) = child, rule.allowed.contains(element.name) {
+            if let element = child.element(), rule.allowed.contains(element.name) {
                 flush()
                 result.append(child)
             } else {
@@ -149,40 +146,35 @@ enum ContentModel {
     }
 
     /// `dl` holds groups of `dt` then `dd` (or `div`s of them), starting with a `dt`.
-    private static func isWellFormedDefinitionList(_ list: XHTMLElement) -> Bool {
+    private static func isWellFormedDefinitionList(_ list: ContentElement) -> Bool {
         var seenTerm = false
-        for child in list.children {
-            switch child {
-            case .text(let text): if !text.allSatisfy(\.isWhitespace) { return false }
-            case .element(let element):
-                switch element.name {
-                case "dt": seenTerm = true
-                case "dd": if !seenTerm { return false }
-                default: return false
-                }
+        for child in list.children where !child.isBlank {
+            switch child.element()?.name {
+            case "dt": seenTerm = true
+            case "dd": if !seenTerm { return false }
+            default: return false
             }
         }
         return true
     }
 
     /// A definition list that breaks its content model, as plain blocks: nothing is lost.
-    private static func definitionListAsBlocks(_ list: XHTMLElement) -> XHTMLElement {
+    private static func definitionListAsBlocks(_ list: ContentElement) -> ContentElement {
         var block = list
         block.name = "div"
         block.children = list.children.map { child in
-            guard case .element(var element) = child, element.name == "dt" || element.name == "dd" else { return child }
-            element["class"] = element.name
+            guard var element = child.element(), element.name == "dt" || element.name == "dd" else { return child }
+            element.role = element.name == "dt" ? .definitionTerm : .definitionDescription
             element.name = "div"
+            (element.classes, element.alignment) = ([], nil)  // what it was is all the block keeps
             return .element(element)
         }
         return block
     }
 
     /// Whether only whitespace stands before or after the node at `index`.
-    private static func isAtEdge(_ index: Int, of nodes: [XHTMLNode]) -> Bool {
-        let isBlankOrNothing = { (slice: ArraySlice<XHTMLNode>) in
-            slice.allSatisfy { if case .text(let text) = $0 { return text.allSatisfy(\.isWhitespace) } else { return false } }
-        }
+    private static func isAtEdge(_ index: Int, of nodes: [ContentNode]) -> Bool {
+        let isBlankOrNothing = { (slice: ArraySlice<ContentNode>) in slice.allSatisfy(\.isBlank) }
         return isBlankOrNothing(nodes[..<index]) || isBlankOrNothing(nodes[(index + 1)...])
     }
 }

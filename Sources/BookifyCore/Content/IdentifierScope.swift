@@ -1,5 +1,5 @@
 /// Makes a post's ids valid XML ids, unique across the book (each prefixed with the post's
-/// document id), and makes every fragment link follow; a link to an id that does not exist
+/// document id), and makes every link to this post follow; a link to an id that does not exist
 /// loses its target rather than break the book.
 struct IdentifierScope {
     let prefix: String
@@ -11,44 +11,60 @@ struct IdentifierScope {
 
     /// The nodes with scoped ids and links, and the fragment links (as written) that led to
     /// no id and lost their target.
-    func apply(to nodes: [XHTMLNode]) -> (nodes: [XHTMLNode], brokenLinks: [String]) {
-        var renamed: [String: String] = [:]
-        var used: Set<String> = []
-        var broken: [String] = []
-        let withIDs = assign(nodes, renamed: &renamed, used: &used)
-        return (relink(withIDs, renamed: renamed, broken: &broken), broken)
+    func apply(to nodes: [ContentNode]) -> (nodes: [ContentNode], brokenLinks: [String]) {
+        var assigner = Assigner(prefix: prefix)
+        let withIDs = assigner.rewrite(nodes)
+        var linker = Linker(prefix: prefix, renamed: assigner.renamed)
+        return (linker.rewrite(withIDs), linker.broken)
     }
 
-    private func assign(_ nodes: [XHTMLNode], renamed: inout [String: String], used: inout Set<String>) -> [XHTMLNode] {
-        nodes.map { node in
-            guard case .element(var element) = node else { return node }
-            if let original = element["id"] {
-                let base = Self.scopedID(original, prefix: prefix)
-                var candidate = base
-                var counter = 2
-                while used.contains(candidate) {
-                    candidate = "\(base)-\(counter)"
-                    counter += 1
-                }
-                used.insert(candidate)
-                if renamed[original] == nil { renamed[original] = candidate }
-                element["id"] = candidate
+    /// Gives every id its scoped, unique form, remembering the first for each original.
+    private struct Assigner: ContentRewriter {
+        let prefix: String
+        var renamed: [String: String] = [:]
+        var used: Set<String> = []
+
+        mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
+            var element = element
+            if let id = element.id { element.id = scoped(id) }
+            return [.element(descend(element))]
+        }
+
+        mutating func visitNote(_ note: Note) -> [ContentNode] {
+            var note = note
+            if let id = note.id { note.id = scoped(id) }
+            note.children = rewrite(note.children)
+            return [.note(note)]
+        }
+
+        private mutating func scoped(_ original: String) -> String {
+            let base = IdentifierScope.scopedID(original, prefix: prefix)
+            var candidate = base
+            var counter = 2
+            while used.contains(candidate) {
+                candidate = "\(base)-\(counter)"
+                counter += 1
             }
-            element.children = assign(element.children, renamed: &renamed, used: &used)
-            return .element(element)
+            used.insert(candidate)
+            if renamed[original] == nil { renamed[original] = candidate }
+            return candidate
         }
     }
 
-    private func relink(_ nodes: [XHTMLNode], renamed: [String: String], broken: inout [String]) -> [XHTMLNode] {
-        nodes.map { node in
-            guard case .element(var element) = node else { return node }
-            if let href = element["href"], href.hasPrefix("#") {
-                let target = String(href.dropFirst()).removingPercentEncoding ?? String(href.dropFirst())
-                element["href"] = renamed[target].map { "#" + $0 }
-                if element["href"] == nil { broken.append(href) }
+    /// Points links to this post's ids (as written) at their scoped form.
+    private struct Linker: ContentRewriter {
+        let prefix: String
+        let renamed: [String: String]
+        var broken: [String] = []
+
+        mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
+            var element = element
+            if case .post(prefix, let anchor?) = element.link {
+                let target = anchor.removingPercentEncoding ?? anchor
+                element.link = renamed[target].map { .post(prefix, anchor: $0) }
+                if element.link == nil { broken.append("#" + anchor) }
             }
-            element.children = relink(element.children, renamed: renamed, broken: &broken)
-            return .element(element)
+            return [.element(descend(element))]
         }
     }
 }

@@ -8,22 +8,19 @@ import Foundation
 struct MarkdownRenderer: Sendable {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    /// Registers cmark-gfm's extensions once per process, before any concurrent use.
-    private static let registered: Bool = {
+    /// Registers cmark-gfm's extensions once per process, before any concurrent use (see
+    /// `MarkdownInlineCharacters` for what else makes parsers safe to run at the same time).
+    private static let prepared: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()
 
-    /// cmark-gfm keeps the inline parser's special characters in a process-wide table that
-    /// attaching and freeing a parser's extensions changes (`~` for strikethrough…): parsers
-    /// running at the same time make each other drop markup. One conversion at a time.
-    private static let lock = NSLock()
+    /// Sets cmark-gfm up; call it once before converting posts concurrently.
+    static func prepare() { _ = prepared }
 
-    init() { _ = Self.registered }
+    init() { Self.prepare() }
 
     func render(_ markdown: String) -> String {
-        Self.lock.lock()
-        defer { Self.lock.unlock() }
         let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
             | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(options) else { return "" }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Turns a post's body, in whatever format it came, into a sanitized XHTML body.
+/// Turns a post's body, in whatever format it came, into the book model.
 public struct PostConverter: Sendable {
     /// Overrides the detection of HTML versus Markdown in `ContentFormat.auto` bodies.
     public var autoFormat: ContentFormat?
@@ -13,48 +13,54 @@ public struct PostConverter: Sendable {
     }
 
     /// Converts one post into the document `documentID`; links to the posts in `links` stay
-    /// inside the book.
-    public func convert(_ post: Post, documentID: String, links: BookLinks = BookLinks()) -> PostDocument {
-        let html = html(of: post)
-        let parsed = parser.parseFragment(html)
+    /// inside the book. The passes, in order: parse, sanitize, add the post's lead image and
+    /// attached media, repair content models, make notes, highlight code, outline headings,
+    /// scope ids.
+    public func convert(_ post: Post, documentID: String, links: BookLinks = BookLinks(),
+                        bookAuthors: [String] = []) -> PostDocument {
         let sanitizer = HTMLSanitizer(baseURL: post.contentBase ?? post.url, bookLinks: links, documentID: documentID)
-        let sanitized = CodeHighlighter.highlight(Footnotes.makeNotes(ContentModel.repair(
-            Self.withAttachedMedia(of: post, Self.withLeadImage(of: post, sanitizer.sanitize(parsed))))))
-        let outlined = HeadingOutline.normalize(sanitized)
-        let scoped = IdentifierScope(prefix: documentID).apply(to: outlined)
-        return PostDocument(post: post, documentID: documentID, body: scoped.nodes,
-                            headings: HeadingOutline.headings(in: scoped.nodes), brokenLinks: scoped.brokenLinks)
+        var body = sanitizer.sanitize(parser.parseFragment(html(of: post)))
+        body = Self.withLeadImage(of: post, body)
+        body = Self.withAttachedMedia(of: post, body)
+        body = ContentModel.repair(body)
+        body = Footnotes.makeNotes(body)
+        body = CodeHighlighter.highlight(body)
+        body = HeadingOutline.normalize(body)
+        let scoped = IdentifierScope(prefix: documentID).apply(to: body)
+        return PostDocument(post: post, documentID: documentID, header: PostHeader(post: post, bookAuthors: bookAuthors),
+                            language: post.language, body: scoped.nodes, headings: HeadingOutline.headings(in: scoped.nodes),
+                            brokenLinks: scoped.brokenLinks)
     }
 
     /// The post's own image (JSON Feed `banner_image`, else `image`) above a body that shows
     /// none: decorative, so it has empty alt text.
-    private static func withLeadImage(of post: Post, _ body: [XHTMLNode]) -> [XHTMLNode] {
+    private static func withLeadImage(of post: Post, _ body: [ContentNode]) -> [ContentNode] {
         guard let lead = post.bannerImage ?? post.image, !showsImage(body) else { return body }
-        let marker = MediaReference(source: lead.absoluteString, alt: "").marker
-        return [.element(XHTMLElement("figure", attributes: [XHTMLAttribute("class", MediaReference.leadImageClass)],
-                                      children: [.element(marker)]))] + body
+        let reference = MediaReference(source: lead.absoluteString, alt: "")
+        return [.element(ContentElement("figure", role: .leadImage, children: [.media(reference)]))] + body
     }
 
     /// A podcast episode or video the post carries as an attachment (RSS enclosure, JSON Feed
     /// attachment) and does not show itself: a figure linking to it, after the text.
-    private static func withAttachedMedia(of post: Post, _ body: [XHTMLNode]) -> [XHTMLNode] {
+    private static func withAttachedMedia(of post: Post, _ body: [ContentNode]) -> [ContentNode] {
         let shown = Set(MediaReference.all(in: body).map(\.source))
-        let figures = post.attachments.compactMap { attachment -> XHTMLNode? in
+        let figures = post.attachments.compactMap { attachment -> ContentNode? in
             let kind: MediaReference.Kind? = attachment.mimeType.hasPrefix("audio/") ? .audio
                 : attachment.mimeType.hasPrefix("video/") ? .video : nil
             guard let kind, !shown.contains(attachment.url.absoluteString) else { return nil }
-            let marker = MediaReference(source: attachment.url.absoluteString, alt: attachment.title, kind: kind).marker
-            return .element(XHTMLElement("p", children: [.element(marker)]))
+            let reference = MediaReference(source: attachment.url.absoluteString, alt: attachment.title, kind: kind)
+            return .element(ContentElement("p", children: [.media(reference)]))
         }
         return body + figures
     }
 
-    private static func showsImage(_ nodes: [XHTMLNode]) -> Bool {
+    private static func showsImage(_ nodes: [ContentNode]) -> Bool {
         MediaReference.all(in: nodes).contains { $0.kind == .image }
     }
 
     private func html(of post: Post) -> String {
-        let content = Self.withoutControlCharacters(post.content)
+        // A NUL would end the text early for the C libraries; no control character belongs in a book.
+        let content = XMLText.withoutForbiddenCharacters(post.content)
         var format = post.contentFormat
         if format == .auto { format = autoFormat ?? ContentFormatDetector.detect(content) }
         switch format {
@@ -63,17 +69,6 @@ public struct PostConverter: Sendable {
         case .text:
             return ContentFormatDetector.looksLikeMarkdown(content) ? markdown.render(content) : Self.paragraphs(content)
         }
-    }
-
-    /// C0 control characters other than tab and line breaks have no place in a book, and a NUL
-    /// would end the text early for the C libraries.
-    private static func withoutControlCharacters(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0) }) else {
-            return text
-        }
-        var cleaned = String.UnicodeScalarView()
-        cleaned.append(contentsOf: text.unicodeScalars.filter { $0.value >= 0x20 || "\t\n\r".unicodeScalars.contains($0) })
-        return String(cleaned)
     }
 
     /// Plain text as HTML paragraphs, one per blank-line-separated block.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The same book gives byte-identical files: entries in a fixed order with the book's own
 /// modified date as their time stamp.
-public struct EPUBWriter: Sendable {
+public struct EPUBWriter: BookWriter {
     public var templates: TemplateLibrary
     public var stylesheet: [UInt8]
     /// How deep the table of contents goes: 1 lists posts, 2 adds their top-level headings.
@@ -48,65 +48,70 @@ public struct EPUBWriter: Sendable {
     func resources(for content: BookContent) throws(BookifyError) -> [EPUBResource] {
         let metadata = content.book.metadata
         let pages = PageRenderer(templates: templates, metadata: metadata, stylesheetHref: "../styles/book.css")
-        let splitPosts = LongPostSplitter().split(content.chapters.flatMap(\.documents))
-        let split = Dictionary(splitPosts.map { ($0.document.documentID, $0) }, uniquingKeysWith: { first, _ in first })
-        let postHref = { (document: PostDocument, id: String?) -> String in
-            guard let post = split[document.documentID] else { return "text/\(document.documentID).xhtml" }
-            return "text/" + (id.map { post.fileName(holding: $0) + "#" + $0 } ?? post.fileName(part: 0))
-        }
+        let links = EPUBLinks(content: content)
         let chapterID = { (index: Int) in String(format: "c%02d", index + 1) }
         let toc = TableOfContents.entries(chapters: content.chapters, depth: tocDepth,
-                                          chapterHref: { "text/\(chapterID($0)).xhtml" }, href: postHref)
+                                          chapterHref: { "text/\(chapterID($0)).xhtml" },
+                                          href: { "text/" + links.href(to: .post($0.documentID, anchor: $1)) })
         var resources: [EPUBResource] = []
         var landmarks: [NavigationDocument.Landmark] = []
         if let cover = content.cover {
             let imageHref = "images/cover.\(cover.type.fileExtension)"
             resources.append(.page(id: "cover", href: "text/cover.xhtml",
-                                   xhtml: try checked(pages.cover(imageHref: "../" + imageHref), .cover)))
+                                   xhtml: try Self.checked(pages.cover(imageHref: "../" + imageHref), .cover)))
             resources.append(EPUBResource(id: "cover-image", href: imageHref, mediaType: cover.type.mediaType,
                                           contents: cover.bytes, properties: ["cover-image"]))
             landmarks.append(.init(type: "cover", title: "Cover", href: "text/cover.xhtml"))
         }
-        resources.append(.page(id: "title-page", href: "text/title-page.xhtml", xhtml: try checked(pages.titlePage(), .titlePage)))
+        resources.append(.page(id: "title-page", href: "text/title-page.xhtml",
+                               xhtml: try Self.checked(pages.titlePage(content.titlePage), .titlePage)))
         landmarks.append(.init(type: "titlepage", title: "Title page", href: "text/title-page.xhtml"))
         landmarks.append(.init(type: "toc", title: "Contents", href: "nav.xhtml#toc"))
         resources.append(.page(id: "nav", href: "nav.xhtml", xhtml: "", properties: ["nav"]))  // filled below
         let navIndex = resources.count - 1
+        // Posts are written on every core; each only reads the book.
+        let postPages = try content.documents.concurrentMap { document throws(BookifyError) in
+            try Self.pages(of: document, links: links, pages: pages)
+        }
+        var next = 0
         for (index, chapter) in content.chapters.enumerated() {
-            if let title = chapter.title {
-                let posts = chapter.documents.map { (title: $0.post.title, href: "\($0.documentID).xhtml", date: $0.post.date) }
-                resources.append(.page(id: chapterID(index), href: "text/\(chapterID(index)).xhtml",
-                                       xhtml: try checked(pages.chapterOpener(title: title, posts: posts), .chapter)))
+            if let opener = chapter.opener {
+                let xhtml = pages.chapterOpener(opener) { links.href(to: .post($0, anchor: nil)) }
+                resources.append(.page(id: chapterID(index), href: "text/\(chapterID(index)).xhtml", xhtml: try Self.checked(xhtml, .chapter)))
             }
-            for document in chapter.documents {
-                guard let post = split[document.documentID] else { continue }
-                for (index, part) in post.parts.enumerated() {
-                    let xhtml = pages.post(document, body: part, part: index, of: post.parts.count)
-                    resources.append(.page(id: index == 0 ? document.documentID : "\(document.documentID)-\(index + 1)",
-                                           href: "text/" + post.fileName(part: index), xhtml: try checked(xhtml, .post)))
-                }
-            }
+            resources += postPages[next..<next + chapter.documents.count].joined()
+            next += chapter.documents.count
         }
         if resources.count > navIndex + 1 {  // the first chapter opener or post
             landmarks.append(.init(type: "bodymatter", title: "Start of content", href: resources[navIndex + 1].href))
         }
         resources[navIndex].contents = Array(NavigationDocument.make(metadata: metadata, toc: toc, landmarks: landmarks,
                                                                      stylesheetHref: "styles/book.css").utf8)
-        let postCount = content.chapters.reduce(0) { $0 + $1.documents.count }
         resources.append(.page(id: "colophon", href: "text/colophon.xhtml",
-                               xhtml: try checked(pages.colophon(postCount: postCount), .colophon)))
+                               xhtml: try Self.checked(pages.colophon(content.colophon), .colophon)))
         resources.append(EPUBResource(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml",
                                       contents: Array(NCXDocument.make(metadata: metadata, toc: toc).utf8)))
         resources.append(EPUBResource(id: "stylesheet", href: "styles/book.css", mediaType: "text/css", contents: stylesheet))
         for (index, image) in content.images.enumerated() {
-            resources.append(EPUBResource(id: String(format: "img%03d", index + 1), href: image.href,
+            resources.append(EPUBResource(id: String(format: "img%03d", index + 1), href: EPUBLinks.imagePath(image),
                                           mediaType: image.type.mediaType, contents: [], file: image.file))
         }
         return resources
     }
 
+    /// The page or pages (a long post is split) of one post.
+    private static func pages(of document: PostDocument, links: EPUBLinks, pages: PageRenderer) throws(BookifyError) -> [EPUBResource] {
+        guard let post = links.post(document.documentID) else { return [] }
+        return try post.parts.enumerated().map { part, body throws(BookifyError) in
+            let xhtml = pages.post(document.header, body: links.writer(for: document.documentID, part: part).serialize(body),
+                                   part: part, of: post.parts.count)
+            return .page(id: part == 0 ? document.documentID : "\(document.documentID)-\(part + 1)",
+                         href: "text/" + post.fileName(part: part), xhtml: try Self.checked(xhtml, .post))
+        }
+    }
+
     /// A rendered page, or an error naming the template that made it malformed.
-    private func checked(_ xhtml: String, _ template: TemplateLibrary.Name) throws(BookifyError) -> String {
+    private static func checked(_ xhtml: String, _ template: TemplateLibrary.Name) throws(BookifyError) -> String {
         if let problem = XMLChecker.check(xhtml) {
             let position = problem.location.map { " at \($0) of the rendered page" } ?? ""
             throw .invalidTemplate(path: "\(template.rawValue).mustache",
@@ -124,25 +129,4 @@ public struct EPUBWriter: Sendable {
         </container>
 
         """
-}
-
-/// A planned book with every post converted, grouped as its chapters.
-public struct BookContent: Sendable {
-    public struct ChapterContent: Sendable {
-        public var title: String?
-        public var documents: [PostDocument]
-    }
-
-    public var book: Book
-    public var chapters: [ChapterContent]
-    /// The cover image, when the book has one.
-    public var cover: ImageAsset?
-    /// The images the posts show, each once.
-    public var images: [EmbeddedImage] = []
-    /// Images that could not be embedded; the posts show placeholders for them.
-    public var warnings: [AssetWarning] = []
-    /// Every content image has alt text (an accessibility claim).
-    public var everyImageDescribed = true
-    /// Keeps the images' files until the book content is gone.
-    public var imageSpool: ImageSpool?
 }

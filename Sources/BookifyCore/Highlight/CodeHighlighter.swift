@@ -1,20 +1,19 @@
-/// Colours code blocks whose language is known: `<pre><code class="language-go">` gets
-/// `<span class="tok-KIND">` runs that the stylesheet colours. Other code is left as it is.
-enum CodeHighlighter {
-    static func highlight(_ nodes: [XHTMLNode]) -> [XHTMLNode] {
-        nodes.map { node in
-            guard case .element(var element) = node else { return node }
-            if element.name == "pre" {
-                return .element(DiagramLayout.mark(highlightBlock(element)))
-            }
-            element.children = highlight(element.children)
-            return .element(element)
-        }
+/// Colours code blocks whose language is known: the code of `<pre><code class="language-go">`
+/// becomes `CodeToken`s; text diagrams are marked as such. Other code is left as it is.
+struct CodeHighlighter: ContentRewriter {
+    static func highlight(_ nodes: [ContentNode]) -> [ContentNode] {
+        var pass = CodeHighlighter()
+        return pass.rewrite(nodes)
     }
 
-    private static func highlightBlock(_ pre: XHTMLElement) -> XHTMLElement {
-        let codeIndex = pre.children.firstIndex { if case .element(let e) = $0 { return e.name == "code" } else { return false } }
-        let code: XHTMLElement? = codeIndex.flatMap { if case .element(let e) = pre.children[$0] { return e } else { return nil } }
+    mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
+        guard element.name == "pre" else { return [.element(descend(element))] }
+        return [.element(DiagramLayout.mark(Self.highlightBlock(element)))]
+    }
+
+    private static func highlightBlock(_ pre: ContentElement) -> ContentElement {
+        let codeIndex = pre.children.firstIndex { $0.element(named: "code") != nil }
+        let code = codeIndex.flatMap { pre.children[$0].element() }
         guard let grammar = language(of: code) ?? language(of: pre) else { return pre }
         var result = pre
         if let codeIndex, var code {
@@ -26,17 +25,15 @@ enum CodeHighlighter {
         return result
     }
 
-    private static func language(of element: XHTMLElement?) -> LanguageGrammar? {
-        guard let classes = element?["class"]?.split(separator: " ") else { return nil }
-        return classes.lazy.compactMap { LanguageRegistry.grammar(named: String($0)) }.first
+    private static func language(of element: ContentElement?) -> LanguageGrammar? {
+        guard let classes = element?.classes, !classes.isEmpty else { return nil }
+        return classes.lazy.compactMap { LanguageRegistry.grammar(named: $0) }.first
             .flatMap { grammar in classes.contains { $0.hasPrefix("language-") || $0.hasPrefix("lang-") } ? grammar : nil }
     }
 
-    private static func tokens(_ code: String, _ grammar: LanguageGrammar) -> [XHTMLNode] {
+    private static func tokens(_ code: String, _ grammar: LanguageGrammar) -> [ContentNode] {
         Tokenizer.tokenize(code, grammar: grammar).map { token in
-            guard let kind = token.kind else { return .text(token.text) }
-            return .element(XHTMLElement("span", attributes: [XHTMLAttribute("class", kind.cssClass)],
-                                         children: [.text(token.text)]))
+            token.kind == nil ? .text(token.text) : .token(token)
         }
     }
 }

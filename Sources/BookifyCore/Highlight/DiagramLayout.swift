@@ -1,21 +1,13 @@
-/// Keeps text diagrams aligned on small screens. Code may wrap (`pre-wrap`), but a wrapped
-/// box drawing is unreadable: a `pre` that draws (box-drawing characters, arrows, ASCII
-/// boxes) is marked `diagram` with a width class, and the stylesheet shrinks its type so its
-/// longest line fits the page.
+/// Finds text diagrams among code blocks. Code may wrap, but a wrapped box drawing is
+/// unreadable: a `pre` that draws (box-drawing characters, arrows, ASCII boxes) gets the
+/// `diagram` role with its longest line, so that each writer can scale it to its page instead.
 enum DiagramLayout {
-    /// Width classes by longest line, in characters; shorter diagrams fit as they are.
-    static let widthClasses: [(maximum: Int, className: String)] = [
-        (60, ""), (80, "diagram-wide"), (100, "diagram-wider"), (Int.max, "diagram-widest"),
-    ]
-
-    static func mark(_ pre: XHTMLElement) -> XHTMLElement {
+    static func mark(_ pre: ContentElement) -> ContentElement {
         let text = pre.textContent
         guard isDiagram(text) else { return pre }
-        let longest = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0
-        let width = widthClasses.first { longest <= $0.maximum }?.className ?? ""
         var marked = pre
-        let classes = [pre["class"], "diagram", width.isEmpty ? nil : width].compactMap { $0 }
-        marked["class"] = classes.joined(separator: " ")
+        let longest = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0
+        marked.role = .diagram(longestLine: longest)
         return marked
     }
 

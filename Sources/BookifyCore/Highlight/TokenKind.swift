@@ -17,12 +17,4 @@ public enum TokenKind: String, Sendable, CaseIterable {
     case builtin
     /// Diff lines added and removed.
     case inserted, deleted
-
-    var cssClass: String { "tok-" + rawValue }
-}
-
-/// A run of code and what it is; `kind == nil` is plain text.
-struct Token: Equatable, Sendable {
-    var kind: TokenKind?
-    var text: String
 }

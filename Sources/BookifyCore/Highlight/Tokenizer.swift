@@ -6,7 +6,7 @@ struct Tokenizer {
     let grammar: LanguageGrammar
     private let text: [Character]
     private var position = 0
-    private var tokens: [Token] = []
+    private var tokens: [CodeToken] = []
     private var atLineStart = true
     private let lineStartPatterns: [(Regex<AnyRegexOutput>, TokenKind)]
     /// The grammar's strings, longest opening first (`"""` before `"`).
@@ -22,7 +22,7 @@ struct Tokenizer {
     }
 
     /// The tokens of the whole code; their texts joined give the code back unchanged.
-    static func tokenize(_ code: String, grammar: LanguageGrammar) -> [Token] {
+    static func tokenize(_ code: String, grammar: LanguageGrammar) -> [CodeToken] {
         var tokenizer = Tokenizer(grammar: grammar, code: code)
         switch grammar.mode {
         case .code: tokenizer.scanCode()
@@ -352,7 +352,7 @@ struct Tokenizer {
 
     private mutating func emit(_ kind: TokenKind?, length: Int) {
         let end = min(text.count, position + max(length, 1))
-        tokens.append(Token(kind: kind, text: String(text[position..<end])))
+        tokens.append(CodeToken(kind: kind, text: String(text[position..<end])))
         position = end
     }
 
@@ -361,8 +361,8 @@ struct Tokenizer {
     }
 
     /// Adjacent tokens of the same kind as one.
-    private func merged() -> [Token] {
-        var result: [Token] = []
+    private func merged() -> [CodeToken] {
+        var result: [CodeToken] = []
         for token in tokens where !token.text.isEmpty {
             if let last = result.last, last.kind == token.kind {
                 result[result.count - 1].text += token.text

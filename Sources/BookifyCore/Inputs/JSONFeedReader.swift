@@ -121,7 +121,7 @@ public struct JSONFeedReader: Sendable {
     /// A non-empty, trimmed string value.
     private static func text(_ value: JSONValue?) -> String? {
         guard let raw = value?.stringValue else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmed
         return trimmed.isEmpty ? nil : trimmed
     }
 

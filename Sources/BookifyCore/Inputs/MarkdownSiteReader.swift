@@ -10,7 +10,7 @@ struct MarkdownSiteReader {
 
     func read(_ path: URL, source: String) throws(BookifyError) -> Blog {
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory)
         let root = isDirectory.boolValue ? path : path.deletingLastPathComponent()
         let site = try SiteConfig.load(in: root)
         let layout = SiteLayout(root: root)

@@ -64,3 +64,14 @@ public struct BookMetadata: Sendable, Hashable {
         self.collection = collection
     }
 }
+
+extension BookMetadata {
+    /// `date` as a long date in the book's language ("March 5, 2024"), in UTC so that builds
+    /// do not depend on the machine.
+    public func longDate(_ date: Date) -> String {
+        var style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language),
+                                     calendar: Calendar(identifier: .gregorian))
+        style.timeZone = TimeZone(identifier: "UTC")!
+        return date.formatted(style)
+    }
+}

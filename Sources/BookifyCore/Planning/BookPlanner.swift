@@ -51,7 +51,7 @@ public struct BookPlanner: Sendable {
         for blog in blogs {
             var urls = Set<String>()
             for post in blog.posts where seenIDs.insert(post.id).inserted {
-                let key = post.url.map(BookLinks.key)
+                let key = post.url.map(\.postIdentity)
                 if let key, earlierURLs.contains(key) { continue }
                 if let key { urls.insert(key) }
                 posts.append(post)

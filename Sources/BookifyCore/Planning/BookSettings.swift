@@ -32,6 +32,10 @@ public struct BookSettings: Sendable {
     public var templatesDirectory: URL?
     /// A stylesheet that replaces the built-in one.
     public var stylesheet: URL?
+    /// How deep the table of contents goes: 1 lists posts, 2 adds their top-level headings, up to 6.
+    public var tocDepth = 2
+    /// An image that cannot be embedded or a link that leads nowhere fails the build.
+    public var strict = false
 
     public init() {}
 }

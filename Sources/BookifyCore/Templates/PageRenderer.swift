@@ -1,58 +1,51 @@
 import Foundation
 
-/// Renders the book's pages (title page, posts, colophon) from the templates, as complete
-/// XHTML documents.
+/// Renders the book's page chrome (cover, title page, chapter openers, post pages, colophon)
+/// from the Mustache templates, as complete XHTML documents.
 struct PageRenderer: Sendable {
-    static let generator = "bookify \(BookifyVersion.current)"
-
     let templates: TemplateLibrary
     let metadata: BookMetadata
     /// The stylesheet's path relative to the pages.
     let stylesheetHref: String
 
-    func titlePage() -> String {
-        templates.render(.titlePage, context(pageTitle: metadata.title, [
-            "title": metadata.title,
-            "subtitle": metadata.subtitle,
-            "authors": Self.list(metadata.authors),
-            "description": metadata.description,
-            "source": metadata.source,
+    func titlePage(_ page: TitlePage) -> String {
+        templates.render(.titlePage, context(pageTitle: page.title, [
+            "title": page.title,
+            "subtitle": page.subtitle,
+            "authors": Self.list(page.authors),
+            "description": page.description,
+            "source": page.source,
         ]))
     }
 
-    /// A post's page; for a long post split over several pages, part `part` (from 0) of
-    /// `count`, whose `body` is that part.
-    func post(_ document: PostDocument, body: [XHTMLNode]? = nil, part: Int = 0, of count: Int = 1) -> String {
-        let post = document.post
-        let ownAuthors = post.authors.map(\.name)
-        let showsAuthors = !ownAuthors.isEmpty && Set(ownAuthors) != Set(metadata.authors)
-        return templates.render(.post, context(pageTitle: post.title, [
-            "title": post.title,
-            "date": post.date.map(displayDate),
-            "dateISO": post.date.map(FeedDate.day),
-            "authors": showsAuthors ? Self.list(ownAuthors) : nil,
-            "tags": post.tags,
-            "hasTags": !post.tags.isEmpty,
-            "url": post.url?.absoluteString,
-            "externalURL": post.externalURL.flatMap { $0 == post.url ? nil : $0.absoluteString },
-            "body": XHTMLSerializer.serialize(body ?? document.body),
+    /// A post's page around `body` (the post's text, already markup); for a long post split
+    /// over several pages, part `part` (from 0) of `count`.
+    func post(_ header: PostHeader, body: String, part: Int = 0, of count: Int = 1) -> String {
+        templates.render(.post, context(pageTitle: header.title, [
+            "title": header.title,
+            "date": header.date.map(metadata.longDate),
+            "dateISO": header.date.map(FeedDate.day),
+            "authors": Self.list(header.authors),
+            "tags": header.tags,
+            "hasTags": !header.tags.isEmpty,
+            "url": header.url?.absoluteString,
+            "externalURL": header.externalURL?.absoluteString,
+            "body": body,
             "continued": part > 0,
             "continues": part < count - 1,
             "isLast": part == count - 1,
         ]))
     }
 
-    /// A chapter's opening page: its title and the posts it holds, with links.
-    func chapterOpener(title: String, posts: [(title: String, href: String, date: Date?)]) -> String {
-        let dates = posts.compactMap(\.date)
-        let years = Set(dates.map { Calendar(identifier: .gregorian).component(.year, from: $0) }).sorted()
-        let span = years.count > 1 ? "\(years.first!)–\(years.last!)" : years.first.map(String.init)
-        return templates.render(.chapter, context(pageTitle: title, [
-            "title": title,
-            "postCount": posts.count,
-            "postNoun": posts.count == 1 ? "post" : "posts",
-            "dates": span,
-            "posts": posts.map { ["title": $0.title, "href": $0.href] },
+    /// A chapter's opening page: its title and the posts it holds, linked with `href`.
+    func chapterOpener(_ opener: ChapterOpener, href: (String) -> String) -> String {
+        let years = opener.years.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
+        return templates.render(.chapter, context(pageTitle: opener.title, [
+            "title": opener.title,
+            "postCount": opener.posts.count,
+            "postNoun": opener.posts.count == 1 ? "post" : "posts",
+            "dates": years,
+            "posts": opener.posts.map { ["title": $0.title, "href": href($0.documentID)] },
         ]))
     }
 
@@ -61,14 +54,14 @@ struct PageRenderer: Sendable {
                                          ["title": metadata.title, "image": imageHref, "bodyClass": "cover-page"]))
     }
 
-    func colophon(postCount: Int) -> String {
+    func colophon(_ colophon: Colophon) -> String {
         templates.render(.colophon, context(pageTitle: "About this book", [
-            "title": metadata.title,
-            "source": metadata.source,
-            "modified": displayDate(metadata.modified),
-            "postCount": postCount,
-            "generator": Self.generator,
-            "identifier": metadata.identifier,
+            "title": colophon.title,
+            "source": colophon.source,
+            "modified": metadata.longDate(colophon.modified),
+            "postCount": colophon.postCount,
+            "generator": colophon.generator,
+            "identifier": colophon.identifier,
         ]))
     }
 
@@ -84,14 +77,6 @@ struct PageRenderer: Sendable {
         return context
     }
 
-    /// A long date in the book's language, in UTC so that builds do not depend on the machine.
-    private func displayDate(_ date: Date) -> String {
-        var style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: metadata.language),
-                                     calendar: Calendar(identifier: .gregorian))
-        style.timeZone = TimeZone(identifier: "UTC")!
-        return date.formatted(style)
-    }
-
     private static func list(_ names: [String]) -> String {
         switch names.count {
         case 0: return ""
@@ -99,9 +84,4 @@ struct PageRenderer: Sendable {
         default: return names.dropLast().joined(separator: ", ") + " and " + names.last!
         }
     }
-}
-
-/// The version bookify reports in its books and on the command line.
-public enum BookifyVersion {
-    public static let current = "0.1.0"
 }

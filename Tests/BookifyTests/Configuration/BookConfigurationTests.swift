@@ -39,7 +39,7 @@ import Testing
         #expect(settings.assets.folder?.path == folder.appendingPathComponent("site").path)
         #expect(settings.assets.baseURL?.absoluteString == "http://127.0.0.1:8080/mirror/")
         #expect(settings.assets.cacheFolder?.path == folder.appendingPathComponent(".cache").path)
-        #expect(settings.offline && configuration.strict && settings.includeDrafts)
+        #expect(settings.offline && settings.strict && settings.includeDrafts)
         #expect(settings.http.connectTimeout == 2.5 && settings.assets.http.connectTimeout == 2.5)
         #expect(settings.http.totalTimeout == 30 && settings.assets.http.totalTimeout == 30)
         #expect(settings.assets.http.maximumBytes == 5 * 1024 * 1024)
@@ -88,7 +88,7 @@ import Testing
         #expect(settings.contentFormat == .markdown && settings.groupBy == .series && settings.order == .newestFirst)
         #expect(settings.filter.tags == ["go"] && settings.filter.excludedTags == ["draft"] && settings.filter.limit == 10)
         #expect(settings.filter.since.map(FeedDate.day) == "2020-01-01" && settings.filter.until.map(FeedDate.day) == "2020-12-31")
-        #expect(configuration.tocDepth == 3)
+        #expect(configuration.settings.tocDepth == 3)
         #expect(settings.chapters == [
             ChapterSpec(title: "Go", tags: ["go", "golang"]),
             ChapterSpec(title: "Notes", sections: ["notes"], urlPatterns: ["*/notes/*"]),

@@ -2,46 +2,59 @@
 import Testing
 
 @Suite struct ContentModelTests {
+    /// `html` sanitized and repaired, dumped.
     private func repair(_ html: String) -> String {
-        XHTMLSerializer.serialize(ContentModel.repair(HTMLParser().parseFragment(html)))
+        ContentModel.repair(HTMLSanitizer().sanitize(HTMLParser().parseFragment(html))).dump
     }
 
     @Test func unwrapsBlocksInsidePhrasingElements() {
-        #expect(repair("<span>a<div>b</div><hr>c</span>") == "<span>abc</span>")
-        #expect(repair("<h2>Title <ul><li>x</li></ul></h2>") == "<h2>Title x</h2>")
+        #expect(repair("<span>a<div>b</div><hr>c</span>") == "span\n  \"a\"\n  \"b\"\n  \"c\"")
+        #expect(repair("<h2>Title <ul><li>x</li></ul></h2>") == "h2\n  \"Title \"\n  \"x\"")
     }
 
     @Test func aBlockInAParagraphEndsItAsAnHTMLParserWould() {
         // research.swtch.com's anchored headings: the heading and its id survive.
-        let element = XHTMLElement("p", children: [
+        let element = ContentElement("p", children: [
             .text("Text "),
-            .element(XHTMLElement("a", attributes: [XHTMLAttribute("href", "#algorithms")], children: [
-                .element(XHTMLElement("h2", attributes: [XHTMLAttribute("id", "algorithms")], children: [.text("Algorithms")])),
+            .element(ContentElement("a", link: .post("p001", anchor: "algorithms"), children: [
+                .element(ContentElement("h2", id: "algorithms", children: [.text("Algorithms")])),
             ])),
             .text(" more"),
-            .element(XHTMLElement("div", children: [.text("block")])),
+            .element(ContentElement("div", children: [.text("block")])),
             .text(" "),
         ])
-        #expect(XHTMLSerializer.serialize(ContentModel.repair([.element(element)]))
-                == ##"<p>Text </p><a href="#algorithms"><h2 id="algorithms">Algorithms</h2></a><p> more</p><div>block</div>"##)
-        #expect(repair("<p>a <em>b</em></p>") == "<p>a <em>b</em></p>")
+        #expect(ContentModel.repair([.element(element)]).dump == """
+            p
+              "Text "
+            a → p001#algorithms
+              h2 #algorithms
+                "Algorithms"
+            p
+              " more"
+            div
+              "block"
+            """)
+        #expect(repair("<p>a <em>b</em></p>") == "p\n  \"a \"\n  em\n    \"b\"")
     }
 
     @Test func unwrapsLinksInsideLinks() {
         // The HTML parser already closes an open link at the next one; a placeholder or a
         // sanitized tree can still nest them.
-        let inner = XHTMLElement("a", attributes: [XHTMLAttribute("href", "https://b.example/")], children: [.text("y")])
-        let outer = XHTMLElement("a", attributes: [XHTMLAttribute("href", "https://a.example/")],
-                                 children: [.text("x "), .element(inner)])
-        #expect(XHTMLSerializer.serialize(ContentModel.repair([.element(outer)]))
-                == #"<a href="https://a.example/">x y</a>"#)
+        let inner = ContentElement("a", link: .external("https://b.example/"), children: [.text("y")])
+        let outer = ContentElement("a", link: .external("https://a.example/"), children: [.text("x "), .element(inner)])
+        #expect(ContentModel.repair([.element(outer)]).dump == "a → https://a.example/\n  \"x \"\n  \"y\"")
     }
 
     @Test func aStrayFigcaptionBecomesAParagraph() {
-        #expect(repair("<p>x</p><figcaption>cap</figcaption>") == #"<p>x</p><p class="caption">cap</p>"#)
+        #expect(repair("<p>x</p><figcaption>cap</figcaption>") == "p\n  \"x\"\np (stray caption)\n  \"cap\"")
         #expect(repair("<figure><figcaption>c</figcaption><p>i</p><figcaption>d</figcaption></figure>")
-                == "<figure><figcaption>c</figcaption><p>i</p><figcaption>d</figcaption></figure>")
+                == "figure\n  figcaption\n    \"c\"\n  p\n    \"i\"\n  figcaption\n    \"d\"")
         #expect(repair("<figure><p>i</p><figcaption>mid</figcaption><p>j</p></figure>")
-                == #"<figure><p>i</p><p class="caption">mid</p><p>j</p></figure>"#)
+                == "figure\n  p\n    \"i\"\n  p (stray caption)\n    \"mid\"\n  p\n    \"j\"")
+    }
+
+    @Test func aBrokenDefinitionListBecomesBlocksThatSayWhatTheyWere() {
+        #expect(repair("<dl><dd>orphan</dd><dt>term</dt></dl>")
+                == "div\n  div (definition description)\n    \"orphan\"\n  div (definition term)\n    \"term\"")
     }
 }

@@ -2,6 +2,8 @@
 import Foundation
 import Testing
 
+/// What the content stage makes of a post, compared as tree dumps: exactly what every writer
+/// receives.
 @Suite struct PostConverterTests {
     private func convert(_ content: String, format: ContentFormat = .markdown,
                          url: String = "https://blog.example/posts/one/") -> PostDocument {
@@ -9,39 +11,65 @@ import Testing
         return PostConverter().convert(post, documentID: "p001")
     }
 
-    private func xhtml(_ content: String, format: ContentFormat = .markdown) -> String {
-        XHTMLSerializer.serialize(convert(content, format: format).body)
+    private func dump(_ content: String, format: ContentFormat = .markdown) -> String {
+        convert(content, format: format).body.dump
     }
 
-    @Test func rendersGFMTablesWithAlignmentAsClasses() {
-        let html = xhtml("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |")
-        #expect(html.contains(#"<th class="align-left">a</th>"#))
-        #expect(html.contains(#"<td class="align-center">2</td>"#))
-        #expect(html.contains(#"<td class="align-right">3</td>"#))
-        #expect(!html.contains("style=") && !html.contains("align="))
+    @Test func tableCellsCarryTheirAlignment() {
+        let tree = dump("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |")
+        #expect(tree.contains("th align=left\n        \"a\""))
+        #expect(tree.contains("td align=center\n        \"2\""))
+        #expect(tree.contains("td align=right"))
+        #expect(!tree.contains("style") && !tree.contains("[align"))
     }
 
-    @Test func keepsCodeBlocksAndTheirLanguage() {
-        let html = xhtml("```swift\nlet a = 1 < 2 && true\n```")
-        #expect(html.contains(#"<pre><code class="language-swift">"#))
-        #expect(html.contains(#"<span class="tok-operator">&lt;</span> <span class="tok-number">2</span> <span class="tok-operator">&amp;&amp;</span>"#))
+    @Test func codeBlocksKeepTheirLanguageAndBecomeTokens() {
+        #expect(dump("```swift\nlet a = 1 < 2 && true\n```") == """
+            pre
+              code .language-swift
+                token keyword "let"
+                " a "
+                token operator "="
+                " "
+                token number "1"
+                " "
+                token operator "<"
+                " "
+                token number "2"
+                " "
+                token operator "&&"
+                " "
+                token literal "true"
+                "\\n"
+            "\\n"
+            """)
     }
 
-    @Test func footnotesBecomeEPUBNotesWithBackLinks() {
-        let html = xhtml("Text.[^n] More.[^m]\n\n[^n]: The note.\n[^m]: Another.")
-        #expect(html.contains(##"<a epub:type="noteref" role="doc-noteref" id="p001-fnref-n" href="#p001-fn-n">1</a>"##))
-        #expect(html.contains(##"<aside epub:type="footnote" role="doc-footnote" class="footnote" id="p001-fn-m">\##n<p><span class="footnote-label">2. </span>Another."##))
-        #expect(html.contains(##"href="#p001-fnref-n""##))
-        #expect(!html.contains("<ol>"))
+    @Test func footnotesBecomeNotesAndTheirReferencesNoteLinks() {
+        let tree = dump("Text.[^n] More.[^m]\n\n[^n]: The note.\n[^m]: Another.")
+        #expect(tree.contains("""
+              sup .footnote-ref
+                a #p001-fnref-n → p001#p001-fn-n (note reference)
+                  "1"
+            """))
+        #expect(tree.contains("""
+              note 2 #p001-fn-m
+                "\\n"
+                p
+                  "Another. "
+                  a .footnote-backref → p001#p001-fnref-m
+            """))
+        #expect(!tree.contains("ol"))
     }
 
     @Test func inlineTagsThatAreNoHTMLElementsStayText() {
-        let html = xhtml("Run `ps` and find <PID>, then ssh to <node-ip> as <app> user. <em>real</em>\n\n<custom-block>\nline\n")
-        #expect(html.contains("find &lt;PID&gt;, then ssh to &lt;node-ip&gt; as &lt;app&gt; user. <em>real</em>"))
-        #expect(html.contains("<p>&lt;custom-block&gt;\nline\n</p>"))
+        let tree = dump("Run `ps` and find <PID>, then ssh to <node-ip> as <app> user. <em>real</em>\n\n<custom-block>\nline\n")
+        #expect(tree.contains(#"" and find <PID>, then ssh to <node-ip> as <app> user. ""#))
+        #expect(tree.contains("  em\n    \"real\""))
+        #expect(tree.contains(#"  "<custom-block>\nline\n""#))
     }
 
-    @Test func linksToOtherPostsOfTheBookStayInside() {
+    @Test func linksToOtherPostsOfTheBookAreTypedTargets() {
         var links = BookLinks()
         links.add(URL(string: "https://blog.example/posts/two/")!, documentID: "p002")
         links.add(URL(string: "https://blog.example/posts/one/")!, documentID: "p001")
@@ -49,18 +77,27 @@ import Testing
             + "[self](#intro) [top](https://blog.example/posts/one/) [out](https://other.example/)\n\n## Intro"
         let post = Post(id: "1", url: URL(string: "https://blog.example/posts/one/"), title: "One", content: markdown,
                         contentFormat: .markdown)
-        let html = XHTMLSerializer.serialize(PostConverter().convert(post, documentID: "p001", links: links).body)
-        #expect(html.contains(#"<a href="p002.xhtml">a</a>"#))
-        #expect(html.contains(##"<a href="p002.xhtml#p002-Part-2">b</a>"##))
-        #expect(html.contains(#"<a href="p002.xhtml">c</a>"#))
-        #expect(html.contains(##"<a href="#p001-intro">self</a>"##))
-        #expect(html.contains(#"<a href="p001.xhtml">top</a>"#))
-        #expect(html.contains(#"<a href="https://other.example/">out</a>"#))
+        let links1 = PostConverter().convert(post, documentID: "p001", links: links).body.allElements.filter { $0.name == "a" }
+        #expect(links1.map(\.link) == [
+            .post("p002", anchor: nil), .post("p002", anchor: "p002-Part-2"), .post("p002", anchor: nil),
+            .post("p001", anchor: "p001-intro"), .post("p001", anchor: nil), .external("https://other.example/"),
+        ])
     }
 
-    @Test func taskListItemsAreMarked() {
-        let html = xhtml("- [x] done\n- [ ] open")
-        #expect(html.contains(#"<li class="task-list-item"><input type="checkbox" checked="checked" disabled="disabled""#))
+    @Test func taskListItemsHaveTheirBoxes() {
+        #expect(dump("- [x] done\n- [ ] open") == """
+            ul
+              "\\n"
+              li (task item)
+                checkbox [x]
+                " done"
+              "\\n"
+              li (task item)
+                checkbox [ ]
+                " open"
+              "\\n"
+            "\\n"
+            """)
     }
 
     @Test func shiftsHeadingsBelowThePostTitleAndGivesThemIDs() {
@@ -70,7 +107,20 @@ import Testing
             Heading(level: 3, text: "Inner", id: "p001-inner"),
             Heading(level: 2, text: "Top", id: "p001-top-2"),
         ])
-        #expect(XHTMLSerializer.serialize(document.body).contains(#"<h2 id="p001-top">Top</h2>"#))
+        #expect(document.body.dump.hasPrefix("h2 #p001-top\n  \"Top\""))
+    }
+
+    @Test func aPostKeepsItsLanguageAndHeader() {
+        var post = Post(id: "1", url: URL(string: "https://blog.example/de/"), title: "Hallo", content: "Text",
+                        contentFormat: .markdown, published: Date(timeIntervalSince1970: 0), authors: [Author(name: "Gast")],
+                        tags: ["a", "b"], language: "de")
+        post.externalURL = URL(string: "https://other.example/")
+        let document = PostConverter().convert(post, documentID: "p001", bookAuthors: ["Owner"])
+        #expect(document.language == "de")
+        #expect(document.header.title == "Hallo" && document.header.authors == ["Gast"] && document.header.tags == ["a", "b"])
+        #expect(document.header.externalURL?.absoluteString == "https://other.example/")
+        #expect(PostConverter().convert(post, documentID: "p001", bookAuthors: ["Gast"]).header.authors.isEmpty,
+                "the book's own author is not repeated on each post")
     }
 
     @Test func detectsHTMLAndMarkdownInFeedContent() {
@@ -81,8 +131,14 @@ import Testing
     }
 
     @Test func readsPlainTextAsParagraphs() {
-        let html = xhtml("First <line>\nsame paragraph\n\nSecond", format: .text)
-        #expect(html == "<p>First &lt;line&gt;<br/>same paragraph</p><p>Second</p>")
+        #expect(dump("First <line>\nsame paragraph\n\nSecond", format: .text) == """
+            p
+              "First <line>"
+              br
+              "same paragraph"
+            p
+              "Second"
+            """)
     }
 }
 
@@ -94,18 +150,18 @@ import Testing
         #expect(!ContentFormatDetector.looksLikeMarkdown("Just a note. I paid $5 * 2 for it.\n\nAnother paragraph."))
         #expect(!ContentFormatDetector.looksLikeMarkdown("- a single dash line\nand text"))
         let post = Post(id: "1", title: "T", content: "## Heading\n\n**Bold** text\n- item", contentFormat: .text)
-        let html = XHTMLSerializer.serialize(PostConverter().convert(post, documentID: "p001").body)
-        #expect(html.contains("<h2 id=\"p001-heading\">Heading</h2>") && html.contains("<strong>Bold</strong>"))
+        let tree = PostConverter().convert(post, documentID: "p001").body.dump
+        #expect(tree.hasPrefix("h2 #p001-heading\n  \"Heading\"") && tree.contains("strong\n    \"Bold\""))
     }
 }
 
 @Suite struct DiagramLayoutTests {
-    @Test func textDiagramsAreMarkedByWidth() {
+    @Test func textDiagramsAreMarkedWithTheirLongestLine() {
         let box = "┌────┐\n│ a  │\n└────┘"
-        #expect(DiagramLayout.mark(XHTMLElement("pre", children: [.text(box)]))["class"] == "diagram")
+        #expect(DiagramLayout.mark(ContentElement("pre", children: [.text(box)])).role == .diagram(longestLine: 6))
         let wide = "A " + String(repeating: "─", count: 70) + "→ B\n" + String(repeating: " ", count: 72) + "↓"
-        #expect(DiagramLayout.mark(XHTMLElement("pre", children: [.text(wide)]))["class"] == "diagram diagram-wide")
+        #expect(DiagramLayout.mark(ContentElement("pre", children: [.text(wide)])).role == .diagram(longestLine: 75))
         let code = "func f() {\n    return 1\n}"
-        #expect(DiagramLayout.mark(XHTMLElement("pre", children: [.text(code)]))["class"] == nil)
+        #expect(DiagramLayout.mark(ContentElement("pre", children: [.text(code)])).role == nil)
     }
 }

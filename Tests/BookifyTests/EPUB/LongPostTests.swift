@@ -23,7 +23,7 @@ import Testing
         try JSONSerialization.data(withJSONObject: ["version": "https://jsonfeed.org/version/1.1", "title": "Long",
                                                     "home_page_url": "https://long.example/", "items": items]).write(to: feed)
         let output = folder.appendingPathComponent("long.epub")
-        try await BookBuilder(settings: .withoutNetwork).build(inputs: [feed.path], output: output)
+        _ = try await BookBuilder.build(BuildRequest(inputs: [feed.path], outputs: [output.path]) { $0 = .withoutNetwork })
         try EPUBCheck.expectClean(output)
         let book = try BookInspector(output)
         ReadingSystemRules.check(book)  // every file under 250 KB, every internal link resolves

@@ -8,8 +8,9 @@ import Testing
         let output = TestPaths.temporaryFolder().appendingPathComponent("field-notes.epub")
         var settings = BookSettings.withoutNetwork
         settings.assets.folder = TestPaths.examples
-        try await BookBuilder(settings: settings).build(inputs: [TestPaths.examples.appendingPathComponent("feed.json").path],
-                                                        output: output)
+        let request = try BuildRequest(inputs: [TestPaths.examples.appendingPathComponent("feed.json").path],
+                                       outputs: [output.path]) { $0 = settings }
+        _ = try await BookBuilder.build(request)
         return (output, try BookInspector(output))
     }
 

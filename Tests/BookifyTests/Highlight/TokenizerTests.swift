@@ -109,12 +109,12 @@ import Testing
         }
     }
 
-    @Test func codeBlocksWithAKnownLanguageGetSpans() {
+    @Test func codeBlocksWithAKnownLanguageBecomeTokens() {
         let post = Post(id: "1", title: "T", content: "```go\nfunc f() {}\n```\n\n```\nplain\n```\n\n```unknownlang\nx\n```",
                         contentFormat: .markdown)
-        let html = XHTMLSerializer.serialize(PostConverter().convert(post, documentID: "p001").body)
-        #expect(html.contains(#"<code class="language-go"><span class="tok-keyword">func</span> <span class="tok-function">f</span>"#))
-        #expect(html.contains("<pre><code>plain\n</code></pre>"))
-        #expect(html.contains("<code class=\"language-unknownlang\">x\n</code>"))
+        let tree = PostConverter().convert(post, documentID: "p001").body.dump
+        #expect(tree.contains("code .language-go\n    token keyword \"func\"\n    \" \"\n    token function \"f\""))
+        #expect(tree.contains("pre\n  code\n    \"plain\\n\""))
+        #expect(tree.contains("code .language-unknownlang\n    \"x\\n\""))
     }
 }

@@ -77,7 +77,7 @@ import Testing
         let content = await builder.convert(builder.plan([blog]))
         let b = try #require(content.chapters.flatMap(\.documents).first { $0.post.title == "B" })
         let a = try #require(content.chapters.flatMap(\.documents).first { $0.post.title == "A" })
-        #expect(XHTMLSerializer.serialize(b.body).contains("href=\"\(a.documentID).xhtml\""), "a link to an alias stays in the book")
+        #expect(b.body.allElements.contains { $0.link == .post(a.documentID, anchor: nil) }, "a link to an alias stays in the book")
 
         let broken = try site(["notes/a.md": "---\ntitle: x\ntags: [unclosed\n---\nbody"])
         do {

@@ -2,15 +2,16 @@
 import Foundation
 import Testing
 
-/// How the asset stage rewrites a post: figures, inline images, placeholders, lead images.
-@Suite struct MediaEmbedderTests {
+/// How a post shows its media once the images are loaded: figures, inline images,
+/// placeholders, lead images.
+@Suite struct MediaEmbeddingTests {
     /// The body of each post after conversion, offline, with `assets` as the asset folder.
     private func convert(_ posts: [Post], assets: URL) async -> (bodies: [String], content: BookContent) {
         var settings = BookSettings.withoutNetwork
         settings.assets.folder = assets
         let builder = BookBuilder(settings: settings)
         let content = await builder.convert(builder.plan([Blog(posts: posts, source: "test")]))
-        let bodies = content.chapters.flatMap(\.documents).map { XHTMLSerializer.serialize($0.body) }
+        let bodies = content.documents.map(\.body.dump)
         return (bodies, content)
     }
 
@@ -31,12 +32,26 @@ import Testing
             <p><a href="https://elsewhere.example/"><img src="/img/none.png" alt="linked"></a></p>
             <p><img src="/img/none.png"></p>
             """)], assets: assets)
-        let body = bodies[0]
-        #expect(body.contains(#"<figure class="image"><img src="../images/a-"#) && body.contains("<figcaption>The caption</figcaption>"))
-        #expect(body.contains(#"<p>Text <img src="../images/a-"#) && body.contains(#" alt="again"/> more.</p>"#))
-        #expect(body.contains(#"<a href="https://elsewhere.example/"><span class="media-placeholder">[linked (image not available)]</span></a>"#))
-        #expect(body.contains(#"<figure class="media-placeholder"><figcaption>none.png (image not available) <a href="https://blog.example/img/none.png">view the original</a></figcaption></figure>"#))
+        let image = try #require(content.images.first)
         #expect(content.images.count == 1, "one file for the image shown twice")
+        #expect(image.id.hasPrefix("a-") && image.width == 48 && image.height == 48, "named after the reference, its size read once")
+        #expect(bodies[0] == """
+            figure (image figure)
+              image \(image.id) 48×48 alt="A"
+              figcaption
+                "The caption"
+            "\\n"
+            p
+              "Text "
+              image \(image.id) 48×48 alt="again"
+              " more."
+            "\\n"
+            p
+              a → https://elsewhere.example/
+                placeholder inline image "linked"
+            "\\n"
+            placeholder figure image "none.png" → https://blog.example/img/none.png
+            """)
         #expect(content.warnings.map(\.reference) == ["https://blog.example/img/none.png"], "one warning per missing image and post")
         #expect(content.everyImageDescribed, "every embedded image has alt text")
     }
@@ -48,8 +63,8 @@ import Testing
             post("1", "<p>Text.</p>", image: URL(string: "https://blog.example/lead.png")),
             post("2", "<p>Text.</p>", image: URL(string: "https://blog.example/gone.png")),
         ], assets: assets)
-        #expect(bodies[0].hasPrefix(#"<figure class="lead-image"><img src="../images/lead-"#) && bodies[0].contains(#"alt="""#))
-        #expect(bodies[1] == "<p>Text.</p>")
+        #expect(bodies[0].hasPrefix("figure (lead image)\n  image lead-") && bodies[0].contains(#"alt="""#))
+        #expect(bodies[1] == "p\n  \"Text.\"")
         #expect(content.warnings.count == 1)
         #expect(content.images.map(\.informative) == [false], "a lead image is decoration")
     }
@@ -59,7 +74,7 @@ import Testing
         try TestImage.png(seed: 3).write(to: assets.appendingPathComponent("favicon.png"))
         let favicon = URL(string: "https://blog.example/favicon.png")
         let (bodies, content) = await convert((1...3).map { post(String($0), "<p>Text.</p>", image: favicon) }, assets: assets)
-        #expect(bodies == ["<p>Text.</p>", "<p>Text.</p>", "<p>Text.</p>"])
+        #expect(bodies == Array(repeating: "p\n  \"Text.\"", count: 3))
         #expect(content.images.isEmpty && content.warnings.isEmpty)
     }
 
@@ -68,7 +83,6 @@ import Testing
         episode.attachments = [Attachment(url: URL(string: "https://pod.example/e1.mp3")!, mimeType: "audio/mpeg", title: "Episode 1"),
                                Attachment(url: URL(string: "https://pod.example/notes.pdf")!, mimeType: "application/pdf")]
         let (bodies, _) = await convert([episode], assets: TestPaths.temporaryFolder())
-        #expect(bodies[0] == #"<p>Show notes.</p><figure class="media-placeholder"><figcaption>Episode 1 (audio not included) "#
-                + #"<a href="https://pod.example/e1.mp3">listen online</a></figcaption></figure>"#)
+        #expect(bodies[0] == "p\n  \"Show notes.\"\nplaceholder figure audio \"Episode 1\" → https://pod.example/e1.mp3")
     }
 }

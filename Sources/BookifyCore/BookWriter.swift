@@ -1,0 +1,21 @@
+import Foundation
+
+/// Writes a converted book in one output format. Every writer reads the same `BookContent`
+/// and writes atomically: a failed write leaves no partial file and keeps an existing one.
+public protocol BookWriter: Sendable {
+    func write(_ content: BookContent, to destination: URL) throws(BookifyError)
+}
+
+/// The output formats bookify writes, told from a file name's extension.
+public enum BookFormat: String, Sendable, CaseIterable {
+    case epub
+
+    /// The format of the book `path` names; a usage error for a name bookify cannot write.
+    public init(outputPath path: String) throws(BookifyError) {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "epub": self = .epub
+        case "pdf": throw .usage("PDF output is not supported yet: '\(path)'. Write an .epub.")
+        default: throw .usage("Cannot tell the format of '\(path)': the output must end in .epub.")
+        }
+    }
+}

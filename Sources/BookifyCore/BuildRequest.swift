@@ -1,0 +1,44 @@
+import Foundation
+
+/// One build as a caller asks for it: the inputs, the books to write, and the settings, with
+/// the configuration file (`bookify.yml`) under the caller's own choices. The command line
+/// makes one from its flags; a Swift caller gets the same behaviour.
+public struct BuildRequest: Sendable {
+    public var inputs: [String]
+    /// The books to write, each in the format its extension names; empty: one EPUB named
+    /// after the book's title.
+    public var outputs: [String]
+    public var settings: BookSettings
+
+    /// Reads the configuration (`configFile`, else `bookify.yml` beside the first input or in
+    /// `workingDirectory`), then lays `overrides` over its settings, as command-line flags do.
+    /// Inputs and outputs given here win over the file's; `SOURCE_DATE_EPOCH` in `environment`
+    /// fixes the book's date.
+    public init(inputs: [String], outputs: [String] = [], configFile: String? = nil,
+                workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                overrides: (inout BookSettings) -> Void = { _ in }) throws(BookifyError) {
+        let configuration = try BookConfiguration.locate(explicit: configFile, inputs: inputs, workingDirectory: workingDirectory)
+            .map { url throws(BookifyError) in try BookConfiguration.load(url) }
+        var settings = configuration?.settings ?? BookSettings()
+        overrides(&settings)
+        if settings.assets.cacheFolder == nil { settings.assets.cacheFolder = ImageCache.defaultFolder }
+        if let folder = settings.assets.folder { try Self.requireFolder(folder) }
+        settings.sourceDate = environment["SOURCE_DATE_EPOCH"].flatMap { Double($0) }.map { Date(timeIntervalSince1970: $0) }
+        self.inputs = inputs.isEmpty ? configuration?.inputs ?? [] : inputs
+        self.outputs = outputs.isEmpty ? configuration?.outputs ?? [] : outputs
+        self.settings = settings
+        if self.inputs.isEmpty {
+            throw .usage("Name at least one input (a feed file, or - for standard input), on the command line or as 'input' in bookify.yml.")
+        }
+        for output in self.outputs { _ = try BookFormat(outputPath: output) }
+    }
+
+    private static func requireFolder(_ folder: URL) throws(BookifyError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
+            throw .inputNotFound(path: folder.path)
+        }
+        guard isDirectory.boolValue else { throw .usage("--assets takes a folder; \(folder.path) is a file.") }
+    }
+}

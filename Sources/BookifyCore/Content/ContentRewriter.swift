@@ -1,0 +1,77 @@
+/// A pass over a post's body that may replace each node with any number of nodes, in the
+/// spirit of swift-markdown's `MarkupRewriter`: a pass overrides the visits it cares about and
+/// the defaults walk the rest of the tree. Every transformation of the content stage is one.
+protocol ContentRewriter {
+    mutating func visitText(_ text: String) -> [ContentNode]
+    /// Default: the element with its children rewritten.
+    mutating func visitElement(_ element: ContentElement) -> [ContentNode]
+    /// Default: the note with its children rewritten.
+    mutating func visitNote(_ note: Note) -> [ContentNode]
+    /// Images, media, placeholders, tokens and checkboxes; default: kept.
+    mutating func visitLeaf(_ node: ContentNode) -> [ContentNode]
+}
+
+extension ContentRewriter {
+    mutating func rewrite(_ nodes: [ContentNode]) -> [ContentNode] {
+        var result: [ContentNode] = []
+        result.reserveCapacity(nodes.count)
+        for node in nodes { result += rewrite(node) }
+        return result
+    }
+
+    mutating func rewrite(_ node: ContentNode) -> [ContentNode] {
+        switch node {
+        case .text(let text): return visitText(text)
+        case .element(let element): return visitElement(element)
+        case .note(let note): return visitNote(note)
+        case .image, .media, .placeholder, .token, .checkbox: return visitLeaf(node)
+        }
+    }
+
+    /// The element with its children rewritten by this pass.
+    mutating func descend(_ element: ContentElement) -> ContentElement {
+        var copy = element
+        copy.children = rewrite(element.children)
+        return copy
+    }
+
+    mutating func visitText(_ text: String) -> [ContentNode] { [.text(text)] }
+    mutating func visitElement(_ element: ContentElement) -> [ContentNode] { [.element(descend(element))] }
+    mutating func visitLeaf(_ node: ContentNode) -> [ContentNode] { [node] }
+
+    mutating func visitNote(_ note: Note) -> [ContentNode] {
+        var copy = note
+        copy.children = rewrite(note.children)
+        return [.note(copy)]
+    }
+}
+
+extension Array where Element == ContentNode {
+    /// Calls `body` on every node of the tree, parents before their children, in document order.
+    func forEachNode(_ body: (ContentNode) -> Void) {
+        for node in self {
+            body(node)
+            node.children.forEachNode(body)
+        }
+    }
+
+    /// Every element of the tree, in document order.
+    var allElements: [ContentElement] {
+        var elements: [ContentElement] = []
+        forEachNode { if case .element(let element) = $0 { elements.append(element) } }
+        return elements
+    }
+
+    /// Every id the tree defines (elements and notes), in document order.
+    var allIDs: [String] {
+        var ids: [String] = []
+        forEachNode { node in
+            switch node {
+            case .element(let element): if let id = element.id { ids.append(id) }
+            case .note(let note): if let id = note.id { ids.append(id) }
+            default: break
+            }
+        }
+        return ids
+    }
+}

@@ -1,0 +1,130 @@
+/// Writes a post's body (the book model) as the XHTML 5 of an EPUB page: roles become classes,
+/// notes EPUB 3 pop-up footnotes, code tokens `tok-KIND` spans the stylesheet colours, images
+/// files under `images/`, and links the file and fragment of the page holding their target.
+struct XHTMLWriter {
+    /// The post the page belongs to: links to its own ids may stay bare fragments.
+    let documentID: String
+    /// The `href` a link target gets on this page.
+    let href: (LinkTarget) -> String
+    /// The `src` of an embedded image on this page.
+    let imageSource: (ImageUse) -> String
+
+    func serialize(_ nodes: [ContentNode]) -> String {
+        var output = ""
+        for node in nodes { write(node, to: &output) }
+        return output
+    }
+
+    private func write(_ node: ContentNode, to output: inout String) {
+        switch node {
+        case .text(let text):
+            output += XMLText.escape(text)
+        case .element(let element):
+            write(element, to: &output)
+        case .image(let image):
+            output += "<img src=\"\(XMLText.escape(imageSource(image), quotes: true))\" alt=\"\(XMLText.escape(image.alt, quotes: true))\"/>"
+        case .token(let token):
+            guard let kind = token.kind else { output += XMLText.escape(token.text); return }
+            output += "<span class=\"tok-\(kind.rawValue)\">\(XMLText.escape(token.text))</span>"
+        case .checkbox(let checked):
+            output += "<input type=\"checkbox\"" + (checked ? " checked=\"checked\"" : "")
+                + " disabled=\"disabled\" class=\"task-list-item-checkbox\"/>"
+        case .note(let note):
+            write(note, to: &output)
+        case .placeholder(let placeholder):
+            write(placeholder, to: &output)
+        case .media(let reference):
+            // The asset stage replaces every reference; one left over shows as its placeholder.
+            write(MediaPlaceholder(reference: reference, layout: .inline), to: &output)
+        }
+    }
+
+    private func write(_ element: ContentElement, to output: inout String) {
+        output += "<" + element.name
+        if element.role == .noteReference { output += " epub:type=\"noteref\" role=\"doc-noteref\"" }
+        for attribute in element.attributes {
+            output += " \(attribute.name)=\"\(XMLText.escape(attribute.value, quotes: true))\""
+            // EPUB readers read `xml:lang`; both must agree.
+            if attribute.name == "lang" { output += " xml:lang=\"\(XMLText.escape(attribute.value, quotes: true))\"" }
+        }
+        if let columns = element.span?.columns { output += " colspan=\"\(columns)\"" }
+        if let rows = element.span?.rows { output += " rowspan=\"\(rows)\"" }
+        let classes = Self.classes(of: element)
+        if !classes.isEmpty { output += " class=\"\(XMLText.escape(classes.joined(separator: " "), quotes: true))\"" }
+        // A fragment of this very post is written after the id, any other target before it.
+        let link = element.link.map { (href: href($0), local: isLocalFragment($0)) }
+        if let link, !link.local { output += " href=\"\(XMLText.escape(link.href, quotes: true))\"" }
+        if let id = element.id { output += " id=\"\(XMLText.escape(id, quotes: true))\"" }
+        if let link, link.local { output += " href=\"\(XMLText.escape(link.href, quotes: true))\"" }
+        if Self.voidElements.contains(element.name) {
+            output += "/>"
+            return
+        }
+        output += ">"
+        for child in element.children { write(child, to: &output) }
+        output += "</\(element.name)>"
+    }
+
+    private func isLocalFragment(_ target: LinkTarget) -> Bool {
+        if case .post(documentID, _?) = target { return true }
+        return false
+    }
+
+    /// A note as an EPUB 3 footnote, its number before its text.
+    private func write(_ note: Note, to output: inout String) {
+        output += "<aside epub:type=\"footnote\" role=\"doc-footnote\" class=\"footnote\""
+        if let id = note.id { output += " id=\"\(XMLText.escape(id, quotes: true))\"" }
+        output += ">"
+        let label = ContentNode.element(ContentElement("span", classes: ["footnote-label"], children: [.text("\(note.number). ")]))
+        var children = note.children
+        if let first = children.firstIndex(where: { $0.element(named: "p") != nil }), case .element(var paragraph) = children[first] {
+            paragraph.children.insert(label, at: 0)
+            children[first] = .element(paragraph)
+        } else {
+            children.insert(label, at: 0)
+        }
+        for child in children { write(child, to: &output) }
+        output += "</aside>"
+    }
+
+    private func write(_ placeholder: MediaPlaceholder, to output: inout String) {
+        var content = XMLText.escape("\(placeholder.description) (\(placeholder.reason))")
+        if let original = placeholder.original {
+            content += " <a href=\"\(XMLText.escape(original.absoluteString, quotes: true))\">\(XMLText.escape(placeholder.action))</a>"
+        }
+        switch placeholder.layout {
+        case .figure: output += "<figure class=\"media-placeholder\"><figcaption>\(content)</figcaption></figure>"
+        case .inline: output += "<span class=\"media-placeholder\">[\(content)]</span>"
+        }
+    }
+
+    /// The author's classes, the alignment, and what the element's role looks like.
+    private static func classes(of element: ContentElement) -> [String] {
+        var classes = element.classes
+        if let alignment = element.alignment { classes.append("align-\(alignment.rawValue)") }
+        switch element.role {
+        case .taskItem: classes.append("task-list-item")
+        case .imageFigure: classes.append("image")
+        case .leadImage: classes.append("lead-image")
+        case .strayCaption: classes.append("caption")
+        case .definitionTerm: classes.append("dt")
+        case .definitionDescription: classes.append("dd")
+        case .diagram(let longestLine):
+            classes.append("diagram")
+            if let width = diagramWidths.first(where: { longestLine <= $0.maximum })?.className, !width.isEmpty {
+                classes.append(width)
+            }
+        case .noteReference, nil: break
+        }
+        return classes
+    }
+
+    /// The stylesheet's type sizes for text diagrams, by longest line in characters: the
+    /// smaller type keeps the diagram within the page instead of wrapping it.
+    static let diagramWidths: [(maximum: Int, className: String)] = [
+        (60, ""), (80, "diagram-wide"), (100, "diagram-wider"), (Int.max, "diagram-widest"),
+    ]
+
+    /// Elements with no content, written `<br/>`.
+    private static let voidElements: Set<String> = ["br", "hr", "wbr", "col"]
+}

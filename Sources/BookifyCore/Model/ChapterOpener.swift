@@ -1,0 +1,26 @@
+import Foundation
+
+/// The page that opens a titled chapter: its title, how many posts it holds and over which
+/// years, and the list of them.
+public struct ChapterOpener: Sendable, Hashable {
+    /// A post as the opener lists it.
+    public struct Entry: Sendable, Hashable {
+        public var title: String
+        /// The post's `PostDocument.documentID`, to link to it.
+        public var documentID: String
+    }
+
+    public var title: String
+    public var posts: [Entry]
+    /// The first and last year of the chapter's posts (the same when they share one); `nil`
+    /// when none is dated.
+    public var years: ClosedRange<Int>?
+
+    public init(title: String, documents: [PostDocument]) {
+        self.title = title
+        posts = documents.map { Entry(title: $0.post.title, documentID: $0.documentID) }
+        let calendar = Calendar(identifier: .gregorian)
+        let years = documents.compactMap(\.post.date).map { calendar.component(.year, from: $0) }
+        self.years = years.min().map { $0...years.max()! }
+    }
+}

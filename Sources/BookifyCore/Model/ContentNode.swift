@@ -1,0 +1,187 @@
+/// A node of a post's body in the book model: what every writer reads (DESIGN §3).
+///
+/// The tree knows no output format. Structure uses the HTML vocabulary of the sanitizer's
+/// allow-list (`p`, `em`, `table`, …), which both EPUB and PDF lay out; everything a writer would
+/// otherwise have to parse back out of markup is typed: links point at `LinkTarget`s, images are
+/// embedded-image ids with their pixel size, footnotes are `Note`s, code is `CodeToken`s, and
+/// table cells carry their alignment and span.
+public enum ContentNode: Sendable, Hashable {
+    case text(String)
+    case element(ContentElement)
+    /// An image embedded in the book.
+    case image(ImageUse)
+    /// Media as a post refers to it, not yet looked for: the asset stage turns each into an
+    /// `image` or a `placeholder`, so none reaches a writer.
+    case media(MediaReference)
+    /// Media that is not in the book: what it showed, and a link to the original.
+    case placeholder(MediaPlaceholder)
+    /// A footnote's text, wherever the post put it; each writer places it (EPUB: a pop-up
+    /// `aside`; PDF: the foot of the page).
+    case note(Note)
+    /// A run of highlighted code.
+    case token(CodeToken)
+    /// A task list item's box.
+    case checkbox(checked: Bool)
+
+    /// The concatenated text of the node and its descendants.
+    public var textContent: String {
+        switch self {
+        case .text(let text): return text
+        case .element(let element): return element.textContent
+        case .note(let note): return note.children.map(\.textContent).joined()
+        case .token(let token): return token.text
+        case .image, .media, .placeholder, .checkbox: return ""
+        }
+    }
+
+    /// The children of an element or note; empty for every other node.
+    public var children: [ContentNode] {
+        switch self {
+        case .element(let element): return element.children
+        case .note(let note): return note.children
+        default: return []
+        }
+    }
+
+    /// Whether the node is text made only of white space.
+    var isBlank: Bool {
+        if case .text(let text) = self { return text.allSatisfy(\.isWhitespace) }
+        return false
+    }
+
+    /// The element this node is, if it is one named `name` (any name when `nil`).
+    func element(named name: String? = nil) -> ContentElement? {
+        guard case .element(let element) = self, name == nil || element.name == name else { return nil }
+        return element
+    }
+}
+
+/// A structural element: a paragraph, a list, a table cell, emphasis…
+public struct ContentElement: Sendable, Hashable {
+    /// What the element is, in HTML's vocabulary (the sanitizer's allow-list).
+    public var name: String
+    /// A book-wide unique id (prefixed with its post's id) that links may target.
+    public var id: String?
+    /// The author's classes (`language-go` on code), letters, digits, `-` and `_` only.
+    public var classes: [String]
+    /// Other attributes the allow-list keeps (`title`, `lang`, `dir`, `start`, `datetime`, …),
+    /// in source order.
+    public var attributes: [ContentAttribute]
+    /// Where the element leads, for a link (`a`); `nil` for a link that lost its target.
+    public var link: LinkTarget?
+    /// The text alignment the source asked for (table cells, paragraphs).
+    public var alignment: TextAlignment?
+    /// How many columns and rows a table cell spans, when more than one.
+    public var span: CellSpan?
+    /// What bookify made of the element, when it is more than its name says.
+    public var role: ElementRole?
+    public var children: [ContentNode]
+
+    public init(_ name: String, id: String? = nil, classes: [String] = [], attributes: [ContentAttribute] = [],
+                link: LinkTarget? = nil, role: ElementRole? = nil, children: [ContentNode] = []) {
+        self.name = name
+        self.id = id
+        self.classes = classes
+        self.attributes = attributes
+        self.link = link
+        self.role = role
+        self.children = children
+    }
+
+    /// The value of the kept attribute `name`, if present.
+    public subscript(name: String) -> String? {
+        get { attributes.first { $0.name == name }?.value }
+        set {
+            attributes.removeAll { $0.name == name }
+            if let newValue { attributes.append(ContentAttribute(name, newValue)) }
+        }
+    }
+
+    /// The concatenated text of all descendants.
+    public var textContent: String { children.map(\.textContent).joined() }
+
+    public func hasClass(_ name: String) -> Bool { classes.contains(name) }
+}
+
+/// An attribute the allow-list keeps, as written.
+public struct ContentAttribute: Sendable, Hashable {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// Where a link leads.
+public enum LinkTarget: Sendable, Hashable {
+    /// An address outside the book: http(s) or mailto.
+    case external(String)
+    /// A post of the book (by its `PostDocument.documentID`) and, optionally, an id inside it.
+    case post(String, anchor: String?)
+}
+
+public enum TextAlignment: String, Sendable, Hashable {
+    case left, center, right, justify
+}
+
+/// The columns and rows a table cell covers, as the source gave them (`nil`: not given, one).
+public struct CellSpan: Sendable, Hashable {
+    public var columns: Int?
+    public var rows: Int?
+
+    public init(columns: Int?, rows: Int?) {
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// What the content stage made an element into, beyond its name.
+public enum ElementRole: Sendable, Hashable {
+    /// A GFM task list item (it starts with a checkbox).
+    case taskItem
+    /// A figure holding one embedded image (and perhaps its caption).
+    case imageFigure
+    /// A post's own picture above its text: decoration.
+    case leadImage
+    /// A link to a footnote (its target is the `Note`'s id).
+    case noteReference
+    /// A figure caption that stood where no caption may: now a paragraph.
+    case strayCaption
+    /// A term or description of a definition list too broken to stay one: now a block.
+    case definitionTerm, definitionDescription
+    /// A text diagram (box drawing, arrows) in a `pre`: never wrapped; its longest line in
+    /// characters, to scale it to the page.
+    case diagram(longestLine: Int)
+}
+
+/// An embedded image where a post shows it.
+public struct ImageUse: Sendable, Hashable {
+    /// The image's id among the book's `EmbeddedImage`s.
+    public var imageID: String
+    public var width: Int
+    public var height: Int
+    /// The description; empty for decoration.
+    public var alt: String
+}
+
+/// A footnote: its number in its post and its text.
+public struct Note: Sendable, Hashable {
+    /// The id references link to.
+    public var id: String?
+    /// 1 for the post's first note.
+    public var number: Int
+    public var children: [ContentNode]
+}
+
+/// A run of code and what it is; `kind == nil` is plain text.
+public struct CodeToken: Sendable, Hashable {
+    public var kind: TokenKind?
+    public var text: String
+
+    public init(kind: TokenKind?, text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// A post converted for the book: its header, its body in the book model, and its headings.
+public struct PostDocument: Sendable {
+    public var post: Post
+    /// The post's id in the book (`p001`): what links to it name, and the prefix of every id
+    /// inside it.
+    public var documentID: String
+    /// What stands above the text: title, date, authors, tags, original address.
+    public var header: PostHeader
+    /// The post's own language (BCP 47), when its source gives one; `nil`: the book's.
+    public var language: String?
+    public var body: [ContentNode]
+    public var headings: [Heading]
+    /// Links that lead nowhere: a fragment no element of its post has (as written), or a
+    /// section missing from another post of the book. They lost their target, or point at the
+    /// post's start; `--strict` makes them an error.
+    public var brokenLinks: [String] = []
+}
+
+/// A heading of a post, for the book's table of contents.
+public struct Heading: Sendable, Hashable {
+    /// 2 for the post's top-level headings (the post title is level 1).
+    public var level: Int
+    public var text: String
+    /// The heading's id in its post.
+    public var id: String
+}

@@ -1,0 +1,30 @@
+/// Parses HTML as browsers would (libxml2's HTML parser) into `HTMLNode`s.
+///
+/// The tree is copied as it is, names lower-cased; deciding what may stay is the sanitizer's job.
+struct HTMLParser: Sendable {
+    /// Void elements never have children, but libxml2 2.9 nests the content that follows some
+    /// HTML5 ones (`source`, `track`, `wbr`, `embed`) inside them: it is moved back out (DESIGN §8).
+    private static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source",
+        "track", "wbr",
+    ]
+
+    /// Deeper elements are flattened into their ancestor (their text stays), so hostile nesting
+    /// cannot exhaust the stack of the later, recursive stages.
+    static let maximumDepth = 200
+
+    /// The children of `<body>` after parsing `html` as a fragment.
+    func parseFragment(_ html: String) -> [HTMLNode] {
+        LibXML2.parseHTMLBody(html, text: HTMLNode.text) { element, children, depth in
+            if depth > Self.maximumDepth { return children }
+            let name = element.name.lowercased()
+            var attributes: [(name: String, value: String)] = []
+            for attribute in element.attributes {
+                let attributeName = attribute.name.lowercased()
+                if !attributes.contains(where: { $0.name == attributeName }) { attributes.append((attributeName, attribute.value)) }
+            }
+            if Self.voidElements.contains(name) { return [.element(HTMLElement(name, attributes: attributes))] + children }
+            return [.element(HTMLElement(name, attributes: attributes, children: children))]
+        } ?? [.text(html)]
+    }
+}

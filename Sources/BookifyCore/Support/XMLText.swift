@@ -1,0 +1,60 @@
+/// Escaping for XML text and attribute values.
+public enum XMLText {
+    /// Escapes markup characters and drops characters XML 1.0 forbids (C0 controls other than
+    /// tab, newline and carriage return; U+FFFE and U+FFFF).
+    public static func escape(_ text: String, quotes: Bool = false) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            // Most text needs nothing: hand it back as it is.
+            guard let first = bytes.firstIndex(where: { needsWork($0, quotes: quotes) }) else { return String(decoding: bytes, as: UTF8.self) }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            result.append(contentsOf: bytes[..<first])
+            var index = first
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\"") where quotes: result.append(contentsOf: "&quot;".utf8)
+                case 0x09, 0x0A, 0x0D: result.append(byte)
+                case 0x00...0x1F, 0x7F: break
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                    index += 2  // U+FFFE, U+FFFF
+                default: result.append(byte)
+                }
+                index += 1
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+
+    /// Whether a byte of UTF-8 text may need escaping or dropping (0xEF starts U+FFFE/U+FFFF).
+    private static func needsWork(_ byte: UInt8, quotes: Bool) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0x7F, 0xEF: return true
+        case UInt8(ascii: "\""): return quotes
+        case 0x09, 0x0A, 0x0D: return false
+        default: return byte < 0x20
+        }
+    }
+
+    /// `text` without the characters no book may hold (see `isAllowed`).
+    public static func withoutForbiddenCharacters(_ text: String) -> String {
+        guard !text.unicodeScalars.allSatisfy(isAllowed) else { return text }
+        var cleaned = String.UnicodeScalarView()
+        cleaned.append(contentsOf: text.unicodeScalars.filter(isAllowed))
+        return String(cleaned)
+    }
+
+    /// Control characters other than tab and line breaks, DEL, U+FFFE and U+FFFF: XML 1.0
+    /// forbids most of them, and none is text a reader should get.
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\t", "\n", "\r": return true
+        case "\u{0}"..."\u{1F}", "\u{7F}", "\u{FFFE}", "\u{FFFF}": return false
+        default: return true
+        }
+    }
+}
