@@ -8,31 +8,46 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 feed="${1:-../shared/seed/blog-feed.json}"
 runs="${RUNS:-5}"
-bookify=".build/release/bookify"
+bookify="${BOOKIFY:-.build/release/bookify}"
 [[ -x "$bookify" ]] || swift build -c release >/dev/null
 [[ -f "$feed" ]] || { echo "benchmark: no feed at $feed" >&2; exit 66; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# measure NAME COMMAND...: runs COMMAND $runs times, prints median seconds and peak RSS.
+# measure NAME COMMAND...: runs COMMAND $runs times, prints the median wall time, the CPU time
+# (user + system) of that run, and the median peak RSS. CPU above wall means several cores worked.
 measure() {
   local name=$1; shift
-  local times=() peaks=()
+  local runs_out=() peaks=()
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; return 1; }
-    read -r seconds kilobytes <"$work/time"
-    times+=("$seconds"); peaks+=("$kilobytes")
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; return 1; }
+    read -r seconds user system kilobytes <"$work/time"
+    runs_out+=("$seconds $(echo "$user + $system" | bc -l)"); peaks+=("$kilobytes")
   done
-  local median_time median_peak
-  median_time=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p")
+  local median median_peak
+  median=$(printf '%s\n' "${runs_out[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p")
   median_peak=$(printf '%s\n' "${peaks[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p")
-  printf '%-28s %8.2f s %10.1f MiB\n' "$name" "$median_time" "$(echo "$median_peak / 1024" | bc -l)"
+  printf '%-32s %8.2f s %8.2f s %10.1f MiB\n' "$name" ${median} "$(echo "$median_peak / 1024" | bc -l)"
 }
 
 posts=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['items']))" "$feed")
 echo "Building $feed ($posts posts), median of $runs runs:"
-printf '%-28s %10s %14s\n' tool "wall time" "peak memory"
+printf '%-32s %10s %10s %14s\n' tool "wall time" "CPU time" "peak memory"
 measure "bookify (EPUB, offline)" "$bookify" "$feed" -o "$work/bookify.epub" -q --offline
+
+# The same posts twenty times over (new ids and URLs): how the content stage scales on every core.
+python3 - "$feed" "$work/x20.json" <<'PY'
+import json, sys
+feed = json.load(open(sys.argv[1]))
+items = []
+for copy in range(20):
+    for item in feed["items"]:
+        item = dict(item, id=f"{copy}-{item.get('id', '')}")
+        if "url" in item: item["url"] = item["url"].rstrip("/") + f"-copy{copy}/"
+        items.append(item)
+json.dump(dict(feed, items=items), open(sys.argv[2], "w"))
+PY
+measure "bookify (×20 feed, offline)" "$bookify" "$work/x20.json" -o "$work/x20.epub" -q --offline
 
 # The feed's site-local images as 640x400 PNGs, on disk and on a loopback server, where the
 # posts' URLs put them (the real images are not available offline).
