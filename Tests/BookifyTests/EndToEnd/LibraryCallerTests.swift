@@ -36,12 +36,13 @@ import Testing
 
     @Test func theWriterComesFromTheOutputName() throws {
         #expect(try BookFormat(outputPath: "a/Book.EPUB") == .epub)
-        #expect(throws: BookifyError.usage("PDF output is not supported yet: 'b.pdf'. Write an .epub.")) {
-            try BookFormat(outputPath: "b.pdf")
+        #expect(try BookFormat(outputPath: "b.pdf") == .pdf)
+        #expect(throws: BookifyError.usage("Cannot tell the format of 'c.mobi': the output must end in .epub or .pdf.")) {
+            try BookFormat(outputPath: "c.mobi")
         }
         #expect(throws: BookifyError.self) { try BuildRequest(inputs: ["feed.json"], outputs: ["book.mobi"]) }
-        let writer = try BookBuilder().writer(for: "x.epub")
-        #expect(writer is EPUBWriter)
+        #expect(try BookBuilder().writer(for: "x.epub") is EPUBWriter)
+        #expect(try BookBuilder().writer(for: "x.pdf") is PDFWriter)
     }
 
     @Test func strictFailsBeforeAnythingIsWritten() async throws {

@@ -1,0 +1,202 @@
+import Foundation
+
+/// Lays out the blocks of a post's body (the book model) as slices for the paginator:
+/// paragraphs and headings by line, lists with their markers, quotes with a rule, code on a
+/// tinted ground, tables by row, images scaled to the page; notes gather at the end.
+final class BlockSlicer {
+    let canvas: PDFCanvas
+    let images: [String: EmbeddedImage]
+    private(set) var slices: [Slice] = []
+    /// The notes of the post, in the order met.
+    private(set) var notes: [Note] = []
+    /// Ids to mark at the next slice made.
+    private var pendingDestinations: [String] = []
+
+    init(canvas: PDFCanvas, images: [String: EmbeddedImage]) {
+        self.canvas = canvas
+        self.images = images
+    }
+
+    /// Marks `id` as a destination at the next slice.
+    func mark(_ id: String) { pendingDestinations.append(id) }
+
+    func add(_ slice: Slice) {
+        var slice = slice
+        slice.destinations += pendingDestinations
+        pendingDestinations = []
+        slices.append(slice)
+    }
+
+    /// Lays out `nodes` (blocks and inline content mixed, as a container holds them) at
+    /// `indent` from the text's left edge.
+    func addBlocks(_ nodes: [ContentNode], indent: Double = 0) {
+        var inline: [ContentNode] = []
+        let flush = {
+            if !inline.allSatisfy(\.isBlank) { self.addParagraph(inline, indent: indent) }
+            inline = []
+        }
+        for node in nodes {
+            switch node {
+            case .element(let element) where ContentModelBlocks.names.contains(element.name) || element.name == "hr":
+                flush()
+                addBlock(element, indent: indent)
+            case .note(let note):
+                flush()
+                notes.append(note)
+            case .image(let image):
+                flush()
+                addImage(image, indent: indent)
+            case .placeholder(let placeholder) where placeholder.layout == .figure:
+                flush()
+                addParagraph([node], indent: indent, font: .small)
+            default:
+                inline.append(node)
+            }
+        }
+        flush()
+    }
+
+    private func addBlock(_ element: ContentElement, indent: Double) {
+        if let id = element.id { mark(id) }
+        switch element.name {
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            let level = HeadingOutline.level(of: element.name) ?? 2
+            addParagraph(element.children, indent: indent, font: .heading(level: level), spaceBefore: level == 2 ? 14 : 10,
+                         keepWithNext: true, justify: false)
+        case "p", "dt", "summary", "figcaption":
+            let caption = element.name == "figcaption" || element.role == .strayCaption
+            addParagraph(element.children, indent: indent, font: caption ? .small : .body,
+                         style: element.name == "dt" ? StyledText.Style(bold: true) : StyledText.Style(italic: caption))
+        case "pre":
+            CodeBlockSlicer(canvas: canvas).add(element, indent: indent, to: self)
+        case "ul", "ol":
+            addList(element, indent: indent)
+        case "blockquote":
+            addIndented(element.children, indent: indent + 14, rule: true)
+        case "table":
+            TableSlicer(canvas: canvas).add(element, indent: indent, to: self)
+        case "hr":
+            add(Slice(height: 8, spaceBefore: 8) { canvas, x, y in
+                let middle = x + indent + (PDFStyle.textWidth - indent) / 2
+                canvas.line(from: (middle - 40, y + 4), to: (middle + 40, y + 4), color: .rule)
+            })
+        case "dd":
+            addIndented(element.children, indent: indent + 14, rule: false)
+        default:
+            addBlocks(element.children, indent: indent)
+        }
+    }
+
+    /// A paragraph of inline content, one slice per line.
+    func addParagraph(_ nodes: [ContentNode], indent: Double, font: PDFStyle.Font = .body,
+                      style: StyledText.Style = StyledText.Style(), spaceBefore: Double = PDFStyle.paragraphGap,
+                      keepWithNext: Bool = false, justify: Bool = true, marker: String? = nil) {
+        var inline = InlineText()
+        var text = StyledText()
+        inline.append(nodes, style: style, to: &text)
+        text.collapseWhiteSpace()
+        inline.destinations.forEach(mark)
+        notes += inline.notes
+        guard !text.isEmpty else { return }
+        let options = TextLayout.Options(font: font, width: PDFStyle.textWidth - indent, justify: justify,
+                                         lineSpacing: font == .body ? PDFStyle.bodyLineSpacing : 1.1)
+        addLines(of: TextLayout(text, options: options, canvas: canvas), indent: indent, spaceBefore: spaceBefore,
+                 keepWithNext: keepWithNext, marker: marker, markerFont: font)
+    }
+
+    /// A laid-out text as one slice per line; the first `keepWithNext` lines (and two lines at
+    /// each end of a paragraph) stay together.
+    func addLines(of layout: TextLayout, indent: Double, spaceBefore: Double, keepWithNext: Bool = false,
+                  marker: String? = nil, markerFont: PDFStyle.Font = .body) {
+        let markerLayout = marker.map { TextLayout(Self.plain($0), options: .init(font: markerFont, width: 40), canvas: canvas) }
+        for index in layout.lines.indices {
+            let line = layout.lines[index]
+            let isLast = index == layout.lines.count - 1
+            let keep = keepWithNext || (index == 0 && layout.lines.count > 2) || index == layout.lines.count - 2
+            add(Slice(height: line.height, spaceBefore: index == 0 ? spaceBefore : 0, keepWithNext: keep && !(isLast && !keepWithNext)) { canvas, x, y in
+                layout.drawLine(index, x: x + indent, y: y - line.top, canvas: canvas)
+                for link in layout.links(onLine: index) {
+                    canvas.addLink(link.target, x: x + indent + link.x, y: y, width: link.width, height: line.height)
+                }
+                if index == 0, let markerLayout, let markerLine = markerLayout.lines.first {
+                    let width = markerLayout.width(ofLine: 0)
+                    markerLayout.drawLine(0, x: x + indent - width - 5, y: y + line.ascent - markerLine.baseline, canvas: canvas)
+                }
+            })
+        }
+    }
+
+    private func addList(_ list: ContentElement, indent: Double) {
+        let ordered = list.name == "ol"
+        let items = list.children.compactMap { $0.element(named: "li") }
+        let reversed = list["reversed"] != nil
+        var number = Int(list["start"] ?? "") ?? (reversed ? items.count : 1)
+        for item in items {
+            if let value = item["value"].flatMap({ Int($0) }) { number = value }
+            let marker = item.role == .taskItem ? "" : ordered ? "\(number)." : (indent > 0 ? "◦" : "•")
+            if let id = item.id { mark(id) }
+            let before = slices.count
+            addItem(item.children, indent: indent + 22, marker: marker)
+            if slices.count > before { slices[before].spaceBefore = min(slices[before].spaceBefore, 3) }
+            number += reversed ? -1 : 1
+        }
+    }
+
+    /// A list item: its first paragraph carries the marker.
+    private func addItem(_ nodes: [ContentNode], indent: Double, marker: String) {
+        let firstBlock = nodes.firstIndex { node in
+            node.element().map { ContentModelBlocks.names.contains($0.name) } ?? false
+        } ?? nodes.count
+        let leading = Array(nodes[..<firstBlock])
+        if !leading.allSatisfy(\.isBlank) {
+            addParagraph(leading, indent: indent, spaceBefore: 3, justify: false, marker: marker)
+            addBlocks(Array(nodes[firstBlock...]), indent: indent)
+        } else if let first = nodes[firstBlock...].first?.element(), first.name == "p" {
+            addParagraph(first.children, indent: indent, spaceBefore: 3, justify: false, marker: marker)
+            addBlocks(Array(nodes[(firstBlock + 1)...]), indent: indent)
+        } else {
+            addBlocks(nodes, indent: indent)
+        }
+    }
+
+    /// Blocks set in by `indent`, with a rule along their left side for a quotation.
+    private func addIndented(_ nodes: [ContentNode], indent: Double, rule: Bool) {
+        let before = slices.count
+        addBlocks(nodes, indent: indent)
+        guard rule else { return }
+        for index in before..<slices.count {
+            let draw = slices[index].draw
+            slices[index].draw = { canvas, x, y in
+                draw(canvas, x, y)
+                canvas.line(from: (x + indent - 9, y - 1), to: (x + indent - 9, y + self.slices[index].height + 1), color: .rule, width: 1.5)
+            }
+        }
+    }
+
+    /// An embedded image, scaled to the text width and at most 60% of the page height, never
+    /// beyond its size at 96 pixels per inch; a format Cairo cannot draw becomes its description.
+    func addImage(_ use: ImageUse, indent: Double) {
+        guard let image = images[use.imageID], image.type == .png || image.type == .jpeg else {
+            addParagraph([.text("[\(use.alt.isEmpty ? "image" : use.alt)]")], indent: indent, font: .small,
+                         style: StyledText.Style(italic: true, color: .muted))
+            return
+        }
+        let available = PDFStyle.textWidth - indent
+        let natural = Double(use.width) * 0.75
+        let scale = min(1, available / natural, PDFStyle.textHeight * 0.6 / (Double(use.height) * 0.75))
+        let width = natural * scale
+        let height = Double(use.height) * 0.75 * scale
+        add(Slice(height: height, spaceBefore: 8) { canvas, x, y in
+            let left = x + indent + (available - width) / 2
+            if !canvas.drawImage(image, x: left, y: y, width: width, height: height) {
+                canvas.strokeRectangle(x: left, y: y, width: width, height: height, color: .placeholder)
+            }
+        })
+    }
+
+    static func plain(_ string: String, style: StyledText.Style = StyledText.Style()) -> StyledText {
+        var text = StyledText()
+        text.append(string, style: style)
+        return text
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// The sections of the PDF book as slices: title page, contents, chapter openers, posts (header,
+/// body, notes) and colophon, each laid out from the book model and its chrome values.
+struct BookSections {
+    let content: BookContent
+    let canvas: PDFCanvas
+    let images: [String: EmbeddedImage]
+
+    init(content: BookContent, canvas: PDFCanvas) {
+        self.content = content
+        self.canvas = canvas
+        images = Dictionary(content.images.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func chapterDestination(_ index: Int) -> String { "chapter-\(index + 1)" }
+
+    /// Chapter openers, posts and the colophon, in reading order.
+    func body() -> [PageSection] {
+        var sections: [PageSection] = []
+        for (index, chapter) in content.chapters.enumerated() {
+            if let opener = chapter.opener {
+                sections.append(PageSection(start: .rightHandPage, slices: openerSlices(opener, index: index), runningHead: opener.title))
+            }
+            for document in chapter.documents {
+                sections.append(PageSection(start: .newPage, slices: postSlices(document), runningHead: document.header.title))
+            }
+        }
+        sections.append(PageSection(start: .newPage, slices: colophonSlices(), runningHead: "About this book"))
+        return sections
+    }
+
+    func titlePage() -> PageSection {
+        let page = content.titlePage
+        let slicer = BlockSlicer(canvas: canvas, images: images)
+        slicer.add(Slice(height: 140) { _, _, _ in })
+        centered(page.title, font: .bookTitle, to: slicer)
+        if let subtitle = page.subtitle { centered(subtitle, font: PDFStyle.Font(family: PDFStyle.Font.sansFamily, size: 14), to: slicer) }
+        if !page.authors.isEmpty { centered(page.authors.joined(separator: ", "), font: PDFStyle.Font(family: PDFStyle.Font.serifFamily, size: 13, italic: true), to: slicer, space: 28) }
+        if let description = page.description { centered(description, font: .small, to: slicer, space: 40) }
+        if let source = page.source { centered(source, font: .small, to: slicer, space: 8, link: .uri(source)) }
+        return PageSection(start: .rightHandPage, slices: slicer.slices)
+    }
+
+    /// The table of contents: chapters and posts with leader dots to their page numbers, each
+    /// entry a link to its page.
+    func contents(pageNumbers: [String: Int]) -> PageSection {
+        let slicer = BlockSlicer(canvas: canvas, images: images)
+        slicer.addParagraph([.text("Contents")], indent: 0, font: .postTitle, spaceBefore: 0, justify: false)
+        slicer.add(Slice(height: 14) { _, _, _ in })
+        for (index, chapter) in content.chapters.enumerated() {
+            if let title = chapter.title {
+                let destination = Self.chapterDestination(index)
+                ContentsEntry(title: title, page: pageNumbers[destination], destination: destination, indent: 0, bold: true)
+                    .add(to: slicer, canvas: canvas)
+            }
+            for document in chapter.documents {
+                ContentsEntry(title: document.header.title, page: pageNumbers[document.documentID],
+                              destination: document.documentID, indent: chapter.title == nil ? 0 : 14, bold: false)
+                    .add(to: slicer, canvas: canvas)
+            }
+        }
+        return PageSection(start: .rightHandPage, slices: slicer.slices, runningHead: "Contents")
+    }
+
+    private func openerSlices(_ opener: ChapterOpener, index: Int) -> [Slice] {
+        let slicer = BlockSlicer(canvas: canvas, images: images)
+        slicer.mark(Self.chapterDestination(index))
+        slicer.add(Slice(height: 110) { _, _, _ in })
+        slicer.addParagraph([.text(opener.title)], indent: 0, font: .chapterTitle, spaceBefore: 0, justify: false)
+        let years = opener.years.map { $0.lowerBound == $0.upperBound ? " · \($0.lowerBound)" : " · \($0.lowerBound)–\($0.upperBound)" } ?? ""
+        slicer.addParagraph([.text("\(opener.posts.count) post\(opener.posts.count == 1 ? "" : "s")\(years)")], indent: 0,
+                            font: .small, style: StyledText.Style(color: .muted), spaceBefore: 6)
+        slicer.add(Slice(height: 18) { _, _, _ in })
+        for post in opener.posts {
+            let link = ContentElement("a", link: .post(post.documentID, anchor: nil), children: [.text(post.title)])
+            slicer.addParagraph([.element(link)], indent: 0, spaceBefore: 3, justify: false)
+        }
+        return slicer.slices
+    }
+
+    private func postSlices(_ document: PostDocument) -> [Slice] {
+        let header = document.header
+        let slicer = BlockSlicer(canvas: canvas, images: images)
+        slicer.mark(document.documentID)
+        slicer.addParagraph([.text(header.title)], indent: 0, font: .postTitle, spaceBefore: 0, keepWithNext: true, justify: false)
+        let meta = [header.date.map(content.book.metadata.longDate), header.authors.isEmpty ? nil : header.authors.joined(separator: ", ")]
+            .compactMap { $0 }.joined(separator: " · ")
+        let muted = StyledText.Style(color: .muted)
+        if !meta.isEmpty { slicer.addParagraph([.text(meta)], indent: 0, font: .small, style: muted, spaceBefore: 6, keepWithNext: true) }
+        if !header.tags.isEmpty {
+            slicer.addParagraph([.text(header.tags.joined(separator: " · "))], indent: 0, font: .small, style: muted, spaceBefore: 2, keepWithNext: true)
+        }
+        if let url = header.url {
+            let link = ContentElement("a", link: .external(url.absoluteString), children: [.text(url.absoluteString)])
+            slicer.addParagraph([.element(link)], indent: 0, font: .small, style: muted, spaceBefore: 2, keepWithNext: true, justify: false)
+        }
+        slicer.add(Slice(height: 10, keepWithNext: true) { canvas, x, y in
+            canvas.line(from: (x, y + 5), to: (x + PDFStyle.textWidth, y + 5), color: .rule)
+        })
+        slicer.addBlocks(document.body)
+        addNotes(slicer)
+        return slicer.slices
+    }
+
+    /// The post's notes after its text (issue 13 moves them to the foot of their page).
+    private func addNotes(_ slicer: BlockSlicer) {
+        let notes = slicer.notes
+        guard !notes.isEmpty else { return }
+        slicer.add(Slice(height: 12, spaceBefore: 12, keepWithNext: true) { canvas, x, y in
+            canvas.line(from: (x, y + 6), to: (x + 80, y + 6), color: .rule)
+        })
+        for note in notes {
+            if let id = note.id { slicer.mark(id) }
+            let children = note.children.filter { !$0.isBlank }
+            let firstParagraph = children.first?.element(named: "p")
+            let leading = firstParagraph?.children ?? []
+            slicer.addParagraph(leading, indent: 14, font: .small, spaceBefore: 3, justify: false, marker: "\(note.number).")
+            slicer.addBlocks(Array(children.dropFirst(firstParagraph == nil ? 0 : 1)), indent: 14)
+        }
+    }
+
+    private func colophonSlices() -> [Slice] {
+        let colophon = content.colophon
+        let slicer = BlockSlicer(canvas: canvas, images: images)
+        slicer.mark("colophon")
+        slicer.addParagraph([.text("About this book")], indent: 0, font: .postTitle, spaceBefore: 0, justify: false)
+        var source: [ContentNode] = [.text(colophon.title)]
+        if let address = colophon.source {
+            source = [.element(ContentElement("a", link: .external(address), children: [.text(colophon.title)]))]
+        }
+        slicer.addParagraph([.text("This book collects \(colophon.postCount) posts from ")] + source
+                            + [.text(", as of \(content.book.metadata.longDate(colophon.modified)).")], indent: 0, spaceBefore: 12)
+        slicer.addParagraph([.text("Made with \(colophon.generator).")], indent: 0)
+        slicer.addParagraph([.text(colophon.identifier)], indent: 0, font: .small, style: StyledText.Style(color: .muted))
+        return slicer.slices
+    }
+
+    private func centered(_ text: String, font: PDFStyle.Font, to slicer: BlockSlicer, space: Double = 12, link: PDFLinkTarget? = nil) {
+        var styled = BlockSlicer.plain(text)
+        if let link { styled.addLink(0..<styled.bytes.count, to: link) }
+        let layout = TextLayout(styled, options: .init(font: font, width: PDFStyle.textWidth, center: true, lineSpacing: 1.1), canvas: canvas)
+        slicer.addLines(of: layout, indent: 0, spaceBefore: space)
+    }
+}

@@ -1,0 +1,46 @@
+/// A code block: monospace on a tinted ground, coloured by token kind, never hyphenated. A
+/// line longer than the measure wraps with a mark (↪) before its continuation; a text diagram
+/// is set smaller (down to 70%) so that it does not wrap.
+struct CodeBlockSlicer {
+    let canvas: PDFCanvas
+    static let padding = 5.0
+    /// DejaVu Sans Mono's advance width, in ems.
+    static let advance = 0.602
+
+    func add(_ pre: ContentElement, indent: Double, to slicer: BlockSlicer) {
+        var inline = InlineText()
+        var text = StyledText()
+        inline.append(pre.children, style: StyledText.Style(), to: &text)
+        inline.destinations.forEach(slicer.mark)
+        text.trimTrailingNewlines()
+        guard !text.isEmpty else { return }
+        let width = PDFStyle.textWidth - indent - 2 * Self.padding
+        var font = PDFStyle.Font.code
+        if case .diagram(let longest) = pre.role, longest > 0 {
+            let fitting = width / (Double(longest) * Self.advance)
+            font.size = max(font.size * 0.7, min(font.size, fitting))
+        }
+        // A layout per line of code: Pango's cost grows with the square of a layout's length.
+        let options = TextLayout.Options(font: font, width: width, breakAnywhere: true, lineSpacing: 1.15)
+        let rows = text.lines().flatMap { line -> [(layout: TextLayout, index: Int)] in
+            let layout = TextLayout(line.isEmpty ? BlockSlicer.plain(" ") : line, options: options, canvas: canvas)
+            return layout.lines.indices.map { (layout, $0) }
+        }
+        let mark = TextLayout(BlockSlicer.plain("↪", style: StyledText.Style(color: .muted)),
+                              options: .init(font: PDFStyle.Font(family: PDFStyle.Font.monospaceFamily, size: font.size * 0.8), width: 20),
+                              canvas: canvas)
+        for (position, row) in rows.enumerated() {
+            let line = row.layout.lines[row.index]
+            let top = position == 0 ? Self.padding : 0
+            let bottom = position == rows.count - 1 ? Self.padding : 0
+            let height = line.height + top + bottom
+            slicer.add(Slice(height: height, spaceBefore: position == 0 ? 7 : 0, keepWithNext: position == 0 || position == rows.count - 2) { canvas, x, y in
+                canvas.fillRectangle(x: x + indent, y: y, width: width + 2 * Self.padding, height: height, color: .codeBackground)
+                row.layout.drawLine(row.index, x: x + indent + Self.padding, y: y + top - line.top, canvas: canvas)
+                if line.continues {
+                    mark.drawLine(0, x: x + indent + 0.5, y: y + top + line.ascent - mark.lines[0].baseline, canvas: canvas)
+                }
+            })
+        }
+    }
+}

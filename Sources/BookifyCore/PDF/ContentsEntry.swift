@@ -1,0 +1,47 @@
+/// A line of the printed table of contents: the title (wrapping if long), leader dots, the
+/// page number at the right edge, and the whole entry a link to its page.
+struct ContentsEntry {
+    var title: String
+    /// The printed page number; `nil` leaves the number out.
+    var page: Int?
+    var destination: String
+    var indent: Double
+    var bold: Bool
+
+    /// Room kept at the right for the page number.
+    private static let numberWidth = 28.0
+
+    func add(to slicer: BlockSlicer, canvas: PDFCanvas) {
+        let font = PDFStyle.Font(family: PDFStyle.Font.serifFamily, size: 9.5, bold: bold)
+        let width = PDFStyle.textWidth - indent - Self.numberWidth
+        let title = TextLayout(BlockSlicer.plain(title), options: .init(font: font, width: width, lineSpacing: 1.1), canvas: canvas)
+        let number = TextLayout(BlockSlicer.plain(page.map(String.init) ?? ""), options: .init(font: font, width: Self.numberWidth),
+                                canvas: canvas)
+        let dotWidth = TextLayout(BlockSlicer.plain(String(repeating: ". ", count: 10)), options: .init(font: font, width: 400),
+                                  canvas: canvas).width(ofLine: 0) / 10
+        let indent = self.indent
+        let target = PDFLinkTarget.destination(destination)
+        for index in title.lines.indices {
+            let line = title.lines[index]
+            let isLast = index == title.lines.count - 1
+            slicer.add(Slice(height: line.height, spaceBefore: index == 0 ? (bold ? 8 : 3) : 0, keepWithNext: !isLast || bold) { canvas, x, y in
+                title.drawLine(index, x: x + indent, y: y - line.top, canvas: canvas)
+                canvas.addLink(target, x: x + indent, y: y, width: PDFStyle.textWidth - indent, height: line.height)
+                guard isLast, !number.lines.isEmpty else { return }
+                let numberWidth = number.width(ofLine: 0)
+                let right = x + PDFStyle.textWidth
+                number.drawLine(0, x: right - numberWidth, y: y + line.ascent - number.lines[0].baseline, canvas: canvas)
+                // Leader dots from after the title to before the number, on a grid so that
+                // the dots of all entries line up.
+                let start = x + indent + title.width(ofLine: index) + 4
+                let end = right - numberWidth - 4
+                let dotX = (start / dotWidth).rounded(.up) * dotWidth
+                let count = Int(((end - dotX) / dotWidth).rounded(.down))
+                guard count > 0 else { return }
+                let dots = TextLayout(BlockSlicer.plain(String(repeating: ". ", count: count), style: StyledText.Style(color: .muted)),
+                                      options: .init(font: font, width: 1000), canvas: canvas)
+                dots.drawLine(0, x: dotX, y: y + line.ascent - dots.lines[0].baseline, canvas: canvas)
+            })
+        }
+    }
+}

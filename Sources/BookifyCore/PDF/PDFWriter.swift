@@ -1,0 +1,89 @@
+import Foundation
+
+/// Writes a book as a PDF laid out natively with Pango and Cairo (DESIGN §6): cover, title page,
+/// contents with page numbers, chapters on right-hand pages, each post on a new page, running
+/// heads and page numbers, an outline, links, page labels and metadata.
+///
+/// The body is laid out first (its pages do not depend on the front matter, which has an even
+/// number of pages), so the contents print the right page numbers in one pass.
+public struct PDFWriter: BookWriter {
+    public init() {}
+
+    public func write(_ content: BookContent, to destination: URL) throws(BookifyError) {
+        try OutputFile.write(to: destination) { (temporary: URL) throws(BookifyError) in
+            let canvas = try PDFCanvas(path: temporary.path, width: PDFStyle.pageWidth, height: PDFStyle.pageHeight)
+            let sections = BookSections(content: content, canvas: canvas)
+            let body = Paginator().paginate(sections.body())
+            let pageNumbers = Self.pageNumbers(of: body)
+            var front = Paginator().paginate([sections.titlePage(), sections.contents(pageNumbers: pageNumbers)],
+                                             firstPageNumber: content.cover == nil ? 1 : 2)
+            if content.cover != nil { front.insert(LaidOutPage(opensSection: true), at: 0) }
+            if front.count % 2 == 1 { front.append(LaidOutPage(isBlank: true)) }
+            let drawer = PageDrawer(canvas: canvas, bookTitle: content.book.metadata.title)
+            for (index, page) in front.enumerated() {
+                if index == 0, let cover = content.cover { drawer.drawCover(cover) }
+                drawer.draw(page, number: index + 1, label: RomanNumeral.lowercase(index + 1),
+                            showsFolio: !page.isBlank && !page.opensSection || page.runningHead != nil)
+            }
+            for (index, page) in body.enumerated() {
+                drawer.draw(page, number: index + 1, label: String(index + 1), showsFolio: !page.isBlank)
+            }
+            Self.addOutline(content, to: canvas)
+            Self.setMetadata(content.book.metadata, on: canvas)
+            try canvas.finish(path: destination.path)
+        }
+    }
+
+    /// The printed page number of every destination on the pages.
+    static func pageNumbers(of pages: [LaidOutPage]) -> [String: Int] {
+        var numbers: [String: Int] = [:]
+        for (index, page) in pages.enumerated() {
+            for placed in page.slices {
+                for destination in placed.slice.destinations where numbers[destination] == nil { numbers[destination] = index + 1 }
+            }
+        }
+        return numbers
+    }
+
+    /// Bookmarks: chapters → posts → their top-level sections.
+    private static func addOutline(_ content: BookContent, to canvas: PDFCanvas) {
+        for (index, chapter) in content.chapters.enumerated() {
+            var parent: Int32 = 0
+            if let title = chapter.title {
+                parent = canvas.addOutline(title, destination: BookSections.chapterDestination(index))
+            }
+            for document in chapter.documents {
+                let post = canvas.addOutline(document.header.title, destination: document.documentID, parent: parent)
+                for heading in document.headings where heading.level == 2 {
+                    canvas.addOutline(heading.text, destination: heading.id, parent: post)
+                }
+            }
+        }
+        canvas.addOutline("About this book", destination: "colophon")
+    }
+
+    private static func setMetadata(_ metadata: BookMetadata, on canvas: PDFCanvas) {
+        canvas.setMetadata(.title, metadata.title)
+        if !metadata.authors.isEmpty { canvas.setMetadata(.author, metadata.authors.joined(separator: ", ")) }
+        if let description = metadata.description { canvas.setMetadata(.subject, description) }
+        if !metadata.subjects.isEmpty { canvas.setMetadata(.keywords, metadata.subjects.joined(separator: ", ")) }
+        canvas.setMetadata(.creator, "bookify \(BookifyVersion.current)")
+        let date = FeedDate.iso8601(metadata.modified)
+        canvas.setMetadata(.createDate, date)
+        canvas.setMetadata(.modifyDate, date)
+    }
+}
+
+/// Lower-case Roman numerals for front-matter page labels.
+enum RomanNumeral {
+    static func lowercase(_ number: Int) -> String {
+        let symbols: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                                        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        var rest = number
+        var result = ""
+        for (value, symbol) in symbols {
+            while rest >= value { result += symbol; rest -= value }
+        }
+        return result
+    }
+}

@@ -1,0 +1,47 @@
+/// Draws laid-out pages: their slices and destinations, the running head (the book's title on
+/// left-hand pages, the section's on right-hand ones; none on opening or blank pages) and the
+/// page number at the foot.
+struct PageDrawer {
+    let canvas: PDFCanvas
+    let bookTitle: String
+
+    /// Draws `page` as physical page `number` (odd: right-hand) and ends it.
+    func draw(_ page: LaidOutPage, number: Int, label: String, showsFolio: Bool) {
+        canvas.setPageLabel(label)
+        let left = PDFStyle.textLeft(pageNumber: number)
+        for placed in page.slices {
+            let y = PDFStyle.topMargin + placed.y
+            for destination in placed.slice.destinations { canvas.addDestination(destination, x: left, y: y) }
+            canvas.setColor(.text)
+            placed.slice.draw(canvas, left, y)
+        }
+        if !page.isBlank, !page.opensSection { drawRunningHead(number % 2 == 1 ? page.runningHead : bookTitle, left: left) }
+        if showsFolio, !page.isBlank { drawFolio(label, left: left) }
+        canvas.showPage()
+    }
+
+    /// A full-page cover image on the first page.
+    func drawCover(_ cover: ImageAsset) {
+        guard let size = ImageSize.read(cover.bytes, type: cover.type) else { return }
+        let scale = min(canvas.width / Double(size.width), canvas.height / Double(size.height))
+        let width = Double(size.width) * scale
+        let height = Double(size.height) * scale
+        _ = canvas.drawImage(bytes: cover.bytes, type: cover.type, pixelWidth: size.width, pixelHeight: size.height,
+                             x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
+    }
+
+    private func drawRunningHead(_ text: String?, left: Double) {
+        guard let text, !text.isEmpty else { return }
+        let layout = TextLayout(BlockSlicer.plain(text, style: StyledText.Style(italic: true, color: .muted)),
+                                options: .init(font: .runningHead, width: PDFStyle.textWidth, center: true, singleLine: true),
+                                canvas: canvas)
+        guard !layout.lines.isEmpty else { return }
+        layout.drawLine(0, x: left, y: PDFStyle.runningHeadTop, canvas: canvas)
+    }
+
+    private func drawFolio(_ label: String, left: Double) {
+        let layout = TextLayout(BlockSlicer.plain(label, style: StyledText.Style(color: .muted)),
+                                options: .init(font: .small, width: PDFStyle.textWidth, center: true), canvas: canvas)
+        layout.drawLine(0, x: left, y: PDFStyle.pageHeight - PDFStyle.folioBottom, canvas: canvas)
+    }
+}

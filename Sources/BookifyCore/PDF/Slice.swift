@@ -1,0 +1,37 @@
+/// The unit the paginator places: a line of a paragraph, a row of a table, an image, a rule.
+/// A page break may fall between any two slices (unless the first keeps with the next).
+struct Slice {
+    var height: Double
+    /// Space above the slice, dropped at the top of a page.
+    var spaceBefore: Double = 0
+    /// Headings and the first lines of blocks stay on the page of what follows them.
+    var keepWithNext = false
+    /// Ids whose destination is the slice's top (what links and the outline open).
+    var destinations: [String] = []
+    /// Draws the slice with its top-left corner at (x, y), x being the text block's left edge.
+    var draw: (PDFCanvas, _ x: Double, _ y: Double) -> Void
+}
+
+/// A run of pages that starts on a new page: a chapter opener, a post, the colophon.
+struct PageSection {
+    enum Start {
+        /// The next page, whichever side.
+        case newPage
+        /// The next right-hand page, leaving a blank left-hand page when needed.
+        case rightHandPage
+    }
+
+    var start: Start
+    var slices: [Slice]
+    /// What the right-hand running head says on its pages (the book title is on the left).
+    var runningHead: String?
+}
+
+/// A page as the paginator filled it.
+struct LaidOutPage {
+    var slices: [(slice: Slice, y: Double)] = []
+    /// The first page of a section shows no running head; a blank page shows nothing.
+    var opensSection = false
+    var isBlank = false
+    var runningHead: String?
+}

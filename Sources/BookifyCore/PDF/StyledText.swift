@@ -1,0 +1,103 @@
+/// A run of text with its inline styles, as UTF-8 with byte ranges (what Pango works in): the
+/// text of a paragraph, heading, list item or code block, ready to be laid out.
+struct StyledText {
+    struct Style: Hashable {
+        var bold = false
+        var italic = false
+        var monospace = false
+        var strikethrough = false
+        var underline = false
+        /// Raised (superscript, positive) or lowered (subscript, negative), in points.
+        var rise: Double = 0
+        /// A factor of the surrounding size (superscripts are smaller).
+        var scale: Double = 1
+        var color: PDFStyle.Color?
+    }
+
+    struct Run {
+        var range: Range<Int>
+        var style: Style
+    }
+
+    private(set) var bytes: [UInt8] = []
+    private(set) var runs: [Run] = []
+    /// Byte ranges that are links, and where they lead.
+    private(set) var links: [(range: Range<Int>, target: PDFLinkTarget)] = []
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// The text as a String (for measuring and tests).
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func append(_ text: String, style: Style) {
+        guard !text.isEmpty else { return }
+        let start = bytes.count
+        bytes.append(contentsOf: text.utf8)
+        if let last = runs.last, last.style == style, last.range.upperBound == start {
+            runs[runs.count - 1].range = last.range.lowerBound..<bytes.count
+        } else {
+            runs.append(Run(range: start..<bytes.count, style: style))
+        }
+    }
+
+    mutating func addLink(_ range: Range<Int>, to target: PDFLinkTarget) {
+        guard !range.isEmpty else { return }
+        links.append((range, target))
+    }
+
+    /// White space collapsed as HTML renders it: runs of spaces, tabs and line breaks become
+    /// one space; leading and trailing space go. Line breaks that `br` made (U+2028) stay.
+    mutating func collapseWhiteSpace() {
+        var kept: [UInt8] = []
+        var map = [Int](repeating: 0, count: bytes.count + 1)  // old byte index → new
+        var lastWasSpace = true
+        for (index, byte) in bytes.enumerated() {
+            map[index] = kept.count
+            let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+            if isSpace {
+                if !lastWasSpace { kept.append(0x20) }
+                lastWasSpace = true
+            } else {
+                kept.append(byte)
+                // U+2028 (E2 80 A8) ends a line: a space after it is dropped too.
+                lastWasSpace = byte == 0xA8 && index >= 2 && bytes[index - 1] == 0x80 && bytes[index - 2] == 0xE2
+            }
+        }
+        map[bytes.count] = kept.count
+        while kept.last == 0x20 { kept.removeLast() }
+        let end = kept.count
+        let remap = { (range: Range<Int>) in min(map[range.lowerBound], end)..<min(map[range.upperBound], end) }
+        runs = runs.map { Run(range: remap($0.range), style: $0.style) }.filter { !$0.range.isEmpty }
+        links = links.map { (remap($0.range), $0.target) }.filter { !$0.range.isEmpty }
+        bytes = kept
+    }
+
+    /// Drops line breaks at the end (a code block's last newline draws an empty line).
+    mutating func trimTrailingNewlines() {
+        while bytes.last == 0x0A || bytes.last == 0x0D { bytes.removeLast() }
+        let end = bytes.count
+        runs = runs.compactMap { run in
+            run.range.lowerBound < end ? Run(range: run.range.lowerBound..<min(run.range.upperBound, end), style: run.style) : nil
+        }
+        links = links.compactMap { $0.range.lowerBound < end ? ($0.range.lowerBound..<min($0.range.upperBound, end), $0.target) : nil }
+    }
+
+    /// The text cut at each line break, styles and links kept: one piece per line.
+    func lines() -> [StyledText] {
+        var pieces: [StyledText] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+            var piece = StyledText()
+            piece.bytes = Array(bytes[start..<index])
+            let within = { (range: Range<Int>) -> Range<Int>? in
+                let (lower, upper) = (max(range.lowerBound, start), min(range.upperBound, index))
+                return lower < upper ? (lower - start)..<(upper - start) : nil
+            }
+            piece.runs = runs.compactMap { run in within(run.range).map { Run(range: $0, style: run.style) } }
+            piece.links = links.compactMap { link in within(link.range).map { ($0, link.target) } }
+            pieces.append(piece)
+            start = index + 1
+        }
+        return pieces
+    }
+}

@@ -1,0 +1,156 @@
+import CPangoCairo
+import Foundation
+
+/// A block of text shaped and broken into lines by Pango, measured before it is placed, and
+/// drawn a line at a time (a paragraph may continue on the next page).
+final class TextLayout {
+    struct Options {
+        var font: PDFStyle.Font
+        var width: Double
+        var justify = false
+        var center = false
+        /// Break anywhere (code), never inserting a hyphen; else between words, and inside a
+        /// word only when it is longer than the line.
+        var breakAnywhere = false
+        var lineSpacing = 1.0
+        /// Indent of the first line (negative: hanging), in points.
+        var firstLineIndent: Double = 0
+        /// One line, ending in "…" when the text is longer (running heads).
+        var singleLine = false
+    }
+
+    /// A line's place in the block: its top and height, its baseline, where its text starts.
+    struct Line {
+        var top: Double
+        var height: Double
+        var baseline: Double
+        var x: Double
+        /// A line a long line wrapped onto (code shows a continuation mark there).
+        var continues: Bool
+        /// The baseline's distance from the line's own top.
+        var ascent: Double { baseline - top }
+        fileprivate var pointer: UnsafeMutablePointer<PangoLayoutLine>
+    }
+
+    private let layout: OpaquePointer
+    let text: StyledText
+    private(set) var lines: [Line] = []
+    var height: Double { lines.last.map { $0.top + $0.height } ?? 0 }
+
+    init(_ text: StyledText, options: Options, canvas: PDFCanvas) {
+        self.text = text
+        layout = pango_cairo_create_layout(canvas.context)
+        let font = pango_font_description_from_string(options.font.description)
+        pango_layout_set_font_description(layout, font)
+        pango_font_description_free(font)
+        pango_layout_set_width(layout, Int32(options.width * Double(PANGO_SCALE)))
+        pango_layout_set_wrap(layout, options.breakAnywhere ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_justify(layout, options.justify ? 1 : 0)
+        if options.center { pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER) }
+        pango_layout_set_line_spacing(layout, Float(options.lineSpacing))
+        pango_layout_set_indent(layout, Int32(options.firstLineIndent * Double(PANGO_SCALE)))
+        if options.singleLine { pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END) }
+        text.bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                pango_layout_set_text(layout, $0, Int32(buffer.count))
+            }
+        }
+        let attributes = Self.attributes(of: text, options: options)
+        pango_layout_set_attributes(layout, attributes)
+        pango_attr_list_unref(attributes)
+        lines = Self.lines(of: layout)
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(layout))
+    }
+
+    /// Draws line `index` with the block's top-left corner at (x, y): the line's own top is at
+    /// `y + lines[index].top`.
+    func drawLine(_ index: Int, x: Double, y: Double, canvas: PDFCanvas) {
+        let line = lines[index]
+        canvas.setColor(.text)  // styled runs carry their own colour
+        cairo_move_to(canvas.context, x + line.x, y + line.baseline)
+        pango_cairo_show_layout_line(canvas.context, line.pointer)
+    }
+
+    /// The width of line `index`'s text.
+    func width(ofLine index: Int) -> Double {
+        var logical = PangoRectangle()
+        pango_layout_line_get_extents(lines[index].pointer, nil, &logical)
+        return Double(logical.width) / Double(PANGO_SCALE)
+    }
+
+    /// The links on line `index`: where each lies across the line, from the block's left edge.
+    func links(onLine index: Int) -> [(target: PDFLinkTarget, x: Double, width: Double)] {
+        let line = lines[index]
+        let start = Int(line.pointer.pointee.start_index)
+        let end = start + Int(line.pointer.pointee.length)
+        return text.links.flatMap { link -> [(target: PDFLinkTarget, x: Double, width: Double)] in
+            let from = max(link.range.lowerBound, start)
+            let to = min(link.range.upperBound, end)
+            guard from < to else { return [] }
+            var ranges: UnsafeMutablePointer<Int32>?
+            var count: Int32 = 0
+            pango_layout_line_get_x_ranges(line.pointer, Int32(from), Int32(to), &ranges, &count)
+            defer { g_free(ranges) }
+            guard let ranges else { return [] }
+            return (0..<Int(count)).map { pair in
+                let left = Double(ranges[pair * 2]) / Double(PANGO_SCALE)
+                let right = Double(ranges[pair * 2 + 1]) / Double(PANGO_SCALE)
+                return (link.target, left, right - left)
+            }
+        }
+    }
+
+    private static func lines(of layout: OpaquePointer) -> [Line] {
+        guard let iterator = pango_layout_get_iter(layout) else { return [] }
+        defer { pango_layout_iter_free(iterator) }
+        var lines: [Line] = []
+        repeat {
+            var top: Int32 = 0
+            var bottom: Int32 = 0
+            pango_layout_iter_get_line_yrange(iterator, &top, &bottom)
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iterator, nil, &logical)
+            guard let line = pango_layout_iter_get_line_readonly(iterator) else { continue }
+            let scale = Double(PANGO_SCALE)
+            lines.append(Line(top: Double(top) / scale, height: Double(bottom - top) / scale,
+                              baseline: Double(pango_layout_iter_get_baseline(iterator)) / scale,
+                              x: Double(logical.x) / scale, continues: line.pointee.is_paragraph_start == 0,
+                              pointer: line))
+        } while pango_layout_iter_next_line(iterator) != 0
+        return lines
+    }
+
+    private static func attributes(of text: StyledText, options: TextLayout.Options) -> OpaquePointer {
+        let list = pango_attr_list_new()!
+        let insert = { (attribute: UnsafeMutablePointer<PangoAttribute>?, range: Range<Int>) in
+            guard let attribute else { return }
+            attribute.pointee.start_index = guint(range.lowerBound)
+            attribute.pointee.end_index = guint(range.upperBound)
+            pango_attr_list_insert(list, attribute)
+        }
+        let whole = 0..<text.bytes.count
+        if options.breakAnywhere { insert(pango_attr_insert_hyphens_new(0), whole) }
+        for run in text.runs {
+            let style = run.style
+            if style.bold { insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD), run.range) }
+            if style.italic { insert(pango_attr_style_new(PANGO_STYLE_ITALIC), run.range) }
+            if style.monospace {
+                insert(pango_attr_family_new(PDFStyle.Font.monospaceFamily), run.range)
+                insert(pango_attr_scale_new(PDFStyle.inlineCodeScale), run.range)
+                insert(pango_attr_insert_hyphens_new(0), run.range)
+            }
+            if style.strikethrough { insert(pango_attr_strikethrough_new(1), run.range) }
+            if style.underline { insert(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), run.range) }
+            if style.rise != 0 { insert(pango_attr_rise_new(Int32(style.rise * Double(PANGO_SCALE))), run.range) }
+            if style.scale != 1 { insert(pango_attr_scale_new(style.scale), run.range) }
+            if let color = style.color {
+                insert(pango_attr_foreground_new(UInt16(color.red * 65535), UInt16(color.green * 65535),
+                                                 UInt16(color.blue * 65535)), run.range)
+            }
+        }
+        return list
+    }
+}
