@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Wall time and peak memory of building the seed blog (../shared/seed) into an EPUB, measured
+# Wall time and peak memory of building the seed blog (../shared/seed) into an EPUB and a PDF, measured
 # the same way for bookify and, when installed, pandoc (pip install pypandoc-binary, or
 # Debian's pandoc) on the same posts. Prints the median of RUNS runs.
 #   scripts/benchmark.sh [FEED]      (default ../shared/seed/blog-feed.json)
@@ -34,6 +34,8 @@ posts=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['ite
 echo "Building $feed ($posts posts), median of $runs runs:"
 printf '%-32s %10s %10s %14s\n' tool "wall time" "CPU time" "peak memory"
 measure "bookify (EPUB, offline)" "$bookify" "$feed" -o "$work/bookify.epub" -q --offline
+measure "bookify (PDF, offline)" "$bookify" "$feed" -o "$work/bookify.pdf" -q --offline
+measure "bookify (EPUB + PDF, one run)" "$bookify" "$feed" -o "$work/both.epub" -o "$work/both.pdf" -q --offline
 
 # The same posts twenty times over (new ids and URLs): how the content stage scales on every core.
 python3 - "$feed" "$work/x20.json" <<'PY'
@@ -88,16 +90,24 @@ pandoc=$(python3 -c "import pypandoc; print(pypandoc.get_pandoc_path())" 2>/dev/
 if [[ -n "$pandoc" ]]; then
   # The same posts as one Markdown document, a top-level heading per post, as pandoc reads them.
   python3 - "$feed" "$work/posts.md" <<'PY'
-import json, sys
+import json, re, sys
 feed = json.load(open(sys.argv[1]))
-with open(sys.argv[2], "w") as out:
-    out.write("---\ntitle: %s\n---\n\n" % json.dumps(feed.get("title", "Blog")))
+with open(sys.argv[2], "w") as out, open(sys.argv[2].replace(".md", "-text.md"), "w") as text:
+    for handle in (out, text):
+        handle.write("---\ntitle: %s\n---\n\n" % json.dumps(feed.get("title", "Blog")))
     for item in feed["items"]:
         body = item.get("content_html") or item.get("content_text") or ""
         out.write("# %s\n\n%s\n\n" % (item.get("title", "Untitled"), body))
+        # Typst stops at a missing image: the images' descriptions stand in for them there.
+        text.write("# %s\n\n%s\n\n" % (item.get("title", "Untitled"), re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", body)))
 PY
   measure "pandoc $("$pandoc" --version | head -1 | cut -d' ' -f2) (gfm → EPUB)" \
     "$pandoc" -f gfm -t epub3 --toc -o "$work/pandoc.epub" "$work/posts.md"
+  # pandoc → Typst → PDF, the quickest peer route to a PDF (pip install typst).
+  if python3 -c "import typst" 2>/dev/null; then
+    measure "pandoc → Typst (PDF)" bash -c "'$pandoc' -f gfm -t typst --toc -s -o '$work/posts.typ' '$work/posts-text.md' \
+      && python3 -c 'import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2])' '$work/posts.typ' '$work/typst.pdf'"
+  fi
 else
   echo "pandoc is not installed: pip install pypandoc-binary to compare"
 fi
