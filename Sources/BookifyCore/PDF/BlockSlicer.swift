@@ -4,7 +4,7 @@ import Foundation
 /// paragraphs and headings by line, lists with their markers, quotes with a rule, code on a
 /// tinted ground, tables by row, images scaled to the page; notes gather at the end.
 final class BlockSlicer {
-    let canvas: PDFCanvas
+    let typesetter: Typesetter
     let images: [String: EmbeddedImage]
     private(set) var slices: [Slice] = []
     /// The notes of the post, in the order met.
@@ -12,8 +12,8 @@ final class BlockSlicer {
     /// Ids to mark at the next slice made.
     private var pendingDestinations: [String] = []
 
-    init(canvas: PDFCanvas, images: [String: EmbeddedImage]) {
-        self.canvas = canvas
+    init(typesetter: Typesetter, images: [String: EmbeddedImage]) {
+        self.typesetter = typesetter
         self.images = images
     }
 
@@ -68,13 +68,13 @@ final class BlockSlicer {
             addParagraph(element.children, indent: indent, font: caption ? .small : .body,
                          style: element.name == "dt" ? StyledText.Style(bold: true) : StyledText.Style(italic: caption))
         case "pre":
-            CodeBlockSlicer(canvas: canvas).add(element, indent: indent, to: self)
+            CodeBlockSlicer(typesetter: typesetter).add(element, indent: indent, to: self)
         case "ul", "ol":
             addList(element, indent: indent)
         case "blockquote":
             addIndented(element.children, indent: indent + 14, rule: true)
         case "table":
-            TableSlicer(canvas: canvas).add(element, indent: indent, to: self)
+            TableSlicer(typesetter: typesetter).add(element, indent: indent, to: self)
         case "hr":
             add(Slice(height: 8, spaceBefore: 8) { canvas, x, y in
                 let middle = x + indent + (PDFStyle.textWidth - indent) / 2
@@ -100,7 +100,7 @@ final class BlockSlicer {
         guard !text.isEmpty else { return }
         let options = TextLayout.Options(font: font, width: PDFStyle.textWidth - indent, justify: justify,
                                          lineSpacing: font == .body ? PDFStyle.bodyLineSpacing : 1.1)
-        addLines(of: TextLayout(text, options: options, canvas: canvas), indent: indent, spaceBefore: spaceBefore,
+        addLines(of: TextLayout(text, options: options, typesetter: typesetter), indent: indent, spaceBefore: spaceBefore,
                  keepWithNext: keepWithNext, marker: marker, markerFont: font)
     }
 
@@ -108,7 +108,7 @@ final class BlockSlicer {
     /// each end of a paragraph) stay together.
     func addLines(of layout: TextLayout, indent: Double, spaceBefore: Double, keepWithNext: Bool = false,
                   marker: String? = nil, markerFont: PDFStyle.Font = .body) {
-        let markerLayout = marker.map { TextLayout(Self.plain($0), options: .init(font: markerFont, width: 40), canvas: canvas) }
+        let markerLayout = marker.map { TextLayout(Self.plain($0), options: .init(font: markerFont, width: 40), typesetter: typesetter) }
         for index in layout.lines.indices {
             let line = layout.lines[index]
             let isLast = index == layout.lines.count - 1

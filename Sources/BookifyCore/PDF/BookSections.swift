@@ -4,27 +4,32 @@ import Foundation
 /// body, notes) and colophon, each laid out from the book model and its chrome values.
 struct BookSections {
     let content: BookContent
-    let canvas: PDFCanvas
+    let typesetter: Typesetter
     let images: [String: EmbeddedImage]
 
-    init(content: BookContent, canvas: PDFCanvas) {
+    init(content: BookContent, typesetter: Typesetter) {
         self.content = content
-        self.canvas = canvas
+        self.typesetter = typesetter
         images = Dictionary(content.images.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func chapterDestination(_ index: Int) -> String { "chapter-\(index + 1)" }
 
     /// Chapter openers, posts and the colophon, in reading order.
+    /// Chapter openers, posts and the colophon, in reading order. One thread lays them out: see
+    /// `Typesetter` for why posts are not laid out side by side yet.
     func body() -> [PageSection] {
+        let posts = content.documents.map { document in
+            PageSection(start: .newPage, slices: postSlices(document, typesetter: typesetter), runningHead: document.header.title)
+        }
         var sections: [PageSection] = []
+        var next = 0
         for (index, chapter) in content.chapters.enumerated() {
             if let opener = chapter.opener {
                 sections.append(PageSection(start: .rightHandPage, slices: openerSlices(opener, index: index), runningHead: opener.title))
             }
-            for document in chapter.documents {
-                sections.append(PageSection(start: .newPage, slices: postSlices(document), runningHead: document.header.title))
-            }
+            sections += posts[next..<next + chapter.documents.count]
+            next += chapter.documents.count
         }
         sections.append(PageSection(start: .newPage, slices: colophonSlices(), runningHead: "About this book"))
         return sections
@@ -32,7 +37,7 @@ struct BookSections {
 
     func titlePage() -> PageSection {
         let page = content.titlePage
-        let slicer = BlockSlicer(canvas: canvas, images: images)
+        let slicer = BlockSlicer(typesetter: typesetter, images: images)
         slicer.add(Slice(height: 140) { _, _, _ in })
         centered(page.title, font: .bookTitle, to: slicer)
         if let subtitle = page.subtitle { centered(subtitle, font: PDFStyle.Font(family: PDFStyle.Font.sansFamily, size: 14), to: slicer) }
@@ -45,26 +50,26 @@ struct BookSections {
     /// The table of contents: chapters and posts with leader dots to their page numbers, each
     /// entry a link to its page.
     func contents(pageNumbers: [String: Int]) -> PageSection {
-        let slicer = BlockSlicer(canvas: canvas, images: images)
+        let slicer = BlockSlicer(typesetter: typesetter, images: images)
         slicer.addParagraph([.text("Contents")], indent: 0, font: .postTitle, spaceBefore: 0, justify: false)
         slicer.add(Slice(height: 14) { _, _, _ in })
         for (index, chapter) in content.chapters.enumerated() {
             if let title = chapter.title {
                 let destination = Self.chapterDestination(index)
                 ContentsEntry(title: title, page: pageNumbers[destination], destination: destination, indent: 0, bold: true)
-                    .add(to: slicer, canvas: canvas)
+                    .add(to: slicer, typesetter: typesetter)
             }
             for document in chapter.documents {
                 ContentsEntry(title: document.header.title, page: pageNumbers[document.documentID],
                               destination: document.documentID, indent: chapter.title == nil ? 0 : 14, bold: false)
-                    .add(to: slicer, canvas: canvas)
+                    .add(to: slicer, typesetter: typesetter)
             }
         }
         return PageSection(start: .rightHandPage, slices: slicer.slices, runningHead: "Contents")
     }
 
     private func openerSlices(_ opener: ChapterOpener, index: Int) -> [Slice] {
-        let slicer = BlockSlicer(canvas: canvas, images: images)
+        let slicer = BlockSlicer(typesetter: typesetter, images: images)
         slicer.mark(Self.chapterDestination(index))
         slicer.add(Slice(height: 110) { _, _, _ in })
         slicer.addParagraph([.text(opener.title)], indent: 0, font: .chapterTitle, spaceBefore: 0, justify: false)
@@ -79,9 +84,9 @@ struct BookSections {
         return slicer.slices
     }
 
-    private func postSlices(_ document: PostDocument) -> [Slice] {
+    private func postSlices(_ document: PostDocument, typesetter: Typesetter) -> [Slice] {
         let header = document.header
-        let slicer = BlockSlicer(canvas: canvas, images: images)
+        let slicer = BlockSlicer(typesetter: typesetter, images: images)
         slicer.mark(document.documentID)
         slicer.addParagraph([.text(header.title)], indent: 0, font: .postTitle, spaceBefore: 0, keepWithNext: true, justify: false)
         let meta = [header.date.map(content.book.metadata.longDate), header.authors.isEmpty ? nil : header.authors.joined(separator: ", ")]
@@ -122,7 +127,7 @@ struct BookSections {
 
     private func colophonSlices() -> [Slice] {
         let colophon = content.colophon
-        let slicer = BlockSlicer(canvas: canvas, images: images)
+        let slicer = BlockSlicer(typesetter: typesetter, images: images)
         slicer.mark("colophon")
         slicer.addParagraph([.text("About this book")], indent: 0, font: .postTitle, spaceBefore: 0, justify: false)
         var source: [ContentNode] = [.text(colophon.title)]
@@ -139,7 +144,7 @@ struct BookSections {
     private func centered(_ text: String, font: PDFStyle.Font, to slicer: BlockSlicer, space: Double = 12, link: PDFLinkTarget? = nil) {
         var styled = BlockSlicer.plain(text)
         if let link { styled.addLink(0..<styled.bytes.count, to: link) }
-        let layout = TextLayout(styled, options: .init(font: font, width: PDFStyle.textWidth, center: true, lineSpacing: 1.1), canvas: canvas)
+        let layout = TextLayout(styled, options: .init(font: font, width: PDFStyle.textWidth, center: true, lineSpacing: 1.1), typesetter: typesetter)
         slicer.addLines(of: layout, indent: 0, spaceBefore: space)
     }
 }

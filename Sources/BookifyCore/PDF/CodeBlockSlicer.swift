@@ -2,7 +2,7 @@
 /// line longer than the measure wraps with a mark (↪) before its continuation; a text diagram
 /// is set smaller (down to 70%) so that it does not wrap.
 struct CodeBlockSlicer {
-    let canvas: PDFCanvas
+    let typesetter: Typesetter
     static let padding = 5.0
     /// DejaVu Sans Mono's advance width, in ems.
     static let advance = 0.602
@@ -23,12 +23,12 @@ struct CodeBlockSlicer {
         // A layout per line of code: Pango's cost grows with the square of a layout's length.
         let options = TextLayout.Options(font: font, width: width, breakAnywhere: true, lineSpacing: 1.15)
         let rows = text.lines().flatMap { line -> [(layout: TextLayout, index: Int)] in
-            let layout = TextLayout(line.isEmpty ? BlockSlicer.plain(" ") : line, options: options, canvas: canvas)
+            let layout = TextLayout(line.isEmpty ? BlockSlicer.plain(" ") : line, options: options, typesetter: typesetter)
             return layout.lines.indices.map { (layout, $0) }
         }
         let mark = TextLayout(BlockSlicer.plain("↪", style: StyledText.Style(color: .muted)),
                               options: .init(font: PDFStyle.Font(family: PDFStyle.Font.monospaceFamily, size: font.size * 0.8), width: 20),
-                              canvas: canvas)
+                              typesetter: typesetter)
         for (position, row) in rows.enumerated() {
             let line = row.layout.lines[row.index]
             let top = position == 0 ? Self.padding : 0

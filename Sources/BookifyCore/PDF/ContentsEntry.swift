@@ -11,14 +11,14 @@ struct ContentsEntry {
     /// Room kept at the right for the page number.
     private static let numberWidth = 28.0
 
-    func add(to slicer: BlockSlicer, canvas: PDFCanvas) {
-        let font = PDFStyle.Font(family: PDFStyle.Font.serifFamily, size: 9.5, bold: bold)
+    func add(to slicer: BlockSlicer, typesetter: Typesetter) {
+        let font = PDFStyle.Font(family: PDFStyle.Font.serifFamily, size: 10.5, bold: bold)
         let width = PDFStyle.textWidth - indent - Self.numberWidth
-        let title = TextLayout(BlockSlicer.plain(title), options: .init(font: font, width: width, lineSpacing: 1.1), canvas: canvas)
+        let title = TextLayout(BlockSlicer.plain(title), options: .init(font: font, width: width, lineSpacing: 1.1), typesetter: typesetter)
         let number = TextLayout(BlockSlicer.plain(page.map(String.init) ?? ""), options: .init(font: font, width: Self.numberWidth),
-                                canvas: canvas)
+                                typesetter: typesetter)
         let dotWidth = TextLayout(BlockSlicer.plain(String(repeating: ". ", count: 10)), options: .init(font: font, width: 400),
-                                  canvas: canvas).width(ofLine: 0) / 10
+                                  typesetter: typesetter).width(ofLine: 0) / 10
         let indent = self.indent
         let target = PDFLinkTarget.destination(destination)
         for index in title.lines.indices {
@@ -39,7 +39,7 @@ struct ContentsEntry {
                 let count = Int(((end - dotX) / dotWidth).rounded(.down))
                 guard count > 0 else { return }
                 let dots = TextLayout(BlockSlicer.plain(String(repeating: ". ", count: count), style: StyledText.Style(color: .muted)),
-                                      options: .init(font: font, width: 1000), canvas: canvas)
+                                      options: .init(font: font, width: 1000), typesetter: typesetter)
                 dots.drawLine(0, x: dotX, y: y + line.ascent - dots.lines[0].baseline, canvas: canvas)
             })
         }

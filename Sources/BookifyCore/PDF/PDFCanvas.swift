@@ -10,6 +10,8 @@ final class PDFCanvas {
     /// The page size in points.
     let width: Double
     let height: Double
+    /// Lays out what is drawn as it is drawn (running heads, page numbers).
+    let typesetter = Typesetter()
 
     init(path: String, width: Double, height: Double) throws(BookifyError) {
         guard let surface = cairo_pdf_surface_create(path, width, height),

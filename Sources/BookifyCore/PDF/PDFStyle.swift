@@ -1,8 +1,8 @@
 /// The look of the PDF book: page, margins, fonts, sizes and colours.
 ///
 /// The page is 6 × 9 in (US trade paperback): a size print-on-demand services print, that
-/// holds ~65 characters of body text per line, and that a tablet shows whole at a readable
-/// size. Margins mirror: wider inside, for the binding. The fonts are DejaVu (Debian's
+/// holds ~70 characters of 11 pt body text per line, and that a tablet shows whole at a
+/// readable size. Sizes are points (Pango works at 72 units per inch here, see `Typesetter`). Margins mirror: wider inside, for the binding. The fonts are DejaVu (Debian's
 /// fonts-dejavu-core and -extra): Serif for text, Sans for headings and page chrome, Sans Mono
 /// for code — one family drawn to match, with Latin, Greek and Cyrillic and many symbols, so
 /// that few blogs show a missing glyph.
@@ -39,17 +39,17 @@ enum PDFStyle {
             [family, bold ? "Bold" : nil, italic ? "Italic" : nil, String(size)].compactMap { $0 }.joined(separator: " ")
         }
 
-        static let body = Font(family: serifFamily, size: 10)
-        static let code = Font(family: monospaceFamily, size: 8)
-        static let small = Font(family: sansFamily, size: 8)
-        static let runningHead = Font(family: sansFamily, size: 7.5, italic: false)
-        static let postTitle = Font(family: sansFamily, size: 17, bold: true)
-        static let chapterTitle = Font(family: sansFamily, size: 22, bold: true)
-        static let bookTitle = Font(family: sansFamily, size: 26, bold: true)
+        static let body = Font(family: serifFamily, size: 11)
+        static let code = Font(family: monospaceFamily, size: 8.5)
+        static let small = Font(family: sansFamily, size: 8.5)
+        static let runningHead = Font(family: sansFamily, size: 8)
+        static let postTitle = Font(family: sansFamily, size: 20, bold: true)
+        static let chapterTitle = Font(family: sansFamily, size: 26, bold: true)
+        static let bookTitle = Font(family: sansFamily, size: 30, bold: true)
 
         /// Headings of a post's sections: h2 largest.
         static func heading(level: Int) -> Font {
-            Font(family: sansFamily, size: [13.0, 11.5, 10.5, 10, 10][min(max(level - 2, 0), 4)], bold: true)
+            Font(family: sansFamily, size: [14.5, 12.5, 11.5, 11, 11][min(max(level - 2, 0), 4)], bold: true)
         }
     }
 

@@ -12,7 +12,7 @@ public struct PDFWriter: BookWriter {
     public func write(_ content: BookContent, to destination: URL) throws(BookifyError) {
         try OutputFile.write(to: destination) { (temporary: URL) throws(BookifyError) in
             let canvas = try PDFCanvas(path: temporary.path, width: PDFStyle.pageWidth, height: PDFStyle.pageHeight)
-            let sections = BookSections(content: content, canvas: canvas)
+            let sections = BookSections(content: content, typesetter: canvas.typesetter)
             let body = Paginator().paginate(sections.body())
             let pageNumbers = Self.pageNumbers(of: body)
             var front = Paginator().paginate([sections.titlePage(), sections.contents(pageNumbers: pageNumbers)],

@@ -34,14 +34,14 @@ struct PageDrawer {
         guard let text, !text.isEmpty else { return }
         let layout = TextLayout(BlockSlicer.plain(text, style: StyledText.Style(italic: true, color: .muted)),
                                 options: .init(font: .runningHead, width: PDFStyle.textWidth, center: true, singleLine: true),
-                                canvas: canvas)
+                                typesetter: canvas.typesetter)
         guard !layout.lines.isEmpty else { return }
         layout.drawLine(0, x: left, y: PDFStyle.runningHeadTop, canvas: canvas)
     }
 
     private func drawFolio(_ label: String, left: Double) {
         let layout = TextLayout(BlockSlicer.plain(label, style: StyledText.Style(color: .muted)),
-                                options: .init(font: .small, width: PDFStyle.textWidth, center: true), canvas: canvas)
+                                options: .init(font: .small, width: PDFStyle.textWidth, center: true), typesetter: canvas.typesetter)
         layout.drawLine(0, x: left, y: PDFStyle.pageHeight - PDFStyle.folioBottom, canvas: canvas)
     }
 }

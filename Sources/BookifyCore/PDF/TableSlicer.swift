@@ -2,7 +2,7 @@
 /// header row is bold, and every row is a slice, so that a long table continues on the next
 /// page. (Issue 13 makes tables hold up fully: widths from content, spans, repeated headers.)
 struct TableSlicer {
-    let canvas: PDFCanvas
+    let typesetter: Typesetter
     static let padding = 3.0
 
     func add(_ table: ContentElement, indent: Double, to slicer: BlockSlicer) {
@@ -21,10 +21,10 @@ struct TableSlicer {
                 text.collapseWhiteSpace()
                 inline.destinations.forEach(slicer.mark)
                 let cellWidth = widths[index..<min(index + (cell.span?.columns ?? 1), columnCount)].reduce(0, +)
-                let options = TextLayout.Options(font: PDFStyle.Font(family: PDFStyle.Font.serifFamily, size: 8.5),
+                let options = TextLayout.Options(font: PDFStyle.Font(family: PDFStyle.Font.serifFamily, size: 9.5),
                                                  width: max(cellWidth - 2 * Self.padding, 10),
                                                  center: cell.alignment == .center, lineSpacing: 1.1)
-                cells.append((TextLayout(text, options: options, canvas: canvas), x, cellWidth, cell.alignment == .right))
+                cells.append((TextLayout(text, options: options, typesetter: typesetter), x, cellWidth, cell.alignment == .right))
                 x += widths[index]
             }
             let height = (cells.map(\.layout.height).max() ?? 0) + 2 * Self.padding

@@ -37,9 +37,13 @@ final class TextLayout {
     private(set) var lines: [Line] = []
     var height: Double { lines.last.map { $0.top + $0.height } ?? 0 }
 
-    init(_ text: StyledText, options: Options, canvas: PDFCanvas) {
+    /// Keeps the context the layout was made in (and its font map) alive.
+    private let typesetter: Typesetter
+
+    init(_ text: StyledText, options: Options, typesetter: Typesetter) {
         self.text = text
-        layout = pango_cairo_create_layout(canvas.context)
+        self.typesetter = typesetter
+        layout = pango_layout_new(typesetter.context)
         let font = pango_font_description_from_string(options.font.description)
         pango_layout_set_font_description(layout, font)
         pango_font_description_free(font)

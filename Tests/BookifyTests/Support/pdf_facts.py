@@ -2,7 +2,7 @@
 """Reads a PDF back for the tests, independently of bookify, and prints what a reader would
 check as JSON: page labels, the outline with the page each entry opens, links, fonts, the words
 on each page with their boxes (poppler), and with --code the lines set in monospace
-(pdfplumber)."""
+(pdfplumber): lines whose every glyph is monospace."""
 import json, re, subprocess, sys
 from pypdf import PdfReader
 
@@ -57,10 +57,14 @@ if "--code" in sys.argv:
     with pdfplumber.open(path) as pdf:
         for index, page in enumerate(pdf.pages):
             rows = {}
+            prose = [c["top"] for c in page.chars if "Mono" not in c["fontname"] and c["text"].strip()]
             for char in page.chars:
                 if "Mono" in char["fontname"]:
                     rows.setdefault(round(char["top"], 1), []).append(char)
             for top in sorted(rows):
+                # Lines of code blocks only: inline code sits among prose on its line.
+                if any(abs(other - top) < 5 for other in prose):
+                    continue
                 text = "".join(c["text"] for c in sorted(rows[top], key=lambda c: c["x0"]))
                 lines.append({"page": index, "text": text})
     facts["codeLines"] = lines
