@@ -53,25 +53,7 @@ measure "bookify (×20 feed, offline)" "$bookify" "$work/x20.json" -o "$work/x20
 
 # The feed's site-local images as 640x400 PNGs, on disk and on a loopback server, where the
 # posts' URLs put them (the real images are not available offline).
-python3 - "$feed" "$work/site" <<'PY'
-import json, os, re, struct, sys, zlib
-from urllib.parse import urljoin, urlparse
-feed, root = json.load(open(sys.argv[1])), sys.argv[2]
-site = urlparse(feed.get("home_page_url", "")).netloc
-def png(seed, w=640, h=400):
-    rows = b"".join(b"\0" + b"".join(bytes(((seed * 37 + x) & 255, (y * 3) & 255, (x ^ y) & 255)) for x in range(w)) for y in range(h))
-    chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
-count = 0
-for item in feed["items"]:
-    for ref in re.findall(r"!\[[^\]]*\]\(([^)\s]+)", item.get("content_html", "")):
-        url = urlparse(urljoin(item.get("url", ""), ref))
-        if url.netloc != site or url.path.endswith(".mp4"): continue
-        path = os.path.join(root, url.path.lstrip("/"))
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as out: out.write(png(count))
-        count += 1
-PY
+python3 scripts/seed-site-images.py "$feed" "$work/site"
 images=$(find "$work/site" -type f | wc -l)
 measure "bookify ($images images, --assets)" "$bookify" "$feed" -o "$work/assets.epub" -q --offline --assets "$work/site"
 python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$work/site" >"$work/server.log" 2>&1 &

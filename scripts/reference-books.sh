@@ -40,25 +40,7 @@ if [[ -f "$shared/seed/blog-feed.json" ]]; then
   build seed "$shared/seed/blog-feed.json" --offline
   build seed-by-tag "$shared/seed/blog-feed.json" --offline --group-by tag --toc-depth 3
   # Every site-local image of the seed as a small PNG under one folder.
-  python3 - "$shared/seed/blog-feed.json" "$work/site" <<'PY'
-import json, os, re, struct, sys, zlib
-from urllib.parse import urljoin, urlparse
-feed, root = json.load(open(sys.argv[1])), sys.argv[2]
-site = urlparse(feed.get("home_page_url", "")).netloc
-def png(seed, w=64, h=40):
-    rows = b"".join(b"\0" + b"".join(bytes(((seed * 37 + x) & 255, y & 255, 9)) for x in range(w)) for y in range(h))
-    chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
-count = 0
-for item in feed["items"]:
-    for ref in re.findall(r"!\[[^\]]*\]\(([^)\s]+)", item.get("content_html", "")):
-        url = urlparse(urljoin(item.get("url", ""), ref))
-        if url.netloc != site or url.path.endswith(".mp4"): continue
-        path = os.path.join(root, url.path.lstrip("/"))
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as out: out.write(png(count))
-        count += 1
-PY
+  python3 scripts/seed-site-images.py "$shared/seed/blog-feed.json" "$work/site" 64 40
   build seed-images "$shared/seed/blog-feed.json" --offline --assets "$work/site" --cache-dir "$work/cache"
 fi
 for feed in "$shared"/corpus/{jsonfeed,rss,atom}/*; do
