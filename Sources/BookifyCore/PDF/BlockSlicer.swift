@@ -37,7 +37,7 @@ final class BlockSlicer {
         }
         for node in nodes {
             switch node {
-            case .element(let element) where ContentModelBlocks.names.contains(element.name) || element.name == "hr":
+            case .element(let element) where ContentModel.blocks.contains(element.name):
                 flush()
                 addBlock(element, indent: indent)
             case .note(let note):
@@ -145,7 +145,7 @@ final class BlockSlicer {
     /// A list item: its first paragraph carries the marker.
     private func addItem(_ nodes: [ContentNode], indent: Double, marker: String) {
         let firstBlock = nodes.firstIndex { node in
-            node.element().map { ContentModelBlocks.names.contains($0.name) } ?? false
+            node.element().map { ContentModel.blocks.contains($0.name) } ?? false
         } ?? nodes.count
         let leading = Array(nodes[..<firstBlock])
         if !leading.allSatisfy(\.isBlank) {
@@ -165,10 +165,10 @@ final class BlockSlicer {
         addBlocks(nodes, indent: indent)
         guard rule else { return }
         for index in before..<slices.count {
-            let draw = slices[index].draw
+            let (draw, height) = (slices[index].draw, slices[index].height)
             slices[index].draw = { canvas, x, y in
                 draw(canvas, x, y)
-                canvas.line(from: (x + indent - 9, y - 1), to: (x + indent - 9, y + self.slices[index].height + 1), color: .rule, width: 1.5)
+                canvas.line(from: (x + indent - 9, y - 1), to: (x + indent - 9, y + height + 1), color: .rule, width: 1.5)
             }
         }
     }

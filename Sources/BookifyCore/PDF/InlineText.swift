@@ -76,7 +76,8 @@ struct InlineText {
             inner.scale = 0.7
         }
         let start = text.bytes.count
-        if ContentModelBlocks.names.contains(element.name), start > 0 { text.append(" ", style: style) }
+        // A block met inside inline content (a table cell's paragraphs) is kept apart by a space.
+        if ContentModel.blocks.contains(element.name), start > 0 { text.append(" ", style: style) }
         if element.name == "a", element.link != nil, element.role != .noteReference { inner.color = PDFStyle.Color.link }
         append(element.children, style: inner, to: &text)
         if let link = element.link { text.addLink(start..<text.bytes.count, to: Self.destination(of: link)) }
@@ -88,13 +89,4 @@ struct InlineText {
         muted.color = PDFStyle.Color.muted
         return muted
     }
-}
-
-/// Elements that are blocks: met inside inline content (a table cell's paragraphs), they are
-/// kept apart by a space.
-enum ContentModelBlocks {
-    static let names: Set<String> = [
-        "p", "div", "li", "ul", "ol", "blockquote", "pre", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
-        "figure", "figcaption", "section", "article", "header", "footer", "dl", "dd", "details", "summary",
-    ]
 }

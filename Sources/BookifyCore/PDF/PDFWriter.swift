@@ -22,11 +22,12 @@ public struct PDFWriter: BookWriter {
             let drawer = PageDrawer(canvas: canvas, bookTitle: content.book.metadata.title)
             for (index, page) in front.enumerated() {
                 if index == 0, let cover = content.cover { drawer.drawCover(cover) }
+                // The cover and title page show no number; the contents do.
                 drawer.draw(page, number: index + 1, label: RomanNumeral.lowercase(index + 1),
-                            showsFolio: !page.isBlank && !page.opensSection || page.runningHead != nil)
+                            showsFolio: !page.opensSection || page.runningHead != nil)
             }
             for (index, page) in body.enumerated() {
-                drawer.draw(page, number: index + 1, label: String(index + 1), showsFolio: !page.isBlank)
+                drawer.draw(page, number: index + 1, label: String(index + 1), showsFolio: true)
             }
             Self.addOutline(content, to: canvas)
             Self.setMetadata(content.book.metadata, on: canvas)

@@ -5,7 +5,8 @@ struct PageDrawer {
     let canvas: PDFCanvas
     let bookTitle: String
 
-    /// Draws `page` as physical page `number` (odd: right-hand) and ends it.
+    /// Draws `page` as physical page `number` (odd: right-hand) and ends it; a blank page shows
+    /// no number whatever `showsFolio` says.
     func draw(_ page: LaidOutPage, number: Int, label: String, showsFolio: Bool) {
         canvas.setPageLabel(label)
         let left = PDFStyle.textLeft(pageNumber: number)

@@ -26,9 +26,6 @@ struct StyledText {
 
     var isEmpty: Bool { bytes.isEmpty }
 
-    /// The text as a String (for measuring and tests).
-    var string: String { String(decoding: bytes, as: UTF8.self) }
-
     mutating func append(_ text: String, style: Style) {
         guard !text.isEmpty else { return }
         let start = bytes.count

@@ -1,7 +1,7 @@
 /// A node of parsed HTML, as the parser found it: names lower-cased, attributes as written.
 /// The content stage's sanitizer turns it into the book model (`ContentNode`); feed readers
 /// take the text of titles from it.
-enum HTMLNode: Sendable, Hashable {
+enum HTMLNode: Sendable {
     case element(HTMLElement)
     case text(String)
 
@@ -15,7 +15,7 @@ enum HTMLNode: Sendable, Hashable {
 }
 
 /// A parsed HTML element with its attributes in source order.
-struct HTMLElement: Sendable, Hashable {
+struct HTMLElement: Sendable {
     var name: String
     var attributes: [(name: String, value: String)]
     var children: [HTMLNode]
@@ -33,15 +33,4 @@ struct HTMLElement: Sendable, Hashable {
 
     /// The concatenated text of all descendants.
     var textContent: String { children.map(\.textContent).joined() }
-
-    static func == (lhs: HTMLElement, rhs: HTMLElement) -> Bool {
-        lhs.name == rhs.name && lhs.children == rhs.children
-            && lhs.attributes.map(\.name) == rhs.attributes.map(\.name) && lhs.attributes.map(\.value) == rhs.attributes.map(\.value)
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(name)
-        for attribute in attributes { hasher.combine(attribute.name); hasher.combine(attribute.value) }
-        hasher.combine(children)
-    }
 }
