@@ -15,11 +15,10 @@ struct BookSections {
 
     static func chapterDestination(_ index: Int) -> String { "chapter-\(index + 1)" }
 
-    /// Chapter openers, posts and the colophon, in reading order.
-    /// Chapter openers, posts and the colophon, in reading order. One thread lays them out: see
-    /// `Typesetter` for why posts are not laid out side by side yet.
+    /// Chapter openers, posts and the colophon, in reading order. Posts are laid out on every
+    /// core: a post's lines do not depend on the page it starts on.
     func body() -> [PageSection] {
-        let posts = content.documents.map { document in
+        let posts = Typesetter.layOutConcurrently(content.documents) { document, typesetter in
             PageSection(start: .newPage, slices: postSlices(document, typesetter: typesetter), runningHead: document.header.title)
         }
         var sections: [PageSection] = []

@@ -39,10 +39,13 @@ final class TextLayout {
 
     /// Keeps the context the layout was made in (and its font map) alive.
     private let typesetter: Typesetter
+    /// Whether the lines draw with the drawing typesetter's fonts yet (see `Typesetter`).
+    private var drawsWithCanvasFonts: Bool
 
     init(_ text: StyledText, options: Options, typesetter: Typesetter) {
         self.text = text
         self.typesetter = typesetter
+        drawsWithCanvasFonts = false
         layout = pango_layout_new(typesetter.context)
         let font = pango_font_description_from_string(options.font.description)
         pango_layout_set_font_description(layout, font)
@@ -72,6 +75,10 @@ final class TextLayout {
     /// Draws line `index` with the block's top-left corner at (x, y): the line's own top is at
     /// `y + lines[index].top`.
     func drawLine(_ index: Int, x: Double, y: Double, canvas: PDFCanvas) {
+        if !drawsWithCanvasFonts {
+            if typesetter !== canvas.typesetter { lines.forEach { canvas.typesetter.adopt($0.pointer) } }
+            drawsWithCanvasFonts = true
+        }
         let line = lines[index]
         canvas.setColor(.text)  // styled runs carry their own colour
         cairo_move_to(canvas.context, x + line.x, y + line.baseline)

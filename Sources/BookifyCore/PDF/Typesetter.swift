@@ -1,27 +1,113 @@
 import CPangoCairo
+import Dispatch
+import Foundation
 
 /// Where Pango lays text out: a context at 72 units per inch (one unit is one PDF point) with
 /// the metrics of the PDF (no hinting, no rounding of glyph positions).
 ///
-/// Layout is not spread over the cores yet, though a post's layout does not depend on the page
-/// it starts on: Pango objects must stay on one thread at a time, and with a font map per thread
-/// Cairo shares its scaled fonts between them in whatever order threads ask first, so the PDF's
-/// font resources, and its bytes, changed from run to run (tried: a font map per thread, per
-/// post, and per fixed share of posts).
+/// Posts are laid out on every core (`layOutConcurrently`), each worker with a typesetter and
+/// font map of its own, since Pango objects must stay on one thread (and font metrics behind
+/// `FontMetricsLock`). The PDF's bytes must not depend on which worker laid out what: Cairo
+/// gives each font object its own font resource, so before a worker's line is drawn its runs
+/// are switched to the drawing typesetter's fonts (`adopt`), which the one drawing thread
+/// creates in page order.
 final class Typesetter {
     let context: OpaquePointer
+    /// Fonts of this typesetter by the absolute description of a worker's font (see `adopt`).
+    private var ownFonts: [String: UnsafeMutablePointer<PangoFont>] = [:]
 
-    init() {
-        context = pango_font_map_create_context(pango_cairo_font_map_get_default())
+    /// A typesetter on the thread's default font map, for the thread that draws.
+    convenience init() {
+        self.init(fontMap: pango_cairo_font_map_get_default())
+    }
+
+    private init(fontMap: UnsafeMutablePointer<PangoFontMap>) {
+        context = pango_font_map_create_context(fontMap)
         pango_cairo_context_set_resolution(context, 72)
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
+        // Glyph advances as the font has them, not rounded to whole points.
+        pango_context_set_round_glyph_positions(context, 0)
+    }
+
+    /// A typesetter with a font map of its own, for one worker thread at a time.
+    private static func worker() -> Typesetter {
+        let fontMap = pango_cairo_font_map_new()!
+        defer { g_object_unref(UnsafeMutableRawPointer(fontMap)) }  // the context keeps it
+        return Typesetter(fontMap: fontMap)
     }
 
     deinit {
+        for font in ownFonts.values { g_object_unref(UnsafeMutableRawPointer(font)) }
         g_object_unref(UnsafeMutableRawPointer(context))
+    }
+
+    /// `layOut` applied to every element, on every core, in the array's order. Each worker has
+    /// its own typesetter; what it lays out is handed back only when all are done.
+    static func layOutConcurrently<Element, Result>(_ elements: [Element],
+                                                   _ layOut: (Element, Typesetter) -> Result) -> [Result] {
+        FontMetricsLock.install(on: Typesetter())
+        let results = UnsafeResults<Result>(count: elements.count)
+        let next = NextIndex()
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, elements.count))
+        withoutActuallyEscaping(layOut) { layOut in
+            nonisolated(unsafe) let layOut = layOut
+            elements.withUnsafeBufferPointer { elements in
+                nonisolated(unsafe) let elements = elements
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    let typesetter = Typesetter.worker()
+                    while let index = next.take(below: elements.count) {
+                        results.set(index, layOut(elements[index], typesetter))
+                    }
+                }
+            }
+        }
+        return results.values
+    }
+
+    /// Makes `line`, laid out by another typesetter, draw with this typesetter's fonts: the same
+    /// font files at the same sizes, so the glyphs and their positions stay as laid out.
+    func adopt(_ line: UnsafeMutablePointer<PangoLayoutLine>) {
+        var node = line.pointee.runs
+        while let run = node {
+            let item = run.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self).pointee.item!
+            let theirs = item.pointee.analysis.font!
+            let ours = ownFont(like: theirs)
+            if ours != theirs {
+                g_object_ref(UnsafeMutableRawPointer(ours))
+                item.pointee.analysis.font = ours
+                g_object_unref(UnsafeMutableRawPointer(theirs))
+            }
+            node = run.pointee.next
+        }
+    }
+
+    private func ownFont(like font: UnsafeMutablePointer<PangoFont>) -> UnsafeMutablePointer<PangoFont> {
+        let description = pango_font_describe_with_absolute_size(font)
+        defer { pango_font_description_free(description) }
+        let name = pango_font_description_to_string(description)!
+        defer { g_free(name) }
+        let key = String(cString: name)
+        if let own = ownFonts[key] { return own }
+        guard let own = pango_font_map_load_font(pango_context_get_font_map(context), context, description) else { return font }
+        ownFonts[key] = own
+        return own
+    }
+}
+
+/// Hands out 0, 1, 2… to whichever worker asks next.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard value < limit else { return nil }
+            defer { value += 1 }
+            return value
+        }
     }
 }

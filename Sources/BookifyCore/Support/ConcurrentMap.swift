@@ -18,7 +18,7 @@ extension Array where Element: Sendable {
 }
 
 /// Slots each written once, by one thread, before any is read.
-private final class UnsafeResults<Value>: @unchecked Sendable {
+final class UnsafeResults<Value>: @unchecked Sendable {
     private var slots: [Value?]
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
