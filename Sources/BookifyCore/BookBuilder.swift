@@ -168,7 +168,7 @@ public struct BookBuilder: Sendable {
             return EPUBWriter(templates: try TemplateLibrary(overrides: settings.templatesDirectory),
                               stylesheet: try loadStylesheet(), tocDepth: settings.tocDepth)
         case .pdf:
-            return PDFWriter()
+            return PDFWriter(pages: settings.pdf)
         }
     }
 

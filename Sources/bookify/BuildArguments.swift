@@ -15,6 +15,9 @@ struct BuildArguments: ParsableArguments {
     @OptionGroup(title: "Images")
     var assets: AssetOptions
 
+    @OptionGroup(title: "PDF pages")
+    var pdf: PDFOptions
+
     func validate() throws {
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
     }
@@ -25,6 +28,7 @@ struct BuildArguments: ParsableArguments {
             book.apply(to: &settings)
             planning.apply(to: &settings)
             assets.apply(to: &settings)
+            pdf.apply(to: &settings)
             if strict { settings.strict = true }
         }
     }

@@ -10,7 +10,7 @@ struct ConfigurationReader {
         "input", "output", "title", "subtitle", "author", "authors", "language", "publisher", "identifier",
         "cover", "css", "templates", "content-format", "group-by", "order", "tags", "exclude-tags", "since",
         "until", "limit", "toc-depth", "chapters", "drafts", "assets", "base-url", "cache-dir", "offline", "strict",
-        "connect-timeout", "timeout", "size-limit",
+        "connect-timeout", "timeout", "size-limit", "page-size", "margins", "font-size",
     ]
     static let chapterKeys = ["title", "series", "tags", "section", "sections", "urls", "rest"]
 
@@ -66,6 +66,9 @@ struct ConfigurationReader {
                 let bytes = try integer(value, in: 1...1024) * 1024 * 1024
                 settings.http.maximumBytes = bytes
                 settings.assets.http.maximumBytes = bytes
+            case "page-size": settings.pdf.pageSize = try pageSetting(value, PageSize.parse)
+            case "margins": settings.pdf.margins = try pageSetting(value, PageMargins.parse)
+            case "font-size": settings.pdf.fontSize = try pageSetting(value, PDFPageSettings.fontSize)
             default:
                 throw error(at: keyNode, "unknown setting '\(key)' (known: \(Self.keys.joined(separator: ", ")))")
             }
@@ -104,6 +107,12 @@ struct ConfigurationReader {
     }
 
     // MARK: Typed values
+
+    /// A PDF page setting read by `parse`, its complaint placed at the value.
+    private func pageSetting<Value>(_ node: Node, _ parse: (String) throws(PageSettingError) -> Value) throws(BookifyError) -> Value {
+        let text = try string(node)
+        do { return try parse(text) } catch { throw self.error(at: node, error.description) }
+    }
 
     private func string(_ node: Node) throws(BookifyError) -> String {
         guard case .scalar(let scalar) = node else { throw error(at: node, "expected a text value") }

@@ -4,6 +4,7 @@ import Foundation
 /// paragraphs and headings by line, lists with their markers, quotes with a rule, code on a
 /// tinted ground, tables by row, images scaled to the page; notes gather at the end.
 final class BlockSlicer {
+    let style: PDFStyle
     let typesetter: Typesetter
     let images: [String: EmbeddedImage]
     private(set) var slices: [Slice] = []
@@ -12,7 +13,8 @@ final class BlockSlicer {
     /// Ids to mark at the next slice made.
     private var pendingDestinations: [String] = []
 
-    init(typesetter: Typesetter, images: [String: EmbeddedImage]) {
+    init(style: PDFStyle, typesetter: Typesetter, images: [String: EmbeddedImage]) {
+        self.style = style
         self.typesetter = typesetter
         self.images = images
     }
@@ -48,7 +50,7 @@ final class BlockSlicer {
                 addImage(image, indent: indent)
             case .placeholder(let placeholder) where placeholder.layout == .figure:
                 flush()
-                addParagraph([node], indent: indent, font: .small)
+                addParagraph([node], indent: indent, font: style.small)
             default:
                 inline.append(node)
             }
@@ -61,23 +63,23 @@ final class BlockSlicer {
         switch element.name {
         case "h1", "h2", "h3", "h4", "h5", "h6":
             let level = HeadingOutline.level(of: element.name) ?? 2
-            addParagraph(element.children, indent: indent, font: .heading(level: level), spaceBefore: level == 2 ? 14 : 10,
+            addParagraph(element.children, indent: indent, font: style.heading(level: level), spaceBefore: style.space(level == 2 ? 14 : 10),
                          keepWithNext: true, justify: false)
         case "p", "dt", "summary", "figcaption":
             let caption = element.name == "figcaption" || element.role == .strayCaption
-            addParagraph(element.children, indent: indent, font: caption ? .small : .body,
+            addParagraph(element.children, indent: indent, font: caption ? style.small : style.body,
                          style: element.name == "dt" ? StyledText.Style(bold: true) : StyledText.Style(italic: caption))
         case "pre":
-            CodeBlockSlicer(typesetter: typesetter).add(element, indent: indent, to: self)
+            CodeBlockSlicer(style: style, typesetter: typesetter).add(element, indent: indent, to: self)
         case "ul", "ol":
             addList(element, indent: indent)
         case "blockquote":
             addIndented(element.children, indent: indent + 14, rule: true)
         case "table":
-            TableSlicer(typesetter: typesetter).add(element, indent: indent, to: self)
+            TableSlicer(style: style, typesetter: typesetter).add(element, indent: indent, to: self)
         case "hr":
             add(Slice(height: 8, spaceBefore: 8) { canvas, x, y in
-                let middle = x + indent + (PDFStyle.textWidth - indent) / 2
+                let middle = x + indent + (self.style.textWidth - indent) / 2
                 canvas.line(from: (middle - 40, y + 4), to: (middle + 40, y + 4), color: .rule)
             })
         case "dd":
@@ -88,8 +90,8 @@ final class BlockSlicer {
     }
 
     /// A paragraph of inline content, one slice per line.
-    func addParagraph(_ nodes: [ContentNode], indent: Double, font: PDFStyle.Font = .body,
-                      style: StyledText.Style = StyledText.Style(), spaceBefore: Double = PDFStyle.paragraphGap,
+    func addParagraph(_ nodes: [ContentNode], indent: Double, font: PDFStyle.Font? = nil,
+                      style: StyledText.Style = StyledText.Style(), spaceBefore: Double? = nil,
                       keepWithNext: Bool = false, justify: Bool = true, marker: String? = nil) {
         var inline = InlineText()
         var text = StyledText()
@@ -98,17 +100,19 @@ final class BlockSlicer {
         inline.destinations.forEach(mark)
         notes += inline.notes
         guard !text.isEmpty else { return }
-        let options = TextLayout.Options(font: font, width: PDFStyle.textWidth - indent, justify: justify,
-                                         lineSpacing: font == .body ? PDFStyle.bodyLineSpacing : 1.1)
-        addLines(of: TextLayout(text, options: options, typesetter: typesetter), indent: indent, spaceBefore: spaceBefore,
+        let font = font ?? self.style.body
+        let options = TextLayout.Options(font: font, width: self.style.textWidth - indent, justify: justify,
+                                         lineSpacing: font == self.style.body ? PDFStyle.bodyLineSpacing : 1.1)
+        addLines(of: TextLayout(text, options: options, typesetter: typesetter), indent: indent,
+                 spaceBefore: spaceBefore ?? self.style.paragraphGap,
                  keepWithNext: keepWithNext, marker: marker, markerFont: font)
     }
 
     /// A laid-out text as one slice per line; the first `keepWithNext` lines (and two lines at
     /// each end of a paragraph) stay together.
     func addLines(of layout: TextLayout, indent: Double, spaceBefore: Double, keepWithNext: Bool = false,
-                  marker: String? = nil, markerFont: PDFStyle.Font = .body) {
-        let markerLayout = marker.map { TextLayout(Self.plain($0), options: .init(font: markerFont, width: 40), typesetter: typesetter) }
+                  marker: String? = nil, markerFont: PDFStyle.Font? = nil) {
+        let markerLayout = marker.map { TextLayout(Self.plain($0), options: .init(font: markerFont ?? style.body, width: 40), typesetter: typesetter) }
         for index in layout.lines.indices {
             let line = layout.lines[index]
             let isLast = index == layout.lines.count - 1
@@ -177,13 +181,13 @@ final class BlockSlicer {
     /// beyond its size at 96 pixels per inch; a format Cairo cannot draw becomes its description.
     func addImage(_ use: ImageUse, indent: Double) {
         guard let image = images[use.imageID], image.type == .png || image.type == .jpeg else {
-            addParagraph([.text("[\(use.alt.isEmpty ? "image" : use.alt)]")], indent: indent, font: .small,
+            addParagraph([.text("[\(use.alt.isEmpty ? "image" : use.alt)]")], indent: indent, font: style.small,
                          style: StyledText.Style(italic: true, color: .muted))
             return
         }
-        let available = PDFStyle.textWidth - indent
+        let available = style.textWidth - indent
         let natural = Double(use.width) * 0.75
-        let scale = min(1, available / natural, PDFStyle.textHeight * 0.6 / (Double(use.height) * 0.75))
+        let scale = min(1, available / natural, style.textHeight * 0.6 / (Double(use.height) * 0.75))
         let width = natural * scale
         let height = Double(use.height) * 0.75 * scale
         add(Slice(height: height, spaceBefore: 8) { canvas, x, y in

@@ -4,11 +4,13 @@ import Foundation
 /// body, notes) and colophon, each laid out from the book model and its chrome values.
 struct BookSections {
     let content: BookContent
+    let style: PDFStyle
     let typesetter: Typesetter
     let images: [String: EmbeddedImage]
 
-    init(content: BookContent, typesetter: Typesetter) {
+    init(content: BookContent, style: PDFStyle, typesetter: Typesetter) {
         self.content = content
+        self.style = style
         self.typesetter = typesetter
         images = Dictionary(content.images.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -36,21 +38,21 @@ struct BookSections {
 
     func titlePage() -> PageSection {
         let page = content.titlePage
-        let slicer = BlockSlicer(typesetter: typesetter, images: images)
+        let slicer = BlockSlicer(style: style, typesetter: typesetter, images: images)
         slicer.add(Slice(height: 140) { _, _, _ in })
-        centered(page.title, font: .bookTitle, to: slicer)
-        if let subtitle = page.subtitle { centered(subtitle, font: PDFStyle.Font(family: PDFStyle.Font.sansFamily, size: 14), to: slicer) }
-        if !page.authors.isEmpty { centered(page.authors.joined(separator: ", "), font: PDFStyle.Font(family: PDFStyle.Font.serifFamily, size: 13, italic: true), to: slicer, space: 28) }
-        if let description = page.description { centered(description, font: .small, to: slicer, space: 40) }
-        if let source = page.source { centered(source, font: .small, to: slicer, space: 8, link: .uri(source)) }
+        centered(page.title, font: style.bookTitle, to: slicer)
+        if let subtitle = page.subtitle { centered(subtitle, font: PDFStyle.Font(family: PDFStyle.Font.sansFamily, size: style.bodySize * 14 / 11), to: slicer) }
+        if !page.authors.isEmpty { centered(page.authors.joined(separator: ", "), font: PDFStyle.Font(family: PDFStyle.Font.serifFamily, size: style.bodySize * 13 / 11, italic: true), to: slicer, space: 28) }
+        if let description = page.description { centered(description, font: style.small, to: slicer, space: 40) }
+        if let source = page.source { centered(source, font: style.small, to: slicer, space: 8, link: .uri(source)) }
         return PageSection(start: .rightHandPage, slices: slicer.slices)
     }
 
     /// The table of contents: chapters and posts with leader dots to their page numbers, each
     /// entry a link to its page.
     func contents(pageNumbers: [String: Int]) -> PageSection {
-        let slicer = BlockSlicer(typesetter: typesetter, images: images)
-        slicer.addParagraph([.text("Contents")], indent: 0, font: .postTitle, spaceBefore: 0, justify: false)
+        let slicer = BlockSlicer(style: style, typesetter: typesetter, images: images)
+        slicer.addParagraph([.text("Contents")], indent: 0, font: style.postTitle, spaceBefore: 0, justify: false)
         slicer.add(Slice(height: 14) { _, _, _ in })
         for (index, chapter) in content.chapters.enumerated() {
             if let title = chapter.title {
@@ -68,13 +70,13 @@ struct BookSections {
     }
 
     private func openerSlices(_ opener: ChapterOpener, index: Int) -> [Slice] {
-        let slicer = BlockSlicer(typesetter: typesetter, images: images)
+        let slicer = BlockSlicer(style: style, typesetter: typesetter, images: images)
         slicer.mark(Self.chapterDestination(index))
         slicer.add(Slice(height: 110) { _, _, _ in })
-        slicer.addParagraph([.text(opener.title)], indent: 0, font: .chapterTitle, spaceBefore: 0, justify: false)
+        slicer.addParagraph([.text(opener.title)], indent: 0, font: style.chapterTitle, spaceBefore: 0, justify: false)
         let years = opener.years.map { $0.lowerBound == $0.upperBound ? " · \($0.lowerBound)" : " · \($0.lowerBound)–\($0.upperBound)" } ?? ""
         slicer.addParagraph([.text("\(opener.posts.count) post\(opener.posts.count == 1 ? "" : "s")\(years)")], indent: 0,
-                            font: .small, style: StyledText.Style(color: .muted), spaceBefore: 6)
+                            font: style.small, style: StyledText.Style(color: .muted), spaceBefore: 6)
         slicer.add(Slice(height: 18) { _, _, _ in })
         for post in opener.posts {
             let link = ContentElement("a", link: .post(post.documentID, anchor: nil), children: [.text(post.title)])
@@ -85,22 +87,22 @@ struct BookSections {
 
     private func postSlices(_ document: PostDocument, typesetter: Typesetter) -> [Slice] {
         let header = document.header
-        let slicer = BlockSlicer(typesetter: typesetter, images: images)
+        let slicer = BlockSlicer(style: style, typesetter: typesetter, images: images)
         slicer.mark(document.documentID)
-        slicer.addParagraph([.text(header.title)], indent: 0, font: .postTitle, spaceBefore: 0, keepWithNext: true, justify: false)
+        slicer.addParagraph([.text(header.title)], indent: 0, font: style.postTitle, spaceBefore: 0, keepWithNext: true, justify: false)
         let meta = [header.date.map(content.book.metadata.longDate), header.authors.isEmpty ? nil : header.authors.joined(separator: ", ")]
             .compactMap { $0 }.joined(separator: " · ")
         let muted = StyledText.Style(color: .muted)
-        if !meta.isEmpty { slicer.addParagraph([.text(meta)], indent: 0, font: .small, style: muted, spaceBefore: 6, keepWithNext: true) }
+        if !meta.isEmpty { slicer.addParagraph([.text(meta)], indent: 0, font: style.small, style: muted, spaceBefore: 6, keepWithNext: true) }
         if !header.tags.isEmpty {
-            slicer.addParagraph([.text(header.tags.joined(separator: " · "))], indent: 0, font: .small, style: muted, spaceBefore: 2, keepWithNext: true)
+            slicer.addParagraph([.text(header.tags.joined(separator: " · "))], indent: 0, font: style.small, style: muted, spaceBefore: 2, keepWithNext: true)
         }
         if let url = header.url {
             let link = ContentElement("a", link: .external(url.absoluteString), children: [.text(url.absoluteString)])
-            slicer.addParagraph([.element(link)], indent: 0, font: .small, style: muted, spaceBefore: 2, keepWithNext: true, justify: false)
+            slicer.addParagraph([.element(link)], indent: 0, font: style.small, style: muted, spaceBefore: 2, keepWithNext: true, justify: false)
         }
         slicer.add(Slice(height: 10, keepWithNext: true) { canvas, x, y in
-            canvas.line(from: (x, y + 5), to: (x + PDFStyle.textWidth, y + 5), color: .rule)
+            canvas.line(from: (x, y + 5), to: (x + self.style.textWidth, y + 5), color: .rule)
         })
         slicer.addBlocks(document.body)
         addNotes(slicer)
@@ -119,16 +121,16 @@ struct BookSections {
             let children = note.children.filter { !$0.isBlank }
             let firstParagraph = children.first?.element(named: "p")
             let leading = firstParagraph?.children ?? []
-            slicer.addParagraph(leading, indent: 14, font: .small, spaceBefore: 3, justify: false, marker: "\(note.number).")
+            slicer.addParagraph(leading, indent: 14, font: style.small, spaceBefore: 3, justify: false, marker: "\(note.number).")
             slicer.addBlocks(Array(children.dropFirst(firstParagraph == nil ? 0 : 1)), indent: 14)
         }
     }
 
     private func colophonSlices() -> [Slice] {
         let colophon = content.colophon
-        let slicer = BlockSlicer(typesetter: typesetter, images: images)
+        let slicer = BlockSlicer(style: style, typesetter: typesetter, images: images)
         slicer.mark("colophon")
-        slicer.addParagraph([.text("About this book")], indent: 0, font: .postTitle, spaceBefore: 0, justify: false)
+        slicer.addParagraph([.text("About this book")], indent: 0, font: style.postTitle, spaceBefore: 0, justify: false)
         var source: [ContentNode] = [.text(colophon.title)]
         if let address = colophon.source {
             source = [.element(ContentElement("a", link: .external(address), children: [.text(colophon.title)]))]
@@ -136,14 +138,14 @@ struct BookSections {
         slicer.addParagraph([.text("This book collects \(colophon.postCount) posts from ")] + source
                             + [.text(", as of \(content.book.metadata.longDate(colophon.modified)).")], indent: 0, spaceBefore: 12)
         slicer.addParagraph([.text("Made with \(colophon.generator).")], indent: 0)
-        slicer.addParagraph([.text(colophon.identifier)], indent: 0, font: .small, style: StyledText.Style(color: .muted))
+        slicer.addParagraph([.text(colophon.identifier)], indent: 0, font: style.small, style: StyledText.Style(color: .muted))
         return slicer.slices
     }
 
     private func centered(_ text: String, font: PDFStyle.Font, to slicer: BlockSlicer, space: Double = 12, link: PDFLinkTarget? = nil) {
         var styled = BlockSlicer.plain(text)
         if let link { styled.addLink(0..<styled.bytes.count, to: link) }
-        let layout = TextLayout(styled, options: .init(font: font, width: PDFStyle.textWidth, center: true, lineSpacing: 1.1), typesetter: typesetter)
+        let layout = TextLayout(styled, options: .init(font: font, width: style.textWidth, center: true, lineSpacing: 1.1), typesetter: typesetter)
         slicer.addLines(of: layout, indent: 0, spaceBefore: space)
     }
 }

@@ -2,6 +2,7 @@
 /// line longer than the measure wraps with a mark (↪) before its continuation; a text diagram
 /// is set smaller (down to 70%) so that it does not wrap.
 struct CodeBlockSlicer {
+    let style: PDFStyle
     let typesetter: Typesetter
     static let padding = 5.0
     /// DejaVu Sans Mono's advance width, in ems.
@@ -14,8 +15,8 @@ struct CodeBlockSlicer {
         inline.destinations.forEach(slicer.mark)
         text.trimTrailingNewlines()
         guard !text.isEmpty else { return }
-        let width = PDFStyle.textWidth - indent - 2 * Self.padding
-        var font = PDFStyle.Font.code
+        let width = style.textWidth - indent - 2 * Self.padding
+        var font = style.code
         if case .diagram(let longest) = pre.role, longest > 0 {
             let fitting = width / (Double(longest) * Self.advance)
             font.size = max(font.size * 0.7, min(font.size, fitting))

@@ -9,11 +9,12 @@ struct ContentsEntry {
     var bold: Bool
 
     /// Room kept at the right for the page number.
-    private static let numberWidth = 28.0
+    private static let numberWidth = 32.0
 
     func add(to slicer: BlockSlicer, typesetter: Typesetter) {
-        let font = PDFStyle.Font(family: PDFStyle.Font.serifFamily, size: 10.5, bold: bold)
-        let width = PDFStyle.textWidth - indent - Self.numberWidth
+        let textWidth = slicer.style.textWidth
+        let font = PDFStyle.Font(family: PDFStyle.Font.serifFamily, size: slicer.style.bodySize * 10.5 / 11, bold: bold)
+        let width = textWidth - indent - Self.numberWidth
         let title = TextLayout(BlockSlicer.plain(title), options: .init(font: font, width: width, lineSpacing: 1.1), typesetter: typesetter)
         let number = TextLayout(BlockSlicer.plain(page.map(String.init) ?? ""), options: .init(font: font, width: Self.numberWidth),
                                 typesetter: typesetter)
@@ -26,10 +27,10 @@ struct ContentsEntry {
             let isLast = index == title.lines.count - 1
             slicer.add(Slice(height: line.height, spaceBefore: index == 0 ? (bold ? 8 : 3) : 0, keepWithNext: !isLast || bold) { canvas, x, y in
                 title.drawLine(index, x: x + indent, y: y - line.top, canvas: canvas)
-                canvas.addLink(target, x: x + indent, y: y, width: PDFStyle.textWidth - indent, height: line.height)
+                canvas.addLink(target, x: x + indent, y: y, width: textWidth - indent, height: line.height)
                 guard isLast, !number.lines.isEmpty else { return }
                 let numberWidth = number.width(ofLine: 0)
-                let right = x + PDFStyle.textWidth
+                let right = x + textWidth
                 number.drawLine(0, x: right - numberWidth, y: y + line.ascent - number.lines[0].baseline, canvas: canvas)
                 // Leader dots from after the title to before the number, on a grid so that
                 // the dots of all entries line up.

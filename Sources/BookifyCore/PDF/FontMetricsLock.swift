@@ -20,7 +20,7 @@ enum FontMetricsLock {
     static func install(on typesetter: Typesetter) {
         lock.withLock {
             guard original == nil else { return }
-            let description = pango_font_description_from_string(PDFStyle.Font.body.description)
+            let description = pango_font_description_from_string(PDFStyle().body.description)
             defer { pango_font_description_free(description) }
             guard let font = pango_context_load_font(typesetter.context, description) else { return }
             defer { g_object_unref(UnsafeMutableRawPointer(font)) }

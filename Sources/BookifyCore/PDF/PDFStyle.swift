@@ -1,28 +1,65 @@
 /// The look of the PDF book: page, margins, fonts, sizes and colours.
 ///
-/// The page is 6 × 9 in (US trade paperback): a size print-on-demand services print, that
-/// holds ~70 characters of 11 pt body text per line, and that a tablet shows whole at a
-/// readable size. Sizes are points (Pango works at 72 units per inch here, see `Typesetter`). Margins mirror: wider inside, for the binding. The fonts are DejaVu (Debian's
-/// fonts-dejavu-core and -extra): Serif for text, Sans for headings and page chrome, Sans Mono
-/// for code — one family drawn to match, with Latin, Greek and Cyrillic and many symbols, so
-/// that few blogs show a missing glyph.
-enum PDFStyle {
-    static let pageWidth = 432.0
-    static let pageHeight = 648.0
-    static let innerMargin = 58.0
-    static let outerMargin = 42.0
-    static let topMargin = 54.0
-    static let bottomMargin = 62.0
-    static var textWidth: Double { pageWidth - innerMargin - outerMargin }
-    static var textHeight: Double { pageHeight - topMargin - bottomMargin }
-    /// Where running heads sit (their baseline's top) and page numbers (from the bottom).
-    static let runningHeadTop = 30.0
-    static let folioBottom = 34.0
+/// By default the page is 6 × 9 in (US trade paperback): a size print-on-demand services
+/// print, that holds ~70 characters of 11 pt body text per line, and that a tablet shows whole
+/// at a readable size. Sizes are points (Pango works at 72 units per inch here, see
+/// `Typesetter`). Margins mirror: wider inside, for the binding; unless chosen, they are the
+/// same share of any page, and the body size follows the measure (about 30 ems a line, 9 to
+/// 12 pt), so an A4 page does not get 100-character lines. Every other size scales with the
+/// body's. The fonts are DejaVu (Debian's fonts-dejavu-core and -extra): Serif for text, Sans
+/// for headings and page chrome, Sans Mono for code — one family drawn to match, with Latin,
+/// Greek, Cyrillic, Armenian, Georgian, Hebrew (Sans), Arabic (Sans) and many symbols, so that
+/// few blogs show a missing glyph.
+struct PDFStyle {
+    let pageWidth: Double
+    let pageHeight: Double
+    let margins: PageMargins
+    /// The body text's size; everything else is sized from it.
+    let bodySize: Double
+
+    init(_ settings: PDFPageSettings = PDFPageSettings()) {
+        let page = settings.pageSize
+        pageWidth = page.width
+        pageHeight = page.height
+        margins = settings.margins ?? PageMargins(top: page.height / 12, outer: page.width * 0.097,
+                                                  bottom: page.height * 0.096, inner: page.width * 0.134)
+        let measure = max(page.width - margins.inner - margins.outer, 72)
+        bodySize = settings.fontSize ?? min(12, max(9, (measure / 30 * 2).rounded(.down) / 2))
+    }
+
+    var textWidth: Double { max(pageWidth - margins.inner - margins.outer, 72) }
+    var textHeight: Double { max(pageHeight - margins.top - margins.bottom, 72) }
+    var topMargin: Double { margins.top }
+    /// Where running heads sit (their top) and page numbers (their top, from the page's foot).
+    var runningHeadTop: Double { max(margins.top * 0.55, 6) }
+    var folioBottom: Double { max(margins.bottom * 0.55, 6 + small.size) }
 
     /// The left edge of the text on a page (odd pages are right-hand pages).
-    static func textLeft(pageNumber: Int) -> Double {
-        pageNumber % 2 == 1 ? innerMargin : outerMargin
+    func textLeft(pageNumber: Int) -> Double {
+        pageNumber % 2 == 1 ? margins.inner : margins.outer
     }
+
+    private var scale: Double { bodySize / 11 }
+    private func sized(_ size: Double) -> Double { (size * scale * 4).rounded() / 4 }
+
+    var body: Font { Font(family: Font.serifFamily, size: bodySize) }
+    var code: Font { Font(family: Font.monospaceFamily, size: sized(8.5)) }
+    var small: Font { Font(family: Font.sansFamily, size: sized(8.5)) }
+    var table: Font { Font(family: Font.serifFamily, size: sized(9.5)) }
+    var runningHead: Font { Font(family: Font.sansFamily, size: sized(8)) }
+    var postTitle: Font { Font(family: Font.sansFamily, size: sized(20), bold: true) }
+    var chapterTitle: Font { Font(family: Font.sansFamily, size: sized(26), bold: true) }
+    var bookTitle: Font { Font(family: Font.sansFamily, size: sized(30), bold: true) }
+
+    /// Headings of a post's sections: h2 largest.
+    func heading(level: Int) -> Font {
+        Font(family: Font.sansFamily, size: sized([14.5, 12.5, 11.5, 11, 11][min(max(level - 2, 0), 4)]), bold: true)
+    }
+
+    /// A length given for 11 pt body text, at this style's size (gaps, indents, rules).
+    func space(_ points: Double) -> Double { points * scale }
+
+    var paragraphGap: Double { space(5) }
 
     struct Font: Hashable {
         static let serifFamily = "DejaVu Serif"
@@ -38,25 +75,11 @@ enum PDFStyle {
         var description: String {
             [family, bold ? "Bold" : nil, italic ? "Italic" : nil, String(size)].compactMap { $0 }.joined(separator: " ")
         }
-
-        static let body = Font(family: serifFamily, size: 11)
-        static let code = Font(family: monospaceFamily, size: 8.5)
-        static let small = Font(family: sansFamily, size: 8.5)
-        static let runningHead = Font(family: sansFamily, size: 8)
-        static let postTitle = Font(family: sansFamily, size: 20, bold: true)
-        static let chapterTitle = Font(family: sansFamily, size: 26, bold: true)
-        static let bookTitle = Font(family: sansFamily, size: 30, bold: true)
-
-        /// Headings of a post's sections: h2 largest.
-        static func heading(level: Int) -> Font {
-            Font(family: sansFamily, size: [14.5, 12.5, 11.5, 11, 11][min(max(level - 2, 0), 4)], bold: true)
-        }
     }
 
     /// Inline code beside body text: monospace runs a little smaller to match its x-height.
     static let inlineCodeScale = 0.88
     static let bodyLineSpacing = 1.3
-    static let paragraphGap = 5.0
 
     struct Color: Hashable {
         var red: Double

@@ -7,19 +7,23 @@ import Foundation
 /// The body is laid out first (its pages do not depend on the front matter, which has an even
 /// number of pages), so the contents print the right page numbers in one pass.
 public struct PDFWriter: BookWriter {
-    public init() {}
+    let style: PDFStyle
+
+    public init(pages: PDFPageSettings = PDFPageSettings()) {
+        style = PDFStyle(pages)
+    }
 
     public func write(_ content: BookContent, to destination: URL) throws(BookifyError) {
         try OutputFile.write(to: destination) { (temporary: URL) throws(BookifyError) in
-            let canvas = try PDFCanvas(path: temporary.path, width: PDFStyle.pageWidth, height: PDFStyle.pageHeight)
-            let sections = BookSections(content: content, typesetter: canvas.typesetter)
-            let body = Paginator().paginate(sections.body())
+            let canvas = try PDFCanvas(path: temporary.path, width: style.pageWidth, height: style.pageHeight)
+            let sections = BookSections(content: content, style: style, typesetter: canvas.typesetter)
+            let body = Paginator(height: style.textHeight).paginate(sections.body())
             let pageNumbers = Self.pageNumbers(of: body)
-            var front = Paginator().paginate([sections.titlePage(), sections.contents(pageNumbers: pageNumbers)],
+            var front = Paginator(height: style.textHeight).paginate([sections.titlePage(), sections.contents(pageNumbers: pageNumbers)],
                                              firstPageNumber: content.cover == nil ? 1 : 2)
             if content.cover != nil { front.insert(LaidOutPage(opensSection: true), at: 0) }
             if front.count % 2 == 1 { front.append(LaidOutPage(isBlank: true)) }
-            let drawer = PageDrawer(canvas: canvas, bookTitle: content.book.metadata.title)
+            let drawer = PageDrawer(canvas: canvas, style: style, bookTitle: content.book.metadata.title)
             for (index, page) in front.enumerated() {
                 if index == 0, let cover = content.cover { drawer.drawCover(cover) }
                 // The cover and title page show no number; the contents do.

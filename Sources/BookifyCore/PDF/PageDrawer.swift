@@ -3,15 +3,16 @@
 /// page number at the foot.
 struct PageDrawer {
     let canvas: PDFCanvas
+    let style: PDFStyle
     let bookTitle: String
 
     /// Draws `page` as physical page `number` (odd: right-hand) and ends it; a blank page shows
     /// no number whatever `showsFolio` says.
     func draw(_ page: LaidOutPage, number: Int, label: String, showsFolio: Bool) {
         canvas.setPageLabel(label)
-        let left = PDFStyle.textLeft(pageNumber: number)
+        let left = style.textLeft(pageNumber: number)
         for placed in page.slices {
-            let y = PDFStyle.topMargin + placed.y
+            let y = style.topMargin + placed.y
             for destination in placed.slice.destinations { canvas.addDestination(destination, x: left, y: y) }
             canvas.setColor(.text)
             placed.slice.draw(canvas, left, y)
@@ -34,15 +35,15 @@ struct PageDrawer {
     private func drawRunningHead(_ text: String?, left: Double) {
         guard let text, !text.isEmpty else { return }
         let layout = TextLayout(BlockSlicer.plain(text, style: StyledText.Style(italic: true, color: .muted)),
-                                options: .init(font: .runningHead, width: PDFStyle.textWidth, center: true, singleLine: true),
+                                options: .init(font: style.runningHead, width: style.textWidth, center: true, singleLine: true),
                                 typesetter: canvas.typesetter)
         guard !layout.lines.isEmpty else { return }
-        layout.drawLine(0, x: left, y: PDFStyle.runningHeadTop, canvas: canvas)
+        layout.drawLine(0, x: left, y: style.runningHeadTop, canvas: canvas)
     }
 
     private func drawFolio(_ label: String, left: Double) {
         let layout = TextLayout(BlockSlicer.plain(label, style: StyledText.Style(color: .muted)),
-                                options: .init(font: .small, width: PDFStyle.textWidth, center: true), typesetter: canvas.typesetter)
-        layout.drawLine(0, x: left, y: PDFStyle.pageHeight - PDFStyle.folioBottom, canvas: canvas)
+                                options: .init(font: style.small, width: style.textWidth, center: true), typesetter: canvas.typesetter)
+        layout.drawLine(0, x: left, y: style.pageHeight - style.folioBottom, canvas: canvas)
     }
 }

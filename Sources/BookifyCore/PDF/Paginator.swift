@@ -3,7 +3,7 @@
 /// with the next moves with it.
 struct Paginator {
     /// The height of the text block.
-    var height = PDFStyle.textHeight
+    var height: Double
 
     /// The pages of `sections`; the first page gets the number `firstPageNumber` (odd numbers
     /// are right-hand pages).

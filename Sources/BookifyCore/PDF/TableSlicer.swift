@@ -2,6 +2,7 @@
 /// header row is bold, and every row is a slice, so that a long table continues on the next
 /// page. (Issue 13 makes tables hold up fully: widths from content, spans, repeated headers.)
 struct TableSlicer {
+    let style: PDFStyle
     let typesetter: Typesetter
     static let padding = 3.0
 
@@ -9,7 +10,7 @@ struct TableSlicer {
         let rows = Self.rows(of: table)
         let columnCount = rows.map(\.cells.count).max() ?? 0
         guard columnCount > 0 else { return }
-        let width = PDFStyle.textWidth - indent
+        let width = style.textWidth - indent
         let widths = Self.columnWidths(rows, columns: columnCount, width: width)
         for (rowIndex, row) in rows.enumerated() {
             var x = 0.0
@@ -21,7 +22,7 @@ struct TableSlicer {
                 text.collapseWhiteSpace()
                 inline.destinations.forEach(slicer.mark)
                 let cellWidth = widths[index..<min(index + (cell.span?.columns ?? 1), columnCount)].reduce(0, +)
-                let options = TextLayout.Options(font: PDFStyle.Font(family: PDFStyle.Font.serifFamily, size: 9.5),
+                let options = TextLayout.Options(font: style.table,
                                                  width: max(cellWidth - 2 * Self.padding, 10),
                                                  center: cell.alignment == .center, lineSpacing: 1.1)
                 cells.append((TextLayout(text, options: options, typesetter: typesetter), x, cellWidth, cell.alignment == .right))

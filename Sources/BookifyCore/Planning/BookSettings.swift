@@ -34,6 +34,8 @@ public struct BookSettings: Sendable {
     public var stylesheet: URL?
     /// How deep the table of contents goes: 1 lists posts, 2 adds their top-level headings, up to 6.
     public var tocDepth = 2
+    /// The PDF's page size, margins and body size.
+    public var pdf = PDFPageSettings()
     /// An image that cannot be embedded or a link that leads nowhere fails the build.
     public var strict = false
 
