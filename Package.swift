@@ -27,12 +27,15 @@ let package = Package(
             name: "CLibZip", pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]),
         .systemLibrary(
+            name: "CHyphen",
+            providers: [.apt(["libhyphen-dev"])]),
+        .systemLibrary(
             name: "CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .target(
             name: "BookifyCore",
             dependencies: [
-                "CCmarkGFM", "CLibXML2", "CLibZip", "CPangoCairo",
+                "CCmarkGFM", "CHyphen", "CLibXML2", "CLibZip", "CPangoCairo",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),

@@ -2,13 +2,20 @@ import Foundation
 
 /// Lays out the blocks of a post's body (the book model) as slices for the paginator:
 /// paragraphs and headings by line, lists with their markers, quotes with a rule, code on a
-/// tinted ground, tables by row, images scaled to the page; notes gather at the end.
+/// tinted ground, tables by row, images scaled to the page; a note goes with the line that
+/// first refers to it (to the foot of its page), and notes never referred to gather at the end.
 final class BlockSlicer {
     let style: PDFStyle
     let typesetter: Typesetter
     let images: [String: EmbeddedImage]
+    /// Breaks the words of justified paragraphs; `nil`: the language has no patterns.
+    var hyphenator: Hyphenator?
     private(set) var slices: [Slice] = []
-    /// The notes of the post, in the order met.
+    /// The post's notes by id, for the lines that refer to them.
+    var footnotes: [String: Note] = [:]
+    /// Notes already given to a line.
+    private var placedNotes: Set<String> = []
+    /// The notes no line referred to, in the order met.
     private(set) var notes: [Note] = []
     /// Ids to mark at the next slice made.
     private var pendingDestinations: [String] = []
@@ -44,7 +51,7 @@ final class BlockSlicer {
                 addBlock(element, indent: indent)
             case .note(let note):
                 flush()
-                notes.append(note)
+                if note.id.map(placedNotes.contains) != true { notes.append(note) }
             case .image(let image):
                 flush()
                 addImage(image, indent: indent)
@@ -100,6 +107,7 @@ final class BlockSlicer {
         inline.destinations.forEach(mark)
         notes += inline.notes
         guard !text.isEmpty else { return }
+        if justify, let hyphenator { text.hyphenate(with: hyphenator) }
         let font = font ?? self.style.body
         let options = TextLayout.Options(font: font, width: self.style.textWidth - indent, justify: justify,
                                          lineSpacing: font == self.style.body ? PDFStyle.bodyLineSpacing : 1.1)
@@ -117,7 +125,8 @@ final class BlockSlicer {
             let line = layout.lines[index]
             let isLast = index == layout.lines.count - 1
             let keep = keepWithNext || (index == 0 && layout.lines.count > 2) || index == layout.lines.count - 2
-            add(Slice(height: line.height, spaceBefore: index == 0 ? spaceBefore : 0, keepWithNext: keep && !(isLast && !keepWithNext)) { canvas, x, y in
+            add(Slice(height: line.height, spaceBefore: index == 0 ? spaceBefore : 0, keepWithNext: keep && !(isLast && !keepWithNext),
+                      footnotes: footnoteSlices(referredToBy: layout.links(onLine: index).map(\.target))) { canvas, x, y in
                 layout.drawLine(index, x: x + indent, y: y - line.top, canvas: canvas)
                 for link in layout.links(onLine: index) {
                     canvas.addLink(link.target, x: x + indent + link.x, y: y, width: link.width, height: line.height)
@@ -128,6 +137,26 @@ final class BlockSlicer {
                 }
             })
         }
+    }
+
+    /// The notes first referred to by `targets` (a line's links), laid out for the page's foot.
+    func footnoteSlices(referredToBy targets: [PDFLinkTarget]) -> [Slice] {
+        targets.flatMap { target -> [Slice] in
+            guard case .destination(let id) = target, let note = footnotes[id], placedNotes.insert(id).inserted else { return [] }
+            return noteSlices(note)
+        }
+    }
+
+    /// A note in small type, its number hanging in the margin of its first paragraph.
+    func noteSlices(_ note: Note) -> [Slice] {
+        let slicer = BlockSlicer(style: style, typesetter: typesetter, images: images)
+        if let id = note.id { slicer.mark(id) }
+        let children = note.children.filter { !$0.isBlank }
+        let firstParagraph = children.first?.element(named: "p")
+        slicer.addParagraph(firstParagraph?.children ?? [], indent: style.space(14), font: style.small, spaceBefore: 2,
+                            justify: false, marker: "\(note.number).")
+        slicer.addBlocks(Array(children.dropFirst(firstParagraph == nil ? 0 : 1)), indent: style.space(14))
+        return slicer.slices
     }
 
     private func addList(_ list: ContentElement, indent: Double) {

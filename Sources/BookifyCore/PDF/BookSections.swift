@@ -88,6 +88,8 @@ struct BookSections {
     private func postSlices(_ document: PostDocument, typesetter: Typesetter) -> [Slice] {
         let header = document.header
         let slicer = BlockSlicer(style: style, typesetter: typesetter, images: images)
+        slicer.hyphenator = Hyphenator.forLanguage(document.language ?? content.book.metadata.language)
+        slicer.footnotes = Self.notes(in: document.body)
         slicer.mark(document.documentID)
         slicer.addParagraph([.text(header.title)], indent: 0, font: style.postTitle, spaceBefore: 0, keepWithNext: true, justify: false)
         let meta = [header.date.map(content.book.metadata.longDate), header.authors.isEmpty ? nil : header.authors.joined(separator: ", ")]
@@ -109,21 +111,27 @@ struct BookSections {
         return slicer.slices
     }
 
-    /// The post's notes after its text (issue 13 moves them to the foot of their page).
+    /// The notes no line referred to, after the post's text.
     private func addNotes(_ slicer: BlockSlicer) {
         let notes = slicer.notes
         guard !notes.isEmpty else { return }
         slicer.add(Slice(height: 12, spaceBefore: 12, keepWithNext: true) { canvas, x, y in
             canvas.line(from: (x, y + 6), to: (x + 80, y + 6), color: .rule)
         })
-        for note in notes {
-            if let id = note.id { slicer.mark(id) }
-            let children = note.children.filter { !$0.isBlank }
-            let firstParagraph = children.first?.element(named: "p")
-            let leading = firstParagraph?.children ?? []
-            slicer.addParagraph(leading, indent: 14, font: style.small, spaceBefore: 3, justify: false, marker: "\(note.number).")
-            slicer.addBlocks(Array(children.dropFirst(firstParagraph == nil ? 0 : 1)), indent: 14)
+        notes.flatMap(slicer.noteSlices).forEach(slicer.add)
+    }
+
+    /// Every note of a post by id, wherever it sits.
+    private static func notes(in nodes: [ContentNode]) -> [String: Note] {
+        var found: [String: Note] = [:]
+        for node in nodes {
+            switch node {
+            case .note(let note): if let id = note.id { found[id] = note }
+            case .element(let element): found.merge(notes(in: element.children)) { first, _ in first }
+            default: break
+            }
         }
+        return found
     }
 
     private func colophonSlices() -> [Slice] {

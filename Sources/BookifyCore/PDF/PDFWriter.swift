@@ -43,7 +43,7 @@ public struct PDFWriter: BookWriter {
     static func pageNumbers(of pages: [LaidOutPage]) -> [String: Int] {
         var numbers: [String: Int] = [:]
         for (index, page) in pages.enumerated() {
-            for placed in page.slices {
+            for placed in page.slices + page.footnotes {
                 for destination in placed.slice.destinations where numbers[destination] == nil { numbers[destination] = index + 1 }
             }
         }

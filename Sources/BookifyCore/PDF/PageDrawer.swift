@@ -11,15 +11,22 @@ struct PageDrawer {
     func draw(_ page: LaidOutPage, number: Int, label: String, showsFolio: Bool) {
         canvas.setPageLabel(label)
         let left = style.textLeft(pageNumber: number)
-        for placed in page.slices {
-            let y = style.topMargin + placed.y
-            for destination in placed.slice.destinations { canvas.addDestination(destination, x: left, y: y) }
-            canvas.setColor(.text)
-            placed.slice.draw(canvas, left, y)
+        for placed in page.slices { draw(placed.slice, x: left, y: style.topMargin + placed.y) }
+        if let last = page.footnotes.last {
+            let top = style.topMargin + style.textHeight - last.y - last.slice.height
+            canvas.line(from: (left, top - Paginator.footnoteGap / 2), to: (left + style.space(80), top - Paginator.footnoteGap / 2),
+                        color: .rule)
+            for placed in page.footnotes { draw(placed.slice, x: left, y: top + placed.y) }
         }
         if !page.isBlank, !page.opensSection { drawRunningHead(number % 2 == 1 ? page.runningHead : bookTitle, left: left) }
         if showsFolio, !page.isBlank { drawFolio(label, left: left) }
         canvas.showPage()
+    }
+
+    private func draw(_ slice: Slice, x: Double, y: Double) {
+        for destination in slice.destinations { canvas.addDestination(destination, x: x, y: y) }
+        canvas.setColor(.text)
+        slice.draw(canvas, x, y)
     }
 
     /// A full-page cover image on the first page.

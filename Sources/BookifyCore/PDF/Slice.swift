@@ -8,6 +8,10 @@ struct Slice {
     var keepWithNext = false
     /// Ids whose destination is the slice's top (what links and the outline open).
     var destinations: [String] = []
+    /// The notes this line refers to, laid out for the foot of its page.
+    var footnotes: [Slice] = []
+    /// What a page that continues this slice's run starts with (a table's header row).
+    var continuationHeader: [Slice] = []
     /// Draws the slice with its top-left corner at (x, y), x being the text block's left edge.
     var draw: (PDFCanvas, _ x: Double, _ y: Double) -> Void
 }
@@ -30,6 +34,8 @@ struct PageSection {
 /// A page as the paginator filled it.
 struct LaidOutPage {
     var slices: [(slice: Slice, y: Double)] = []
+    /// Notes at the foot of the page, in order, from the top of the notes area.
+    var footnotes: [(slice: Slice, y: Double)] = []
     /// The first page of a section shows no running head; a blank page shows nothing.
     var opensSection = false
     var isBlank = false

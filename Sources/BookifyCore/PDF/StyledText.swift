@@ -69,6 +69,53 @@ struct StyledText {
         bytes = kept
     }
 
+    /// Soft hyphens (U+00AD) where `hyphenator` lets a word break, outside code: Pango may
+    /// break a line there and then shows a hyphen. Only plain words are touched, not tokens
+    /// with digits, slashes, dots inside, @ or _ (addresses, names in code).
+    mutating func hyphenate(with hyphenator: Hyphenator) {
+        var insertions: [Int] = []
+        for run in runs where !run.style.monospace {
+            var tokenStart = run.range.lowerBound
+            for index in run.range.lowerBound...run.range.upperBound
+            where index == run.range.upperBound || bytes[index] == 0x20 || bytes[index] == 0x0A {
+                insertions += Self.breaks(inToken: tokenStart..<index, of: bytes, hyphenator: hyphenator)
+                tokenStart = index + 1
+            }
+        }
+        guard !insertions.isEmpty else { return }
+        let softHyphen: [UInt8] = [0xC2, 0xAD]
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + insertions.count * 2)
+        var previous = 0
+        for offset in insertions {
+            result += bytes[previous..<offset]
+            result += softHyphen
+            previous = offset
+        }
+        result += bytes[previous...]
+        // A bound moves by the hyphens inserted before it (one at the bound goes to what follows).
+        let moved = { (bound: Int) in bound + 2 * insertions.prefix { $0 < bound }.count }
+        runs = runs.map { Run(range: moved($0.range.lowerBound)..<moved($0.range.upperBound), style: $0.style) }
+        links = links.map { (moved($0.range.lowerBound)..<moved($0.range.upperBound), $0.target) }
+        bytes = result
+    }
+
+    /// Byte offsets inside the word of `token` where a soft hyphen may go.
+    private static func breaks(inToken range: Range<Int>, of bytes: [UInt8], hyphenator: Hyphenator) -> [Int] {
+        guard range.count >= 6 else { return [] }
+        let token = String(decoding: bytes[range], as: UTF8.self)
+        let scalars = Array(token.unicodeScalars)
+        // The word is the token without the punctuation around it ("(word),").
+        guard let first = scalars.firstIndex(where: \.properties.isAlphabetic),
+              let last = scalars.lastIndex(where: \.properties.isAlphabetic), last - first >= 5 else { return [] }
+        let word = Array(scalars[first...last])
+        let around = scalars[..<first] + scalars[(last + 1)...]
+        guard word.allSatisfy(\.properties.isAlphabetic),
+              !around.contains(where: { "/@_\\".unicodeScalars.contains($0) || $0.properties.numericType != nil }) else { return [] }
+        let offsets = scalars.reduce(into: [range.lowerBound]) { $0.append($0.last! + $1.utf8.count) }
+        return hyphenator.breaks(in: word).map { offsets[first + $0 + 1] }
+    }
+
     /// Drops line breaks at the end (a code block's last newline draws an empty line).
     mutating func trimTrailingNewlines() {
         while bytes.last == 0x0A || bytes.last == 0x0D { bytes.removeLast() }

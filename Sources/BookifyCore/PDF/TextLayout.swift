@@ -52,7 +52,6 @@ final class TextLayout {
         pango_font_description_free(font)
         pango_layout_set_width(layout, Int32(options.width * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, options.breakAnywhere ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR)
-        pango_layout_set_justify(layout, options.justify ? 1 : 0)
         if options.center { pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER) }
         pango_layout_set_line_spacing(layout, Float(options.lineSpacing))
         pango_layout_set_indent(layout, Int32(options.firstLineIndent * Double(PANGO_SCALE)))
@@ -66,6 +65,7 @@ final class TextLayout {
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
         lines = Self.lines(of: layout)
+        if options.justify { justify(width: options.width, firstLineIndent: options.firstLineIndent) }
     }
 
     deinit {
@@ -111,6 +111,43 @@ final class TextLayout {
                 let right = Double(ranges[pair * 2 + 1]) / Double(PANGO_SCALE)
                 return (link.target, left, right - left)
             }
+        }
+    }
+
+    /// Stretches the spaces of every line to the full width, but for a paragraph's last line and
+    /// a line a `br` ends. (Pango's own justification forgets the hyphen a line ends with, and
+    /// such lines overran the measure by its width.)
+    private func justify(width: Double, firstLineIndent: Double) {
+        for index in lines.indices.dropLast() where lines[index + 1].pointer.pointee.is_paragraph_start == 0 {
+            let line = lines[index].pointer
+            let end = Int(line.pointee.start_index + line.pointee.length)
+            let separator: [UInt8] = [0xE2, 0x80, 0xA8]  // U+2028, what `br` becomes
+            if end >= 3, Array(text.bytes[(end - 3)..<end]) == separator { continue }
+            if end + 3 <= text.bytes.count, Array(text.bytes[end..<(end + 3)]) == separator { continue }
+            var natural: Int32 = 0
+            var spaces: [UnsafeMutablePointer<PangoGlyphInfo>] = []
+            var node = line.pointee.runs
+            while let run = node {
+                let item = run.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self).pointee
+                let glyphs = item.glyphs.pointee
+                for glyph in 0..<Int(glyphs.num_glyphs) {
+                    let info = glyphs.glyphs + glyph
+                    natural += info.pointee.geometry.width
+                    let byte = Int(item.item.pointee.offset) + Int(glyphs.log_clusters[glyph])
+                    // A space Pango emptied at the line's end stays empty.
+                    if byte < text.bytes.count, text.bytes[byte] == 0x20, info.pointee.geometry.width > 0 { spaces.append(info) }
+                }
+                node = run.pointee.next
+            }
+            // Pango's indent sets in the first line (positive) or the others (negative).
+            let indent = line.pointee.is_paragraph_start != 0 ? max(firstLineIndent, 0) : max(-firstLineIndent, 0)
+            let extra = Int32(((width - indent) * Double(PANGO_SCALE)).rounded(.down)) - natural
+            guard extra > 0, !spaces.isEmpty else { continue }
+            let share = extra / Int32(spaces.count)
+            for (position, space) in spaces.enumerated() {
+                space.pointee.geometry.width += share + (position < Int(extra % Int32(spaces.count)) ? 1 : 0)
+            }
+            lines[index].x = indent
         }
     }
 
