@@ -30,12 +30,15 @@ let package = Package(
             name: "CHyphen",
             providers: [.apt(["libhyphen-dev"])]),
         .systemLibrary(
+            name: "CRsvg", pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]),
+        .systemLibrary(
             name: "CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .target(
             name: "BookifyCore",
             dependencies: [
-                "CCmarkGFM", "CHyphen", "CLibXML2", "CLibZip", "CPangoCairo",
+                "CCmarkGFM", "CHyphen", "CLibXML2", "CLibZip", "CPangoCairo", "CRsvg",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),

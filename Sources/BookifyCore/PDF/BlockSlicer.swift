@@ -10,6 +10,9 @@ final class BlockSlicer {
     let images: [String: EmbeddedImage]
     /// Breaks the words of justified paragraphs; `nil`: the language has no patterns.
     var hyphenator: Hyphenator?
+    /// The post is in a right-to-left language: its paragraphs start from the right whatever
+    /// their first letter (a right-to-left mark leads them).
+    var rightToLeft = false
     private(set) var slices: [Slice] = []
     /// The post's notes by id, for the lines that refer to them.
     var footnotes: [String: Note] = [:]
@@ -57,7 +60,7 @@ final class BlockSlicer {
                 addImage(image, indent: indent)
             case .placeholder(let placeholder) where placeholder.layout == .figure:
                 flush()
-                addParagraph([node], indent: indent, font: style.small)
+                addFrame([.text(placeholder.description)], note: "(\(placeholder.reason))", link: placeholder.original, indent: indent)
             default:
                 inline.append(node)
             }
@@ -107,6 +110,7 @@ final class BlockSlicer {
         inline.destinations.forEach(mark)
         notes += inline.notes
         guard !text.isEmpty else { return }
+        if rightToLeft { text = StyledText.plain("\u{200F}", style: style) + text }
         if justify, let hyphenator { text.hyphenate(with: hyphenator) }
         let font = font ?? self.style.body
         let options = TextLayout.Options(font: font, width: self.style.textWidth - indent, justify: justify,
@@ -120,7 +124,7 @@ final class BlockSlicer {
     /// each end of a paragraph) stay together.
     func addLines(of layout: TextLayout, indent: Double, spaceBefore: Double, keepWithNext: Bool = false,
                   marker: String? = nil, markerFont: PDFStyle.Font? = nil) {
-        let markerLayout = marker.map { TextLayout(Self.plain($0), options: .init(font: markerFont ?? style.body, width: 40), typesetter: typesetter) }
+        let markerLayout = marker.map { TextLayout(StyledText.plain($0), options: .init(font: markerFont ?? style.body, width: 40), typesetter: typesetter) }
         for index in layout.lines.indices {
             let line = layout.lines[index]
             let isLast = index == layout.lines.count - 1
@@ -206,30 +210,55 @@ final class BlockSlicer {
         }
     }
 
-    /// An embedded image, scaled to the text width and at most 60% of the page height, never
-    /// beyond its size at 96 pixels per inch; a format Cairo cannot draw becomes its description.
+    /// An embedded image, scaled to the text width and at most 85% of the page height, never
+    /// beyond its size at 96 pixels per inch (an icon stays small), its aspect kept; SVG is
+    /// drawn as vectors. A format Cairo cannot draw becomes a framed placeholder.
     func addImage(_ use: ImageUse, indent: Double) {
-        guard let image = images[use.imageID], image.type == .png || image.type == .jpeg else {
-            addParagraph([.text("[\(use.alt.isEmpty ? "image" : use.alt)]")], indent: indent, font: style.small,
-                         style: StyledText.Style(italic: true, color: .muted))
+        guard let image = images[use.imageID], [.png, .jpeg, .svg].contains(image.type) else {
+            addFrame([.text(use.alt.isEmpty ? "An image" : use.alt)], note: "(a \(images[use.imageID]?.type.rawValue.uppercased() ?? "") image, not shown in print)",
+                     link: nil, indent: indent)
             return
         }
         let available = style.textWidth - indent
-        let natural = Double(use.width) * 0.75
-        let scale = min(1, available / natural, style.textHeight * 0.6 / (Double(use.height) * 0.75))
-        let width = natural * scale
-        let height = Double(use.height) * 0.75 * scale
-        add(Slice(height: height, spaceBefore: 8) { canvas, x, y in
+        let natural = (width: Double(max(use.width, 1)) * 0.75, height: Double(max(use.height, 1)) * 0.75)
+        let scale = min(1, available / natural.width, style.textHeight * 0.85 / natural.height)
+        let (width, height) = (natural.width * scale, natural.height * scale)
+        add(Slice(height: height, spaceBefore: style.space(8)) { canvas, x, y in
             let left = x + indent + (available - width) / 2
-            if !canvas.drawImage(image, x: left, y: y, width: width, height: height) {
-                canvas.strokeRectangle(x: left, y: y, width: width, height: height, color: .placeholder)
-            }
+            let drawn = image.type == .svg ? canvas.drawSVG(image, x: left, y: y, width: width, height: height)
+                                           : canvas.drawImage(image, x: left, y: y, width: width, height: height)
+            if !drawn { canvas.strokeRectangle(x: left, y: y, width: width, height: height, color: .placeholder) }
         })
     }
 
-    static func plain(_ string: String, style: StyledText.Style = StyledText.Style()) -> StyledText {
+    /// What stands in for an image or a video that is not in the book: its description, why
+    /// not, and the address it was at (a link), in a thin frame.
+    func addFrame(_ description: [ContentNode], note: String, link: URL?, indent: Double) {
+        var inline = InlineText()
         var text = StyledText()
-        text.append(string, style: style)
-        return text
+        inline.append(description, style: StyledText.Style(italic: true), to: &text)
+        text.collapseWhiteSpace()
+        text.append(" " + note, style: StyledText.Style(color: .muted))
+        if let link {
+            text.append("\u{2028}", style: StyledText.Style())
+            let start = text.bytes.count
+            text.append(link.absoluteString, style: StyledText.Style(color: .link))
+            text.addLink(start..<text.bytes.count, to: .uri(link.absoluteString))
+        }
+        let padding = style.space(6)
+        let width = style.textWidth - indent
+        let layout = TextLayout(text, options: .init(font: style.small, width: width - 2 * padding, center: true, lineSpacing: 1.2),
+                                typesetter: typesetter)
+        let height = layout.height + 2 * padding
+        add(Slice(height: height, spaceBefore: style.space(8)) { canvas, x, y in
+            canvas.strokeRectangle(x: x + indent, y: y, width: width, height: height, color: .placeholder)
+            for line in layout.lines.indices {
+                layout.drawLine(line, x: x + indent + padding, y: y + padding, canvas: canvas)
+                for link in layout.links(onLine: line) {
+                    canvas.addLink(link.target, x: x + indent + padding + link.x, y: y + padding + layout.lines[line].top,
+                                   width: link.width, height: layout.lines[line].height)
+                }
+            }
+        })
     }
 }

@@ -88,7 +88,9 @@ struct BookSections {
     private func postSlices(_ document: PostDocument, typesetter: Typesetter) -> [Slice] {
         let header = document.header
         let slicer = BlockSlicer(style: style, typesetter: typesetter, images: images)
-        slicer.hyphenator = Hyphenator.forLanguage(document.language ?? content.book.metadata.language)
+        let language = document.language ?? content.book.metadata.language
+        slicer.hyphenator = Hyphenator.forLanguage(language)
+        slicer.rightToLeft = Self.isRightToLeft(language)
         slicer.footnotes = Self.notes(in: document.body)
         slicer.mark(document.documentID)
         slicer.addParagraph([.text(header.title)], indent: 0, font: style.postTitle, spaceBefore: 0, keepWithNext: true, justify: false)
@@ -121,6 +123,12 @@ struct BookSections {
         notes.flatMap(slicer.noteSlices).forEach(slicer.add)
     }
 
+    /// Whether a language is written from right to left (Arabic, Hebrew, Persian, Urdu…).
+    static func isRightToLeft(_ tag: String) -> Bool {
+        let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        return ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "syr", "ug", "ur", "yi"].contains(primary)
+    }
+
     /// Every note of a post by id, wherever it sits.
     private static func notes(in nodes: [ContentNode]) -> [String: Note] {
         var found: [String: Note] = [:]
@@ -151,7 +159,7 @@ struct BookSections {
     }
 
     private func centered(_ text: String, font: PDFStyle.Font, to slicer: BlockSlicer, space: Double = 12, link: PDFLinkTarget? = nil) {
-        var styled = BlockSlicer.plain(text)
+        var styled = StyledText.plain(text)
         if let link { styled.addLink(0..<styled.bytes.count, to: link) }
         let layout = TextLayout(styled, options: .init(font: font, width: style.textWidth, center: true, lineSpacing: 1.1), typesetter: typesetter)
         slicer.addLines(of: layout, indent: 0, spaceBefore: space)

@@ -24,10 +24,10 @@ struct CodeBlockSlicer {
         // A layout per line of code: Pango's cost grows with the square of a layout's length.
         let options = TextLayout.Options(font: font, width: width, breakAnywhere: true, lineSpacing: 1.15)
         let rows = text.lines().flatMap { line -> [(layout: TextLayout, index: Int)] in
-            let layout = TextLayout(line.isEmpty ? BlockSlicer.plain(" ") : line, options: options, typesetter: typesetter)
+            let layout = TextLayout(line.isEmpty ? StyledText.plain(" ") : line, options: options, typesetter: typesetter)
             return layout.lines.indices.map { (layout, $0) }
         }
-        let mark = TextLayout(BlockSlicer.plain("↪", style: StyledText.Style(color: .muted)),
+        let mark = TextLayout(StyledText.plain("↪", style: StyledText.Style(color: .muted)),
                               options: .init(font: PDFStyle.Font(family: PDFStyle.Font.monospaceFamily, size: font.size * 0.8), width: 20),
                               typesetter: typesetter)
         for (position, row) in rows.enumerated() {

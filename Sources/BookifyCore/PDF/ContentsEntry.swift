@@ -15,10 +15,10 @@ struct ContentsEntry {
         let textWidth = slicer.style.textWidth
         let font = PDFStyle.Font(family: PDFStyle.Font.serifFamily, size: slicer.style.bodySize * 10.5 / 11, bold: bold)
         let width = textWidth - indent - Self.numberWidth
-        let title = TextLayout(BlockSlicer.plain(title), options: .init(font: font, width: width, lineSpacing: 1.1), typesetter: typesetter)
-        let number = TextLayout(BlockSlicer.plain(page.map(String.init) ?? ""), options: .init(font: font, width: Self.numberWidth),
+        let title = TextLayout(StyledText.plain(title), options: .init(font: font, width: width, lineSpacing: 1.1), typesetter: typesetter)
+        let number = TextLayout(StyledText.plain(page.map(String.init) ?? ""), options: .init(font: font, width: Self.numberWidth),
                                 typesetter: typesetter)
-        let dotWidth = TextLayout(BlockSlicer.plain(String(repeating: ". ", count: 10)), options: .init(font: font, width: 400),
+        let dotWidth = TextLayout(StyledText.plain(String(repeating: ". ", count: 10)), options: .init(font: font, width: 400),
                                   typesetter: typesetter).width(ofLine: 0) / 10
         let indent = self.indent
         let target = PDFLinkTarget.destination(destination)
@@ -39,7 +39,7 @@ struct ContentsEntry {
                 let dotX = (start / dotWidth).rounded(.up) * dotWidth
                 let count = Int(((end - dotX) / dotWidth).rounded(.down))
                 guard count > 0 else { return }
-                let dots = TextLayout(BlockSlicer.plain(String(repeating: ". ", count: count), style: StyledText.Style(color: .muted)),
+                let dots = TextLayout(StyledText.plain(String(repeating: ". ", count: count), style: StyledText.Style(color: .muted)),
                                       options: .init(font: font, width: 1000), typesetter: typesetter)
                 dots.drawLine(0, x: dotX, y: y + line.ascent - dots.lines[0].baseline, canvas: canvas)
             })

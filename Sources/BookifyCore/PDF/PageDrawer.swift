@@ -41,7 +41,7 @@ struct PageDrawer {
 
     private func drawRunningHead(_ text: String?, left: Double) {
         guard let text, !text.isEmpty else { return }
-        let layout = TextLayout(BlockSlicer.plain(text, style: StyledText.Style(italic: true, color: .muted)),
+        let layout = TextLayout(StyledText.plain(text, style: StyledText.Style(italic: true, color: .muted)),
                                 options: .init(font: style.runningHead, width: style.textWidth, center: true, singleLine: true),
                                 typesetter: canvas.typesetter)
         guard !layout.lines.isEmpty else { return }
@@ -49,7 +49,7 @@ struct PageDrawer {
     }
 
     private func drawFolio(_ label: String, left: Double) {
-        let layout = TextLayout(BlockSlicer.plain(label, style: StyledText.Style(color: .muted)),
+        let layout = TextLayout(StyledText.plain(label, style: StyledText.Style(color: .muted)),
                                 options: .init(font: style.small, width: style.textWidth, center: true), typesetter: canvas.typesetter)
         layout.drawLine(0, x: left, y: style.pageHeight - style.folioBottom, canvas: canvas)
     }

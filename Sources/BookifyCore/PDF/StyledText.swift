@@ -37,6 +37,23 @@ struct StyledText {
         }
     }
 
+    /// `first` followed by `second`, each keeping its styles and links.
+    static func + (first: StyledText, second: StyledText) -> StyledText {
+        var joined = first
+        let offset = first.bytes.count
+        joined.bytes += second.bytes
+        joined.runs += second.runs.map { Run(range: ($0.range.lowerBound + offset)..<($0.range.upperBound + offset), style: $0.style) }
+        joined.links += second.links.map { (($0.range.lowerBound + offset)..<($0.range.upperBound + offset), $0.target) }
+        return joined
+    }
+
+    /// `string` in one style.
+    static func plain(_ string: String, style: Style = Style()) -> StyledText {
+        var text = StyledText()
+        text.append(string, style: style)
+        return text
+    }
+
     mutating func addLink(_ range: Range<Int>, to target: PDFLinkTarget) {
         guard !range.isEmpty else { return }
         links.append((range, target))

@@ -1,81 +1,119 @@
-/// A table, row by row: columns share the width by the length of their text, cells wrap, a
-/// header row is bold, and every row is a slice, so that a long table continues on the next
-/// page. (Issue 13 makes tables hold up fully: widths from content, spans, repeated headers.)
+/// A table, row by row: column widths from the cells' content (see `TableColumns`), cell text
+/// wrapping and aligned as the source says, spans across columns and rows, the header rows
+/// repeated on every page the table continues on, and a caption above. A table too wide for
+/// the measure is set in smaller type (down to 70%), then has its words broken.
 struct TableSlicer {
     let style: PDFStyle
     let typesetter: Typesetter
-    static let padding = 3.0
+
+    /// Sizes tried, as shares of the table font's, before words are broken.
+    static let shrinkSteps = [1.0, 0.9, 0.8, 0.7]
+
+    private struct LaidOutCell {
+        var grid: TableGrid.Cell
+        var layout: TextLayout
+        var x: Double
+        var width: Double
+    }
 
     func add(_ table: ContentElement, indent: Double, to slicer: BlockSlicer) {
-        let rows = Self.rows(of: table)
-        let columnCount = rows.map(\.cells.count).max() ?? 0
-        guard columnCount > 0 else { return }
-        let width = style.textWidth - indent
-        let widths = Self.columnWidths(rows, columns: columnCount, width: width)
-        for (rowIndex, row) in rows.enumerated() {
-            var x = 0.0
-            var cells: [(layout: TextLayout, x: Double, width: Double, right: Bool)] = []
-            for (index, cell) in row.cells.enumerated() {
-                var inline = InlineText()
-                var text = StyledText()
-                inline.append(cell.children, style: StyledText.Style(bold: row.isHeader || cell.name == "th"), to: &text)
-                text.collapseWhiteSpace()
-                inline.destinations.forEach(slicer.mark)
-                let cellWidth = widths[index..<min(index + (cell.span?.columns ?? 1), columnCount)].reduce(0, +)
-                let options = TextLayout.Options(font: style.table,
-                                                 width: max(cellWidth - 2 * Self.padding, 10),
-                                                 center: cell.alignment == .center, lineSpacing: 1.1)
-                cells.append((TextLayout(text, options: options, typesetter: typesetter), x, cellWidth, cell.alignment == .right))
-                x += widths[index]
-            }
-            let height = (cells.map(\.layout.height).max() ?? 0) + 2 * Self.padding
-            let isLast = rowIndex == rows.count - 1
-            slicer.add(Slice(height: height, spaceBefore: rowIndex == 0 ? 8 : 0, keepWithNext: row.isHeader) { canvas, left, y in
-                if row.isHeader { canvas.fillRectangle(x: left + indent, y: y, width: width, height: height, color: .codeBackground) }
-                for cell in cells {
-                    for index in cell.layout.lines.indices {
-                        let offset = cell.right ? cell.width - 2 * Self.padding - cell.layout.width(ofLine: index) : 0
-                        cell.layout.drawLine(index, x: left + indent + cell.x + Self.padding + offset, y: y + Self.padding, canvas: canvas)
+        let grid = TableGrid(table)
+        guard grid.columnCount > 0, grid.rowCount > 0 else { return }
+        if let caption = grid.caption {
+            slicer.addParagraph(caption.children, indent: indent, font: style.small, style: StyledText.Style(italic: true),
+                                spaceBefore: style.space(8), keepWithNext: true, justify: false)
+        }
+        let padding = style.space(3)
+        let texts = grid.cells.map { cell -> (StyledText, [String]) in
+            var inline = InlineText()
+            var text = StyledText()
+            inline.append(cell.element.children, style: StyledText.Style(bold: cell.isHeader), to: &text)
+            text.collapseWhiteSpace()
+            return (text, inline.destinations)
+        }
+        let (font, widths) = columnWidths(grid, texts: texts.map(\.0), available: style.textWidth - indent, padding: padding)
+        let edges = widths.reduce(into: [0.0]) { $0.append($0.last! + $1) }
+        let cells = zip(grid.cells, texts).map { cell, text in
+            let width = edges[min(cell.column + cell.columns, grid.columnCount)] - edges[cell.column]
+            let alignment = cell.element.alignment
+            let options = TextLayout.Options(font: font, width: max(width - 2 * padding, 1), center: alignment == .center,
+                                             right: alignment == .right, lineSpacing: 1.1)
+            return LaidOutCell(grid: cell, layout: TextLayout(text.0, options: options, typesetter: typesetter),
+                               x: edges[cell.column], width: width)
+        }
+        texts.flatMap(\.1).forEach(slicer.mark)
+        let heights = rowHeights(cells, rows: grid.rowCount, padding: padding)
+        let tableWidth = edges.last!
+        let rowSlices = (0..<grid.rowCount).map { row in
+            Slice(height: heights[row]) { canvas, x, y in
+                let left = x + indent
+                let isHeader = row < grid.headerRows
+                if isHeader { canvas.fillRectangle(x: left, y: y, width: tableWidth, height: heights[row], color: .codeBackground) }
+                for cell in cells where cell.grid.row == row {
+                    for line in cell.layout.lines.indices {
+                        cell.layout.drawLine(line, x: left + cell.x + padding, y: y + padding, canvas: canvas)
+                    }
+                    for link in cell.layout.lines.indices.flatMap(cell.layout.links(onLine:)) {
+                        canvas.addLink(link.target, x: left + cell.x + padding + link.x, y: y, width: link.width, height: heights[row])
                     }
                 }
-                canvas.line(from: (left + indent, y + height), to: (left + indent + width, y + height),
-                            color: .rule, width: isLast || row.isHeader ? 0.8 : 0.3)
+                let heavy = row == grid.headerRows - 1 || row == grid.rowCount - 1
+                // No rule through a cell that spans on into the next row.
+                let spanning = cells.filter { $0.grid.row <= row && $0.grid.row + $0.grid.rows - 1 > row }
+                for column in 0..<grid.columnCount
+                where !spanning.contains(where: { (($0.grid.column)..<($0.grid.column + $0.grid.columns)).contains(column) }) {
+                    canvas.line(from: (left + edges[column], y + heights[row]), to: (left + edges[column + 1], y + heights[row]),
+                                color: .rule, width: heavy ? 0.8 : 0.3)
+                }
+            }
+        }
+        let header = Array(rowSlices.prefix(grid.headerRows))
+        for (row, var slice) in rowSlices.enumerated() {
+            slice.spaceBefore = row == 0 && grid.caption == nil ? style.space(8) : 0
+            // Header rows stay with the first body row; rows a cell spans stay together.
+            slice.keepWithNext = row < grid.headerRows || cells.contains { $0.grid.row <= row && $0.grid.row + $0.grid.rows - 1 > row }
+            if row >= grid.headerRows { slice.continuationHeader = header }
+            slice.footnotes = slicer.footnoteSlices(referredToBy: cells.filter { $0.grid.row == row }.flatMap { cell in
+                cell.layout.lines.indices.flatMap(cell.layout.links(onLine:)).map(\.target)
             })
+            slicer.add(slice)
         }
     }
 
-    struct Row {
-        var cells: [ContentElement]
-        var isHeader: Bool
-    }
-
-    /// The rows in order, those of `thead` marked as header rows.
-    static func rows(of table: ContentElement) -> [Row] {
-        table.children.compactMap { $0.element() }.flatMap { child -> [Row] in
-            switch child.name {
-            case "tr": return [Row(cells: cells(of: child), isHeader: false)]
-            case "thead", "tbody", "tfoot":
-                return child.children.compactMap { $0.element(named: "tr") }.map { Row(cells: cells(of: $0), isHeader: child.name == "thead") }
-            default: return []
+    /// The font and the column widths: the table font at the largest size whose minimum widths
+    /// fit, else at the smallest, with the measure shared by the columns' minimum widths (their
+    /// words then break).
+    private func columnWidths(_ grid: TableGrid, texts: [StyledText], available: Double, padding: Double) -> (PDFStyle.Font, [Double]) {
+        var font = style.table
+        var demands: [TableColumns.Demand] = []
+        for step in Self.shrinkSteps {
+            font.size = style.table.size * step
+            demands = zip(grid.cells, texts).map { cell, text in
+                let words = TextLayout(text, options: .init(font: font, width: 1, wordsOnly: true), typesetter: typesetter)
+                let line = TextLayout(text, options: .init(font: font, width: 0), typesetter: typesetter)
+                return TableColumns.Demand(column: cell.column, columns: cell.columns, minimum: words.widestLine + 2 * padding,
+                                           preferred: line.widestLine + 2 * padding)
             }
+            if let widths = TableColumns.widths(demands, columns: grid.columnCount, available: available) { return (font, widths) }
         }
+        let squeezed = demands.map { TableColumns.Demand(column: $0.column, columns: $0.columns, minimum: 0, preferred: $0.minimum) }
+        var widths = TableColumns.widths(squeezed, columns: grid.columnCount, available: .infinity) ?? []
+        let total = widths.reduce(0, +)
+        widths = widths.map { total > 0 ? available * $0 / total : available / Double(grid.columnCount) }
+        return (font, widths)
     }
 
-    private static func cells(of row: ContentElement) -> [ContentElement] {
-        row.children.compactMap { $0.element() }.filter { $0.name == "td" || $0.name == "th" }
-    }
-
-    /// Each column's share of the width: by the square root of its longest text, so that a long
-    /// column gets more room without starving a short one.
-    static func columnWidths(_ rows: [Row], columns: Int, width: Double) -> [Double] {
-        var longest = [Double](repeating: 1, count: columns)
-        for row in rows {
-            for (index, cell) in row.cells.enumerated() where index < columns {
-                longest[index] = max(longest[index], Double(cell.textContent.count))
-            }
+    /// Each row's height: its tallest cell; a cell spanning rows that needs more grows the last.
+    private func rowHeights(_ cells: [LaidOutCell], rows: Int, padding: Double) -> [Double] {
+        var heights = [Double](repeating: 2 * padding, count: rows)
+        for cell in cells where cell.grid.rows == 1 {
+            heights[cell.grid.row] = max(heights[cell.grid.row], cell.layout.height + 2 * padding)
         }
-        let weights = longest.map { $0.squareRoot() }
-        let total = weights.reduce(0, +)
-        return weights.map { width * $0 / total }
+        for cell in cells where cell.grid.rows > 1 {
+            let last = cell.grid.row + cell.grid.rows - 1
+            let spanned = heights[cell.grid.row...last].reduce(0, +)
+            heights[last] += max(0, cell.layout.height + 2 * padding - spanned)
+        }
+        return heights
     }
 }

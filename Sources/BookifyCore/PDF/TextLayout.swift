@@ -6,12 +6,16 @@ import Foundation
 final class TextLayout {
     struct Options {
         var font: PDFStyle.Font
+        /// The measure; 0 or less: one line per paragraph, however long.
         var width: Double
         var justify = false
         var center = false
+        var right = false
         /// Break anywhere (code), never inserting a hyphen; else between words, and inside a
         /// word only when it is longer than the line.
         var breakAnywhere = false
+        /// Break between words only, a long word running past the measure (to measure words).
+        var wordsOnly = false
         var lineSpacing = 1.0
         /// Indent of the first line (negative: hanging), in points.
         var firstLineIndent: Double = 0
@@ -50,9 +54,10 @@ final class TextLayout {
         let font = pango_font_description_from_string(options.font.description)
         pango_layout_set_font_description(layout, font)
         pango_font_description_free(font)
-        pango_layout_set_width(layout, Int32(options.width * Double(PANGO_SCALE)))
-        pango_layout_set_wrap(layout, options.breakAnywhere ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_width(layout, options.width > 0 ? Int32(options.width * Double(PANGO_SCALE)) : -1)
+        pango_layout_set_wrap(layout, options.breakAnywhere ? PANGO_WRAP_CHAR : options.wordsOnly ? PANGO_WRAP_WORD : PANGO_WRAP_WORD_CHAR)
         if options.center { pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER) }
+        if options.right { pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT) }
         pango_layout_set_line_spacing(layout, Float(options.lineSpacing))
         pango_layout_set_indent(layout, Int32(options.firstLineIndent * Double(PANGO_SCALE)))
         if options.singleLine { pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END) }
@@ -64,7 +69,7 @@ final class TextLayout {
         let attributes = Self.attributes(of: text, options: options)
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
-        lines = Self.lines(of: layout)
+        lines = Self.lines(of: layout, spacing: options.lineSpacing)
         if options.justify { justify(width: options.width, firstLineIndent: options.firstLineIndent) }
     }
 
@@ -84,6 +89,9 @@ final class TextLayout {
         cairo_move_to(canvas.context, x + line.x, y + line.baseline)
         pango_cairo_show_layout_line(canvas.context, line.pointer)
     }
+
+    /// The widest line's width.
+    var widestLine: Double { lines.indices.map(width(ofLine:)).max() ?? 0 }
 
     /// The width of line `index`'s text.
     func width(ofLine index: Int) -> Double {
@@ -151,7 +159,9 @@ final class TextLayout {
         }
     }
 
-    private static func lines(of layout: OpaquePointer) -> [Line] {
+    /// The lines as Pango placed them, each given its share of the line spacing (Pango spaces the
+    /// baselines but leaves the gap out of a line's height): half above, half below.
+    private static func lines(of layout: OpaquePointer, spacing: Double) -> [Line] {
         guard let iterator = pango_layout_get_iter(layout) else { return [] }
         defer { pango_layout_iter_free(iterator) }
         var lines: [Line] = []
@@ -163,7 +173,9 @@ final class TextLayout {
             pango_layout_iter_get_line_extents(iterator, nil, &logical)
             guard let line = pango_layout_iter_get_line_readonly(iterator) else { continue }
             let scale = Double(PANGO_SCALE)
-            lines.append(Line(top: Double(top) / scale, height: Double(bottom - top) / scale,
+            let height = Double(bottom - top) / scale
+            let gap = height * (max(spacing, 1) - 1)
+            lines.append(Line(top: Double(top) / scale - gap / 2, height: height + gap,
                               baseline: Double(pango_layout_iter_get_baseline(iterator)) / scale,
                               x: Double(logical.x) / scale, continues: line.pointee.is_paragraph_start == 0,
                               pointer: line))

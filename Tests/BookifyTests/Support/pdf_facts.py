@@ -51,6 +51,25 @@ for page in re.findall(r"<page [^>]*>(.*?)</page>", html, re.S):
                   re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page)])
 facts["words"] = words
 
+if "--layout" in sys.argv:
+    # Images as placed (x0, top, x1, bottom, pixel width, pixel height), how many curves each
+    # page draws (vector art), and the lines of text set in a serif face: top, left, right,
+    # size and text, for justification and spacing checks.
+    import pdfplumber
+    images, curves, lines = [], [], []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            images.append([[i["x0"], i["top"], i["x1"], i["bottom"], i["srcsize"][0], i["srcsize"][1]] for i in page.images])
+            curves.append(len(page.curves))
+            rows = {}
+            for char in page.chars:
+                if "Serif" in char["fontname"] and char["text"].strip():
+                    rows.setdefault((round(char["top"], 1), round(char["size"], 1)), []).append(char)
+            lines.append([[top, min(c["x0"] for c in chars), max(c["x1"] for c in chars), size,
+                           "".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"]))]
+                          for (top, size), chars in sorted(rows.items())])
+    facts.update(images=images, curves=curves, serifLines=lines)
+
 if "--code" in sys.argv:
     import pdfplumber
     lines = []
