@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(
             name: "BookifyTests",
             dependencies: ["BookifyCore", "bookify", "CLibZip"],
-            exclude: ["Support/loopback_server.py", "Support/pdf_facts.py"]),
+            exclude: ["Support/loopback_server.py", "Support/pdf_facts.py", "Support/typography_site.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -96,6 +96,19 @@ import Testing
         ])
     }
 
+    @Test func readsThePDFPageSettings() throws {
+        let pages = try load("page-size: a5\nmargins: 20mm 15mm\nfont-size: 10.5\n").settings.pdf
+        #expect(pages.pageSize == PageSize(width: 420, height: 595))
+        #expect(pages.margins == PageMargins(top: 20 * 72 / 25.4, outer: 15 * 72 / 25.4, bottom: 20 * 72 / 25.4, inner: 15 * 72 / 25.4))
+        #expect(pages.fontSize == 10.5)
+        #expect(try load("page-size: 5.5inx8.5in\n").settings.pdf.pageSize == PageSize(width: 396, height: 612))
+        let problem = try #require(error("title: x\npage-size: tabloid\n"))
+        #expect(problem.location == BookifyCore.SourceLocation(line: 2, column: 12))
+        #expect(problem.reason.contains("a page size is a4, a5"), "\(problem.reason)")
+        #expect(error("margins: 1,2,3\n")?.reason.contains("one, two or four lengths") == true)
+        #expect(error("font-size: 3\n")?.reason.contains("6 to 24") == true)
+    }
+
     @Test func anEmptyFileIsAnEmptyConfiguration() throws {
         #expect(try load("# nothing yet\n").settings.title == nil)
     }

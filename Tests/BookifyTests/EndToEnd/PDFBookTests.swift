@@ -10,7 +10,7 @@ struct SeedPDFTests {
         guard let feed = TestPaths.seedFeed else { return nil }
         let folder = TestPaths.temporaryFolder()
         let result = Shell.bookify([feed.path, "-o", "blog.pdf", "-o", "blog.epub", "-q", "--offline"], in: folder)
-        guard result.status == 0, let facts = try? PDFFacts.read(folder.appendingPathComponent("blog.pdf"), code: true) else { return nil }
+        guard result.status == 0, let facts = try? PDFFacts.read(folder.appendingPathComponent("blog.pdf"), code: true, layout: true) else { return nil }
         return (folder, facts)
     }()
 
@@ -145,6 +145,26 @@ struct SeedPDFTests {
         #expect(facts.metadata["Title"] == "Gaurav Sarma's Blog" && facts.metadata["Author"] == "Gaurav Sarma")
         #expect(facts.metadata["Creator"] == "bookify 0.1.0" && facts.metadata["Keywords"]?.contains("career") == true)
         #expect(facts.metadata["CreationDate"]?.contains("20260405") == true, "\(facts.metadata)")
+    }
+
+    /// Body text is justified with hyphenated line ends (issue 13): lines followed by another of
+    /// the same paragraph (one line pitch below, same left edge) reach the right edge.
+    @Test func bodyTextIsJustifiedWithHyphenatedLineEnds() throws {
+        let (_, facts) = try #require(Self.seed)
+        var (inner, reaching, hyphenated) = (0, 0, 0)
+        for page in 0..<facts.pages {
+            let right = page % 2 == 0 ? 432 - 432 * 0.097 : 432 - 432 * 0.134
+            let body = facts.serifLines(onPage: page).filter { abs($0.size - 11) < 0.1 }
+            for (line, next) in zip(body, body.dropFirst()) where abs(next.top - line.top - 11 * 1.163 * 1.3) < 0.6
+                && abs(next.left - line.left) < 1 {
+                inner += 1
+                if line.right >= right - 1.5 { reaching += 1 }
+                if line.text.hasSuffix("\u{AD}") || line.text.hasSuffix("-") { hyphenated += 1 }
+            }
+        }
+        #expect(inner > 3000, "paragraph lines found: \(inner)")
+        #expect(Double(reaching) >= 0.7 * Double(inner), "\(reaching) of \(inner) paragraph lines reach the right edge")
+        #expect(hyphenated > 300, "\(hyphenated) lines end in a hyphen")
     }
 
     /// Posts are laid out on every core; the bytes must not depend on which core laid out

@@ -39,6 +39,29 @@ struct PDFFacts: Decodable {
     /// Per page: [xMin, yMin, xMax, yMax, word], y from the top.
     var words: [[[WordField]]]
     var codeLines: [CodeLine]?
+    /// With `layout`: per page, images as [x0, top, x1, bottom, pixel width, pixel height].
+    var images: [[[Double]]]?
+    /// With `layout`: per page, how many curves it draws (vector art).
+    var curves: [Int]?
+    /// With `layout`: per page, lines of serif text as [top, left, right, size, text].
+    var serifLines: [[[WordField]]]?
+
+    struct SerifLine {
+        var top: Double
+        var left: Double
+        var right: Double
+        var size: Double
+        var text: String
+    }
+
+    /// The serif lines of page `index`, top to bottom.
+    func serifLines(onPage index: Int) -> [SerifLine] {
+        (serifLines?[index] ?? []).compactMap { fields in
+            guard fields.count == 5, case .number(let top) = fields[0], case .number(let left) = fields[1],
+                  case .number(let right) = fields[2], case .number(let size) = fields[3], case .text(let text) = fields[4] else { return nil }
+            return SerifLine(top: top, left: left, right: right, size: size, text: text)
+        }
+    }
 
     enum WordField: Decodable {
         case number(Double)
@@ -70,9 +93,9 @@ struct PDFFacts: Decodable {
         words(onPage: index).map(\.text).joined(separator: " ")
     }
 
-    static func read(_ pdf: URL, code: Bool = false) throws -> PDFFacts {
+    static func read(_ pdf: URL, code: Bool = false, layout: Bool = false) throws -> PDFFacts {
         let script = TestPaths.packageRoot.appendingPathComponent("Tests/BookifyTests/Support/pdf_facts.py")
-        let result = Shell.run("/usr/bin/env", ["python3", script.path, pdf.path] + (code ? ["--code"] : []))
+        let result = Shell.run("/usr/bin/env", ["python3", script.path, pdf.path] + (code ? ["--code"] : []) + (layout ? ["--layout"] : []))
         try #require(result.status == 0, "pdf_facts.py failed: \(result.stderr)")
         return try JSONDecoder().decode(PDFFacts.self, from: Data(result.stdout.utf8))
     }

@@ -59,15 +59,17 @@ if "--layout" in sys.argv:
     images, curves, lines = [], [], []
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
+            page.flush_cache()
             images.append([[i["x0"], i["top"], i["x1"], i["bottom"], i["srcsize"][0], i["srcsize"][1]] for i in page.images])
             curves.append(len(page.curves))
             rows = {}
             for char in page.chars:
-                if "Serif" in char["fontname"] and char["text"].strip():
+                if "Serif" in char["fontname"]:
                     rows.setdefault((round(char["top"], 1), round(char["size"], 1)), []).append(char)
-            lines.append([[top, min(c["x0"] for c in chars), max(c["x1"] for c in chars), size,
+            lines.append([[top, min(c["x0"] for c in ink), max(c["x1"] for c in ink), size,
                            "".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"]))]
-                          for (top, size), chars in sorted(rows.items())])
+                          for (top, size), chars in sorted(rows.items())
+                          for ink in [[c for c in chars if c["text"].strip()]] if ink])
     facts.update(images=images, curves=curves, serifLines=lines)
 
 if "--code" in sys.argv:
