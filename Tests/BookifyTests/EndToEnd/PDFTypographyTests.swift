@@ -93,6 +93,10 @@ struct PDFTypographyTests {
             let body = facts.serifLines(onPage: page).filter { $0.size > 10 }
             #expect(body.allSatisfy { $0.top < note.box.y0 }, "\(marker) sits below the text of page \(page + 1)")
         }
+        // A note too long for the foot of its page continues at the foot of the next.
+        let third = try #require(pages.first { page in facts.words(onPage: page).contains { $0.text == "Thirdnote." } })
+        let end = try #require(pages.first { page in facts.words(onPage: page).contains { $0.text == "Thirdend." } })
+        #expect(end > third, "the long note runs on from page \(third + 1)")
     }
 
     @Test func noHeadingIsTheLastLineOfItsPage() throws {

@@ -89,9 +89,10 @@ post("footnotes", "Footnotes", f"""{prose(7, 60)} First claim.[^first]
 
 {prose(8, 80)} Second claim.[^second]
 
-{prose(9, 60)}
+{prose(9, 60)} Third claim.[^third]
 
 [^first]: Firstnote. {prose(10, 25)}
+[^third]: Thirdnote. {" ".join(prose(k, 30) for k in range(40))} Thirdend.
 [^second]: Secondnote. {prose(11, 40)}
 """, "2026-01-03")
 
