@@ -6,7 +6,7 @@
 set -euo pipefail
 
 packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev
-          libpango1.0-dev libcairo2-dev librsvg2-dev libhyphen-dev hyphen-en-us hyphen-de hyphen-fr
+          libpango1.0-dev libcairo2-dev librsvg2-dev webp-pixbuf-loader libhyphen-dev hyphen-en-us hyphen-de hyphen-fr
           fonts-dejavu-core fonts-dejavu-extra)
 testing=false
 if [[ "${1:-}" == "--test" ]]; then

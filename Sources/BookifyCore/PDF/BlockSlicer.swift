@@ -212,9 +212,9 @@ final class BlockSlicer {
 
     /// An embedded image, scaled to the text width and at most 85% of the page height, never
     /// beyond its size at 96 pixels per inch (an icon stays small), its aspect kept; SVG is
-    /// drawn as vectors. A format Cairo cannot draw becomes a framed placeholder.
+    /// drawn as vectors. A format that cannot be drawn here becomes a framed placeholder.
     func addImage(_ use: ImageUse, indent: Double) {
-        guard let image = images[use.imageID], [.png, .jpeg, .svg].contains(image.type) else {
+        guard let image = images[use.imageID], PDFCanvas.canDraw(image.type) else {
             addFrame([.text(use.alt.isEmpty ? "An image" : use.alt)], note: "(a \(images[use.imageID]?.type.rawValue.uppercased() ?? "") image, not shown in print)",
                      link: nil, indent: indent)
             return
@@ -222,13 +222,21 @@ final class BlockSlicer {
         let available = style.textWidth - indent
         let natural = (width: Double(max(use.width, 1)) * 0.75, height: Double(max(use.height, 1)) * 0.75)
         let scale = min(1, available / natural.width, style.textHeight * 0.85 / natural.height)
-        let (width, height) = (natural.width * scale, natural.height * scale)
-        add(Slice(height: height, spaceBefore: style.space(8)) { canvas, x, y in
-            let left = x + indent + (available - width) / 2
-            let drawn = image.type == .svg ? canvas.drawSVG(image, x: left, y: y, width: width, height: height)
-                                           : canvas.drawImage(image, x: left, y: y, width: width, height: height)
-            if !drawn { canvas.strokeRectangle(x: left, y: y, width: width, height: height, color: .placeholder) }
-        })
+        let height = natural.height * scale
+        // At the foot of a page an image may be set smaller, down to 60%; smaller still, it
+        // reads better on the next page.
+        let slice = { (height: Double) -> Slice in
+            let width = natural.width * height / natural.height
+            return Slice(height: height, spaceBefore: self.style.space(8)) { canvas, x, y in
+                let left = x + indent + (available - width) / 2
+                let drawn = image.type == .svg ? canvas.drawSVG(image, x: left, y: y, width: width, height: height)
+                                               : canvas.drawImage(image, x: left, y: y, width: width, height: height)
+                if !drawn { canvas.strokeRectangle(x: left, y: y, width: width, height: height, color: .placeholder) }
+            }
+        }
+        var full = slice(height)
+        full.shrunk = (height * 0.6, slice)
+        add(full)
     }
 
     /// What stands in for an image or a video that is not in the book: its description, why

@@ -1,4 +1,5 @@
 import CPangoCairo
+import CRsvg
 import Foundation
 
 /// A PDF file being drawn with Cairo: pages, shapes, text lines laid out by Pango, images,
@@ -123,14 +124,14 @@ final class PDFCanvas {
         cairo_stroke(context)
     }
 
-    /// Draws an embedded PNG or JPEG into the box; `false` when Cairo cannot read it.
+    /// Draws an embedded PNG, JPEG, GIF or WebP into the box; `false` when Cairo cannot read it.
     func drawImage(_ image: EmbeddedImage, x: Double, y: Double, width: Double, height: Double) -> Bool {
         guard let data = FileManager.default.contents(atPath: image.file.path) else { return false }
         return drawImage(bytes: Array(data), type: image.type, pixelWidth: image.width, pixelHeight: image.height,
                          x: x, y: y, width: width, height: height)
     }
 
-    /// Draws PNG or JPEG bytes into the box; `false` when Cairo cannot read them.
+    /// Draws PNG, JPEG, GIF or WebP bytes into the box; `false` when Cairo cannot read them.
     func drawImage(bytes: [UInt8], type: ImageType, pixelWidth: Int, pixelHeight: Int,
                    x: Double, y: Double, width: Double, height: Double) -> Bool {
         guard let source = Self.imageSurface(bytes, type: type, width: pixelWidth, height: pixelHeight) else { return false }
@@ -170,7 +171,9 @@ final class PDFCanvas {
                                                      { $0?.assumingMemoryBound(to: UInt8.self).deallocate() }, copy)
             guard status == CAIRO_STATUS_SUCCESS else { cairo_surface_destroy(surface); return nil }
             return surface
-        default:
+        case .gif, .webp:
+            return pixbufSurface(bytes)
+        case .svg:
             return nil
         }
     }

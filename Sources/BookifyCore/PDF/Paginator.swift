@@ -17,8 +17,12 @@ struct Paginator {
                 pages.append(LaidOutPage(isBlank: true))
             }
             var filler = PageFiller(height: height, page: LaidOutPage(opensSection: true, runningHead: section.runningHead))
-            for (index, slice) in section.slices.enumerated() {
+            for (index, original) in section.slices.enumerated() {
+                var slice = original
                 let needed = keptHeight(from: index, in: section.slices)
+                if !filler.fits(slice, keeping: needed), let shrunk = slice.shrunk, filler.room(for: slice) >= shrunk.smallest {
+                    slice = shrunk.to(filler.room(for: slice))
+                }
                 if !filler.fits(slice, keeping: needed) {
                     pages.append(filler.page)
                     filler = filler.nextPage()
@@ -87,6 +91,11 @@ private struct PageFiller {
             (page.footnotes.isEmpty ? Paginator.footnoteGap : first.spaceBefore) + first.height
         } ?? 0
         return y + slice.spaceBefore + needed + notesHeight + notes <= height
+    }
+
+    /// The height left for `slice` under the text and above the notes.
+    func room(for slice: Slice) -> Double {
+        height - notesHeight - (y == 0 ? 0 : y + slice.spaceBefore)
     }
 
     mutating func place(_ slice: Slice) {

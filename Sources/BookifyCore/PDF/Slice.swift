@@ -12,6 +12,9 @@ struct Slice {
     var footnotes: [Slice] = []
     /// What a page that continues this slice's run starts with (a table's header row).
     var continuationHeader: [Slice] = []
+    /// A slice that may be set smaller to end a page (an image): the same at a height down
+    /// to `smallest`.
+    var shrunk: (smallest: Double, to: (Double) -> Slice)?
     /// Draws the slice with its top-left corner at (x, y), x being the text block's left edge.
     var draw: (PDFCanvas, _ x: Double, _ y: Double) -> Void
 }

@@ -70,7 +70,7 @@ struct PDFTypographyTests {
         let (_, facts) = try #require(Self.book)
         let images = try Self.pages(of: "Images", in: facts).flatMap { facts.images?[$0] ?? [] }
         let bySize = Dictionary(images.map { ("\(Int($0[4]))x\(Int($0[5]))", $0) }, uniquingKeysWith: { first, _ in first })
-        for size in ["3000x1000", "600x3000", "40x40"] {
+        for size in ["3000x1000", "600x3000", "40x40", "160x80"] {
             let image = try #require(bySize[size], "the \(size) image is in the PDF")
             let (width, height) = (image[2] - image[0], image[3] - image[1])
             #expect(abs(width / height - image[4] / image[5]) < 0.01, "\(size) is shown \(width) × \(height): distorted")

@@ -23,6 +23,31 @@ def png(name, width, height):
     data += chunk(b"IDAT", zlib.compress(bytes(rows), 6)) + chunk(b"IEND", b"")
     open(os.path.join(root, "images", name), "wb").write(data)
 
+def gif(name, width, height):
+    """A four-colour GIF, LZW codes kept at 3 bits by a clear code before every two pixels."""
+    codes = []
+    for y in range(height):
+        for x in range(width):
+            if len(codes) % 3 == 0:
+                codes.append(4)  # clear
+            codes.append(0 if x < 3 or y < 3 or x >= width - 3 or y >= height - 3 else 1 + (x // 8 + y // 8) % 3)
+    codes.append(5)  # end
+    bits, count, data = 0, 0, bytearray()
+    for code in codes:
+        bits |= code << count
+        count += 3
+        while count >= 8:
+            data.append(bits & 0xFF)
+            bits >>= 8
+            count -= 8
+    if count:
+        data.append(bits & 0xFF)
+    blocks = b"".join(bytes([len(data[i:i + 255])]) + data[i:i + 255] for i in range(0, len(data), 255))
+    out = b"GIF89a" + struct.pack("<HHBBB", width, height, 0x81, 0, 0) + bytes([20, 20, 40, 90, 90, 160, 160, 160, 200, 230, 230, 230])
+    out += b"," + struct.pack("<HHHHB", 0, 0, width, height, 0) + b"\x02" + blocks + b"\x00;"
+    open(os.path.join(root, "images", name), "wb").write(out)
+
+gif("animated.gif", 160, 80)
 png("wide.png", 3000, 1000)
 png("tall.png", 600, 3000)
 png("tiny.png", 40, 40)
@@ -79,6 +104,8 @@ post("images", "Images", f"""{prose(3, 30)}
 ![A tiny icon](images/tiny.png)
 
 ![A vector diagram](images/diagram.svg)
+
+![A GIF picture](images/animated.gif)
 
 ![A photo that is not there](images/missing.png)
 
