@@ -113,7 +113,7 @@ public struct BookBuilder: Sendable {
         let rewritten = documents.map { document in
             var pass = MediaEmbedding(location: PostLocation(post: document.post), loaded: loaded, library: library)
             var updated = document
-            updated.body = pass.rewrite(document.body)
+            updated.body = pass.embed(document.body)
             library = pass.library
             warnings += pass.failures.map {
                 AssetWarning(documentID: document.documentID, postTitle: document.post.title, reference: $0.reference, failure: $0.failure)

@@ -30,7 +30,20 @@ struct Footnotes: ContentRewriter {
     private static func notes(in node: ContentNode) -> [ContentNode] {
         guard let list = node.element(named: "ol") else { return [node] }
         return list.children.compactMap { $0.element(named: "li") }.enumerated().map { index, item in
-            .note(Note(id: item.id, number: index + 1, children: item.children))
+            .note(Note(id: item.id, number: index + 1, children: item.children.map(textBackLinks)))
+        }
+    }
+
+    /// The back-link's arrow asked for as text (U+FE0E): iOS otherwise draws it as an emoji.
+    private static func textBackLinks(_ node: ContentNode) -> ContentNode {
+        switch node {
+        case .text(let text) where text.contains("↩") && !text.contains("↩\u{FE0E}"):
+            return .text(text.replacingOccurrences(of: "↩", with: "↩\u{FE0E}"))
+        case .element(var element):
+            element.children = element.children.map(textBackLinks)
+            return .element(element)
+        default:
+            return node
         }
     }
 }

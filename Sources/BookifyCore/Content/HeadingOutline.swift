@@ -1,5 +1,6 @@
-/// Places a post's headings below its title: the post's top level becomes `h2`, and every
-/// heading gets an id derived from its text.
+/// Places a post's headings below its title: the post's top level becomes `h2`, every heading
+/// gets an id derived from its text, and loses the links to itself that blogs add as
+/// permalinks (a "#" or "¶" goes; a linked title keeps its text).
 struct HeadingOutline: ContentRewriter {
     private static let headingNames = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
@@ -31,7 +32,25 @@ struct HeadingOutline: ContentRewriter {
         guard let level = Self.level(of: element.name) else { return [.element(descend(element))] }
         var heading = element
         heading.name = Self.headingNames[min(6, max(2, level + offset)) - 1]
+        let ids = Set(([element] + element.children.allElements).compactMap(\.id))
+        heading.children = Self.withoutSelfLinks(element.children, to: ids, heading: &heading)
         if heading.id?.isEmpty != false { heading.id = Slug.make(heading.textContent, fallback: "section") }
         return [.element(heading)]
+    }
+
+    /// Permalink marks a heading shows instead of its text.
+    private static let permalinkMarks: Set<String> = ["#", "¶", "§", "🔗", "∞", "link", "permalink", "anchor"]
+
+    /// `nodes` with links to the heading (`ids` are its own and its children's) unwrapped, or
+    /// dropped when they only show a permalink mark; an id they carried moves to the heading.
+    private static func withoutSelfLinks(_ nodes: [ContentNode], to ids: Set<String>, heading: inout ContentElement) -> [ContentNode] {
+        nodes.flatMap { node -> [ContentNode] in
+            guard case .element(var element) = node else { return [node] }
+            element.children = withoutSelfLinks(element.children, to: ids, heading: &heading)
+            guard element.name == "a", case .post(_, let anchor?)? = element.link, ids.contains(anchor) else { return [.element(element)] }
+            if heading.id?.isEmpty != false, let id = element.id { heading.id = id }
+            let text = element.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty || permalinkMarks.contains(text.lowercased()) ? [] : element.children
+        }
     }
 }

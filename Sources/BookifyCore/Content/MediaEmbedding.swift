@@ -19,6 +19,17 @@ struct MediaEmbedding: ContentRewriter {
         MediaReference.all(in: body).filter { $0.kind == .image }.map { MediaLoader.Request(source: $0.source, location: location) }
     }
 
+    /// `body` with its media replaced. A picture that cannot be had at the very top of a post
+    /// (its hero image) leaves nothing: the post's footer links to the original post.
+    mutating func embed(_ body: [ContentNode]) -> [ContentNode] {
+        var nodes = rewrite(body)
+        if let first = nodes.firstIndex(where: { !$0.isBlank }), case .placeholder(let placeholder) = nodes[first],
+           placeholder.layout == .figure, placeholder.kind == .image {
+            nodes.remove(at: first)
+        }
+        return nodes
+    }
+
     mutating func visitLeaf(_ node: ContentNode) -> [ContentNode] {
         guard case .media(let reference) = node else { return [node] }
         return [image(reference, decorative: false).map(ContentNode.image)

@@ -14,7 +14,7 @@ public struct PostConverter: Sendable {
 
     /// Converts one post into the document `documentID`; links to the posts in `links` stay
     /// inside the book. The passes, in order: parse, sanitize, add the post's lead image and
-    /// attached media, repair content models, make notes, highlight code, outline headings,
+    /// attached media, repair content models, set typographic punctuation, make notes, highlight code, outline headings,
     /// scope ids.
     public func convert(_ post: Post, documentID: String, links: BookLinks = BookLinks(),
                         bookAuthors: [String] = []) -> PostDocument {
@@ -23,6 +23,7 @@ public struct PostConverter: Sendable {
         body = Self.withLeadImage(of: post, body)
         body = Self.withAttachedMedia(of: post, body)
         body = ContentModel.repair(body)
+        body = SmartPunctuation.apply(body)
         body = Footnotes.makeNotes(body)
         body = CodeHighlighter.highlight(body)
         body = HeadingOutline.normalize(body)

@@ -14,6 +14,9 @@ struct EPUBResource: Sendable {
     var properties: [String] = []
     /// Whether the file is a reading-order document, in spine order.
     var inSpine = false
+    /// A spine document outside the linear reading order (the contents, which readers open
+    /// from their own menu).
+    var linear = true
 
     static let xhtmlType = "application/xhtml+xml"
 

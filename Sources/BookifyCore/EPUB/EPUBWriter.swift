@@ -67,8 +67,7 @@ public struct EPUBWriter: BookWriter {
                                xhtml: try Self.checked(pages.titlePage(content.titlePage), .titlePage)))
         landmarks.append(.init(type: "titlepage", title: "Title page", href: "text/title-page.xhtml"))
         landmarks.append(.init(type: "toc", title: "Contents", href: "nav.xhtml#toc"))
-        resources.append(.page(id: "nav", href: "nav.xhtml", xhtml: "", properties: ["nav"]))  // filled below
-        let navIndex = resources.count - 1
+        let bodyStart = resources.count
         // Posts are written on every core; each only reads the book.
         let postPages = try content.documents.concurrentMap { document throws(BookifyError) in
             try Self.pages(of: document, links: links, pages: pages)
@@ -82,16 +81,22 @@ public struct EPUBWriter: BookWriter {
             resources += postPages[next..<next + chapter.documents.count].joined()
             next += chapter.documents.count
         }
-        if resources.count > navIndex + 1 {  // the first chapter opener or post
-            landmarks.append(.init(type: "bodymatter", title: "Start of content", href: resources[navIndex + 1].href))
+        if resources.count > bodyStart {  // the first chapter opener or post
+            landmarks.append(.init(type: "bodymatter", title: "Start of content", href: resources[bodyStart].href))
         }
-        resources[navIndex].contents = Array(NavigationDocument.make(metadata: metadata, toc: toc, landmarks: landmarks,
-                                                                     stylesheetHref: "styles/book.css").utf8)
         resources.append(.page(id: "colophon", href: "text/colophon.xhtml",
                                xhtml: try Self.checked(pages.colophon(content.colophon), .colophon)))
+        // The contents come last, outside the reading order: readers open them from their own
+        // menu, and a reader that pages through everything meets the posts first.
+        var nav = EPUBResource.page(id: "nav", href: "nav.xhtml",
+                                    xhtml: NavigationDocument.make(metadata: metadata, toc: toc, landmarks: landmarks,
+                                                                   stylesheetHref: "styles/book.css"), properties: ["nav"])
+        nav.linear = false
+        resources.append(nav)
         resources.append(EPUBResource(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml",
                                       contents: Array(NCXDocument.make(metadata: metadata, toc: toc).utf8)))
         resources.append(EPUBResource(id: "stylesheet", href: "styles/book.css", mediaType: "text/css", contents: stylesheet))
+        resources += Self.diagramImages(in: content.documents)
         for (index, image) in content.images.enumerated() {
             resources.append(EPUBResource(id: String(format: "img%03d", index + 1), href: EPUBLinks.imagePath(image),
                                           mediaType: image.type.mediaType, contents: [], file: image.file))
@@ -107,6 +112,16 @@ public struct EPUBWriter: BookWriter {
                                    part: part, of: post.parts.count)
             return .page(id: part == 0 ? document.documentID : "\(document.documentID)-\(part + 1)",
                          href: "text/" + post.fileName(part: part), xhtml: try Self.checked(xhtml, .post))
+        }
+    }
+
+    /// The SVG files of the diagrams too wide to set as text, one per distinct diagram.
+    private static func diagramImages(in documents: [PostDocument]) -> [EPUBResource] {
+        var paths = Set<String>()
+        return documents.flatMap { $0.body.allElements }.filter { $0.name == "pre" && DiagramImage.isImage($0) }.compactMap { pre in
+            let path = DiagramImage.path(of: pre)
+            guard paths.insert(path).inserted else { return nil }
+            return EPUBResource(id: "diagram-\(paths.count)", href: path, mediaType: "image/svg+xml", contents: Array(DiagramImage.svg(for: pre).utf8))
         }
     }
 

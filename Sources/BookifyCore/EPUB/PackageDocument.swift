@@ -49,7 +49,7 @@ enum PackageDocument {
         }
         xml += "</manifest>\n<spine toc=\"\(ncxID)\">\n"
         for resource in resources where resource.inSpine {
-            xml += "<itemref idref=\"\(resource.id)\"/>\n"
+            xml += "<itemref idref=\"\(resource.id)\"\(resource.linear ? "" : " linear=\"no\"")/>\n"
         }
         xml += "</spine>\n</package>\n"
         return xml

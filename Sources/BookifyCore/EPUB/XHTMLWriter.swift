@@ -40,6 +40,10 @@ struct XHTMLWriter {
     }
 
     private func write(_ element: ContentElement, to output: inout String) {
+        if element.name == "pre", DiagramImage.isImage(element) {
+            output += DiagramImage.imageElement(for: element, source: "../" + DiagramImage.path(of: element))
+            return
+        }
         output += "<" + element.name
         if element.role == .noteReference { output += " epub:type=\"noteref\" role=\"doc-noteref\"" }
         for attribute in element.attributes {
@@ -61,8 +65,35 @@ struct XHTMLWriter {
             return
         }
         output += ">"
-        for child in element.children { write(child, to: &output) }
+        if element.name == "pre", !element.isDiagram {
+            writeCode(element.children, to: &output)
+        } else {
+            for child in element.children { write(child, to: &output) }
+        }
         output += "</\(element.name)>"
+    }
+
+    /// A code block's content a line at a time: a line that wraps hangs at its own indentation
+    /// plus two columns (DejaVu Sans Mono's columns are 0.6em), so the code's shape stays.
+    private func writeCode(_ nodes: [ContentNode], to output: inout String) {
+        let significant = nodes.filter { !$0.isBlank }
+        if significant.count == 1, case .element(var code) = significant[0], code.name == "code" {
+            let lines = code.children
+            code.children = []
+            var tags = ""
+            write(code, to: &tags)  // <code …></code>
+            output += tags.dropLast(7)
+            writeCode(lines, to: &output)
+            output += "</code>"
+            return
+        }
+        for line in CodeLines.split(nodes) {
+            let tenths = (CodeLines.indentation(of: line) + 2) * 6
+            let hang = "\(tenths / 10).\(tenths % 10)em"
+            output += "<span class=\"code-line\" style=\"padding-left: \(hang); text-indent: -\(hang)\">"
+            for node in line { write(node, to: &output) }
+            output += "\n</span>"
+        }
     }
 
     private func isLocalFragment(_ target: LinkTarget) -> Bool {
@@ -87,14 +118,18 @@ struct XHTMLWriter {
         output += "</aside>"
     }
 
+    /// A quiet label in one piece: the description (a link to the original when there is one);
+    /// a figure also says why the media is missing.
     private func write(_ placeholder: MediaPlaceholder, to output: inout String) {
-        var content = XMLText.escape("\(placeholder.description) (\(placeholder.reason))")
-        if let original = placeholder.original {
-            content += " <a href=\"\(XMLText.escape(original.absoluteString, quotes: true))\">\(XMLText.escape(placeholder.action))</a>"
-        }
+        let description = XMLText.escape(placeholder.description)
+        let link = placeholder.original.map { " href=\"\(XMLText.escape($0.absoluteString, quotes: true))\"" }
         switch placeholder.layout {
-        case .figure: output += "<figure class=\"media-placeholder\"><figcaption>\(content)</figcaption></figure>"
-        case .inline: output += "<span class=\"media-placeholder\">[\(content)]</span>"
+        case .figure:
+            let action = link.map { " · <a\($0)>\(XMLText.escape(placeholder.action))</a>" } ?? ""
+            output += "<p class=\"media-placeholder\">\(description) (\(XMLText.escape(placeholder.reason)))\(action)</p>"
+        case .inline:
+            output += link.map { "<a class=\"media-placeholder\"\($0)>\(description)</a>" }
+                ?? "<span class=\"media-placeholder\">\(description)</span>"
         }
     }
 
@@ -109,21 +144,12 @@ struct XHTMLWriter {
         case .strayCaption: classes.append("caption")
         case .definitionTerm: classes.append("dt")
         case .definitionDescription: classes.append("dd")
-        case .diagram(let longestLine):
+        case .diagram:
             classes.append("diagram")
-            if let width = diagramWidths.first(where: { longestLine <= $0.maximum })?.className, !width.isEmpty {
-                classes.append(width)
-            }
         case .noteReference, nil: break
         }
         return classes
     }
-
-    /// The stylesheet's type sizes for text diagrams, by longest line in characters: the
-    /// smaller type keeps the diagram within the page instead of wrapping it.
-    static let diagramWidths: [(maximum: Int, className: String)] = [
-        (60, ""), (80, "diagram-wide"), (100, "diagram-wider"), (Int.max, "diagram-widest"),
-    ]
 
     /// Elements with no content, written `<br/>`.
     private static let voidElements: Set<String> = ["br", "hr", "wbr", "col"]

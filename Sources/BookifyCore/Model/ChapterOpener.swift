@@ -1,7 +1,7 @@
 import Foundation
 
 /// The page that opens a titled chapter: its title, how many posts it holds and over which
-/// years, and the list of them.
+/// years, and, while they are few, the list of them.
 public struct ChapterOpener: Sendable, Hashable {
     /// A post as the opener lists it.
     public struct Entry: Sendable, Hashable {
@@ -22,5 +22,19 @@ public struct ChapterOpener: Sendable, Hashable {
         let calendar = Calendar(identifier: .gregorian)
         let years = documents.compactMap(\.post.date).map { calendar.component(.year, from: $0) }
         self.years = years.min().map { $0...years.max()! }
+    }
+
+    /// The most posts an opener lists; a longer chapter is listed by the book's contents.
+    public static let listLimit = 12
+
+    /// The posts the opener lists: all of them while there are few, else none.
+    public var listedPosts: [Entry] { posts.count <= Self.listLimit ? posts : [] }
+
+    /// The years as the opener prints them ("2017–2026"); `nil` when no post is dated or the
+    /// title already says them (a chapter of one year).
+    public var yearsText: String? {
+        guard let years else { return nil }
+        let text = years.lowerBound == years.upperBound ? "\(years.lowerBound)" : "\(years.lowerBound)–\(years.upperBound)"
+        return title.contains(text) ? nil : text
     }
 }

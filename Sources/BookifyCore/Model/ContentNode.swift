@@ -100,6 +100,12 @@ public struct ContentElement: Sendable, Hashable {
     /// The concatenated text of all descendants.
     public var textContent: String { children.map(\.textContent).joined() }
 
+    /// Whether the element is a `pre` that draws (see `DiagramLayout`).
+    public var isDiagram: Bool {
+        if case .diagram = role { return true }
+        return false
+    }
+
     public func hasClass(_ name: String) -> Bool { classes.contains(name) }
 }
 

@@ -10,7 +10,7 @@ public struct MediaPlaceholder: Sendable, Hashable {
         case inline
     }
 
-    /// What the media showed: its alt text or title, else its file name.
+    /// What the media showed: its alt text or title, else what it is ("Image").
     public var description: String
     public var kind: MediaReference.Kind
     /// The original, when it has a web address and the placeholder may link to it (a

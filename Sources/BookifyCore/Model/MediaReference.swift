@@ -29,12 +29,11 @@ public struct MediaReference: Sendable, Hashable {
         return url
     }
 
-    /// What the media shows, in words: its alt text or title, else its file name.
+    /// What the media shows, in words: its alt text or title, else what it is ("Image"); a
+    /// file name says nothing to a reader.
     public var description: String {
-        if let alt, !alt.isEmpty { return alt }
-        if let title, !title.isEmpty { return title }
-        if source.lowercased().hasPrefix("data:") { return "embedded image" }
-        let name = (URL(string: source)?.lastPathComponent ?? source).removingPercentEncoding ?? source
-        return name.isEmpty || name == "/" ? "no description" : name
+        if let alt, !alt.trimmingCharacters(in: .whitespaces).isEmpty { return alt }
+        if let title, !title.trimmingCharacters(in: .whitespaces).isEmpty { return title }
+        return kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst()
     }
 }

@@ -74,11 +74,11 @@ struct BookSections {
         slicer.mark(Self.chapterDestination(index))
         slicer.add(Slice(height: 110) { _, _, _ in })
         slicer.addParagraph([.text(opener.title)], indent: 0, font: style.chapterTitle, spaceBefore: 0, justify: false)
-        let years = opener.years.map { $0.lowerBound == $0.upperBound ? " · \($0.lowerBound)" : " · \($0.lowerBound)–\($0.upperBound)" } ?? ""
+        let years = opener.yearsText.map { " · \($0)" } ?? ""
         slicer.addParagraph([.text("\(opener.posts.count) post\(opener.posts.count == 1 ? "" : "s")\(years)")], indent: 0,
                             font: style.small, style: StyledText.Style(color: .muted), spaceBefore: 6)
         slicer.add(Slice(height: 18) { _, _, _ in })
-        for post in opener.posts {
+        for post in opener.listedPosts {
             let link = ContentElement("a", link: .post(post.documentID, anchor: nil), children: [.text(post.title)])
             slicer.addParagraph([.element(link)], indent: 0, spaceBefore: 3, justify: false)
         }

@@ -1,6 +1,6 @@
 /// A code block: monospace on a tinted ground, coloured by token kind, never hyphenated. A
-/// line longer than the measure wraps with a mark (↪) before its continuation; a text diagram
-/// is set smaller (down to 70%) so that it does not wrap.
+/// line longer than the measure wraps, hanging at its own indentation, with a mark (↪) before
+/// its continuation; a text diagram is set smaller (down to 70%) so that it does not wrap.
 struct CodeBlockSlicer {
     let style: PDFStyle
     let typesetter: Typesetter
@@ -22,8 +22,12 @@ struct CodeBlockSlicer {
             font.size = max(font.size * 0.7, min(font.size, fitting))
         }
         // A layout per line of code: Pango's cost grows with the square of a layout's length.
-        let options = TextLayout.Options(font: font, width: width, breakAnywhere: true, lineSpacing: 1.15)
+        // A line that wraps hangs at its own indentation plus two columns.
+        let column = font.size * Self.advance
         let rows = text.lines().flatMap { line -> [(layout: TextLayout, index: Int)] in
+            let indentation = line.bytes.prefix { $0 == 0x20 || $0 == 0x09 }.reduce(0) { $0 + ($1 == 0x09 ? 4 : 1) }
+            let options = TextLayout.Options(font: font, width: width, breakAnywhere: true, lineSpacing: 1.15,
+                                             firstLineIndent: -min(Double(indentation + 2) * column, width / 2))
             let layout = TextLayout(line.isEmpty ? StyledText.plain(" ") : line, options: options, typesetter: typesetter)
             return layout.lines.indices.map { (layout, $0) }
         }
@@ -39,7 +43,8 @@ struct CodeBlockSlicer {
                 canvas.fillRectangle(x: x + indent, y: y, width: width + 2 * Self.padding, height: height, color: .codeBackground)
                 row.layout.drawLine(row.index, x: x + indent + Self.padding, y: y + top - line.top, canvas: canvas)
                 if line.continues {
-                    mark.drawLine(0, x: x + indent + 0.5, y: y + top + line.ascent - mark.lines[0].baseline, canvas: canvas)
+                    mark.drawLine(0, x: x + indent + Self.padding + line.x - mark.width(ofLine: 0) - 1,
+                                  y: y + top + line.ascent - mark.lines[0].baseline, canvas: canvas)
                 }
             })
         }

@@ -36,10 +36,10 @@ struct InlineText {
             if !image.alt.isEmpty { text.append("[\(image.alt)]", style: muted(style)) }
         case .placeholder(let placeholder):
             let start = text.bytes.count
-            text.append("[\(placeholder.description) (\(placeholder.reason))]", style: muted(style))
+            text.append(placeholder.description, style: muted(style))
             if let original = placeholder.original { text.addLink(start..<text.bytes.count, to: .uri(original.absoluteString)) }
         case .media(let reference):
-            text.append("[\(reference.description)]", style: muted(style))
+            text.append(reference.description, style: muted(style))
         case .note(let note):
             notes.append(note)
         }

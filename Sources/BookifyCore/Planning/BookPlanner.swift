@@ -15,7 +15,18 @@ public struct BookPlanner: Sendable {
     public func plan(_ blogs: [Blog]) -> Book {
         let posts = settings.filter.apply(merging(blogs))
         let metadata = metadata(for: blogs, posts: posts)
-        return Book(metadata: metadata, chapters: chapters(for: posts, homePage: blogs.first?.homePageURL))
+        return Book(metadata: metadata, chapters: Self.joiningRepeats(chapters(for: posts, homePage: blogs.first?.homePageURL)))
+    }
+
+    /// Chapters with the title of the one before them joined to it: a reader sees one chapter.
+    static func joiningRepeats(_ chapters: [Chapter]) -> [Chapter] {
+        chapters.reduce(into: []) { joined, chapter in
+            if let last = joined.last, last.title != nil, last.title == chapter.title {
+                joined[joined.count - 1].posts += chapter.posts
+            } else {
+                joined.append(chapter)
+            }
+        }
     }
 
     /// The configured chapters in their order, each taking the posts it matches (first match

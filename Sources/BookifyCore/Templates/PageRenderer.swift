@@ -39,13 +39,13 @@ struct PageRenderer: Sendable {
 
     /// A chapter's opening page: its title and the posts it holds, linked with `href`.
     func chapterOpener(_ opener: ChapterOpener, href: (String) -> String) -> String {
-        let years = opener.years.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
-        return templates.render(.chapter, context(pageTitle: opener.title, [
+        templates.render(.chapter, context(pageTitle: opener.title, [
             "title": opener.title,
             "postCount": opener.posts.count,
             "postNoun": opener.posts.count == 1 ? "post" : "posts",
-            "dates": years,
-            "posts": opener.posts.map { ["title": $0.title, "href": href($0.documentID)] },
+            "dates": opener.yearsText,
+            "posts": opener.listedPosts.map { ["title": $0.title, "href": href($0.documentID)] },
+            "hasPosts": !opener.listedPosts.isEmpty,
         ]))
     }
 

@@ -50,7 +50,7 @@ import Testing
               a → https://elsewhere.example/
                 placeholder inline image "linked"
             "\\n"
-            placeholder figure image "none.png" → https://blog.example/img/none.png
+            placeholder figure image "Image" → https://blog.example/img/none.png
             """)
         #expect(content.warnings.map(\.reference) == ["https://blog.example/img/none.png"], "one warning per missing image and post")
         #expect(content.everyImageDescribed, "every embedded image has alt text")

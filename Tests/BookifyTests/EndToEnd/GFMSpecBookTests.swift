@@ -58,7 +58,10 @@ struct GFMSpecBookTests {
         nodes.map(\.textContent).joined()
     }
 
+    /// White space collapsed, and typographic punctuation (which bookify sets in prose) written
+    /// back as the ASCII it stands for.
     private static func normalized(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let ascii: [Character: String] = ["“": "\"", "”": "\"", "‘": "'", "’": "'", "–": "--", "—": "---", "…": "..."]
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ").map { ascii[$0] ?? String($0) }.joined()
     }
 }

@@ -14,7 +14,8 @@ struct PlannedBookTests {
         book.spine.filter { $0.hasPrefix("text/c") }.compactMap { path in
             guard let text = book.archive["OEBPS/" + path]?.text,
                   let title = text.firstMatch(of: /<h1 class="chapter-title">([^<]+)</) else { return nil }
-            return (BookInspector.unescape(String(title.output.1)), text.matches(of: /<li><a href=/).count)
+            let count = text.firstMatch(of: /<p class="chapter-count">(\d+) post/).flatMap { Int($0.output.1) } ?? 0
+            return (BookInspector.unescape(String(title.output.1)), count)
         }
     }
 

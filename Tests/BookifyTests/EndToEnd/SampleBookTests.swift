@@ -29,7 +29,9 @@ import Testing
                         "Feeds", "Three feed formats, compared", "Meta", "Notes from the first release"]
         #expect(titles.filter(expected.contains) == expected)
         #expect(titles.contains("What goes in"), "the first post's sections are in the table of contents")
-        #expect(book.spine.first == "text/title-page.xhtml" && book.spine.last == "text/colophon.xhtml")
+        #expect(book.spine.first == "text/title-page.xhtml" && book.spine.suffix(2) == ["text/colophon.xhtml", "nav.xhtml"],
+                "the contents come after the colophon, outside the reading order")
+        #expect(book.opf.contains(#"<itemref idref="nav" linear="no"/>"#))
     }
 
     @Test func keepsTablesCodeFootnotesAndTheImage() async throws {

@@ -1,0 +1,51 @@
+/// A code block's content cut into its lines, elements and tokens that span a line break cut
+/// with it (an id stays with the first part), so that each line can be set on its own: with a
+/// hanging indent at its own indentation when it wraps.
+public enum CodeLines {
+    /// The lines of `nodes`, without the empty line after a final line break.
+    public static func split(_ nodes: [ContentNode]) -> [[ContentNode]] {
+        var lines = cut(nodes)
+        if lines.count > 1, lines.last?.allSatisfy({ $0.textContent.isEmpty }) == true { lines.removeLast() }
+        return lines
+    }
+
+    /// How many columns the line is indented by (a tab counts four).
+    public static func indentation(of line: [ContentNode]) -> Int {
+        var columns = 0
+        for character in line.map(\.textContent).joined() {
+            guard character == " " || character == "\t" else { break }
+            columns += character == "\t" ? 4 : 1
+        }
+        return columns
+    }
+
+    private static func cut(_ nodes: [ContentNode]) -> [[ContentNode]] {
+        var lines: [[ContentNode]] = [[]]
+        func append(_ parts: [[ContentNode]]) {
+            lines[lines.count - 1] += parts[0]
+            lines += parts.dropFirst()
+        }
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                append(pieces(of: text).map { $0.isEmpty ? [] : [.text($0)] })
+            case .token(let token):
+                append(pieces(of: token.text).map { $0.isEmpty ? [] : [.token(CodeToken(kind: token.kind, text: $0))] })
+            case .element(let element):
+                append(cut(element.children).enumerated().map { index, children in
+                    var part = element
+                    part.children = children
+                    if index > 0 { part.id = nil }
+                    return [.element(part)]
+                })
+            default:
+                append([[node]])
+            }
+        }
+        return lines
+    }
+
+    private static func pieces(of text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// Reading comfort (issue 14) in the seed's and the corpus's EPUBs, checked on what a reader
+/// gets: the text, the markup that sets it and the stylesheet that styles it.
+@Suite(.enabled(if: TestPaths.seedFeed != nil, "../shared/seed is not beside the checkout"))
+struct ReadingComfortBookTests {
+    private static let seed: BookInspector? = {
+        guard let feed = TestPaths.seedFeed else { return nil }
+        let folder = TestPaths.temporaryFolder()
+        guard Shell.bookify([feed.path, "-o", "blog.epub", "-q", "--offline"], in: folder).status == 0 else { return nil }
+        return try? BookInspector(folder.appendingPathComponent("blog.epub"))
+    }()
+
+    private static var stylesheet: String {
+        (try? String(contentsOf: TestPaths.packageRoot.appendingPathComponent("styles/book.css"), encoding: .utf8)) ?? ""
+    }
+
+    /// The declarations of the first rule whose selector is exactly `selector`.
+    private static func rule(_ selector: String) -> String {
+        let pattern = try! Regex("(?m)^\(NSRegularExpression.escapedPattern(for: selector)) \\{([^}]*)\\}")
+        return (try? pattern.firstMatch(in: stylesheet)).map { String($0.output[1].substring ?? "") } ?? ""
+    }
+
+    /// The posts' pages, their prose only: without code, tags and attributes.
+    private static func prose(of book: BookInspector) -> String {
+        book.archive.xhtmlEntries.filter { $0.name.contains("/text/p") }.map { entry in
+            let body = entry.text.components(separatedBy: "<body>").last ?? ""
+            return body.replacing(/<(pre|code|kbd|samp)\b[^>]*>.*?<\/\1>/.dotMatchesNewlines(), with: " ")
+                .replacing(/<[^>]*>/, with: " ")
+        }.joined(separator: "\n")
+    }
+
+    @Test func proseHasTypographicQuotesAndCodeKeepsItsOwn() throws {
+        let book = try #require(Self.seed, "the seed was built")
+        let prose = BookInspector.unescape(Self.prose(of: book))
+        let straight = prose.filter { $0 == "\"" || $0 == "'" }.count
+        #expect(straight <= 10, "\(straight) straight quotes left in prose")
+        #expect(prose.contains("’") && prose.contains("“"))
+        let code = book.archive.xhtmlEntries.map(\.text).joined().matches(of: /<pre\b.*?<\/pre>/.dotMatchesNewlines()).map { String($0.output) }.joined()
+        let straightInCode = BookInspector.unescape(code.replacing(/<[^>]*>/, with: "")).filter { $0 == "\"" || $0 == "'" }.count
+        #expect(straightInCode > 200, "code keeps its straight quotes (\(straightInCode))")
+    }
+
+    @Test func everyCodeLineHangsAtItsOwnIndentation() throws {
+        let book = try #require(Self.seed)
+        let lines = book.archive.xhtmlEntries.map(\.text).joined()
+            .matches(of: /<span class="code-line" style="padding-left: ([0-9.]+)em; text-indent: -([0-9.]+)em">([^<]*)/)
+        #expect(lines.count > 1500, "code is set a line at a time")
+        for line in lines {
+            let text = BookInspector.unescape(String(line.output.3))
+            let indentation = text.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+            let hang = Double(line.output.1) ?? 0
+            #expect(hang >= Double(indentation) * 0.6 && line.output.1 == line.output.2, "\"\(text)\" hangs at \(hang)em")
+        }
+        #expect(Self.rule(".code-line").contains("display: block"))
+    }
+
+    @Test func diagramsNeverWrapOrShrinkBelowSeventyPercent() throws {
+        let book = try #require(Self.seed)
+        let documents = book.archive.xhtmlEntries.map(\.text).joined()
+        for pre in documents.matches(of: /<pre class="diagram"><code>(.*?)<\/code><\/pre>/.dotMatchesNewlines()) {
+            let longest = BookInspector.unescape(String(pre.output.1).replacing(/<[^>]*>/, with: ""))
+                .split(separator: "\n").map(\.count).max() ?? 0
+            #expect(longest <= 60, "a diagram set as text is at most 60 columns (28.8em at the code size), not \(longest)")
+        }
+        let images = documents.matches(of: /<figure class="diagram"[^>]*><img src="\.\.\/(images\/diagram-[0-9a-f]+\.svg)" alt="([^"]+)"/)
+        #expect(!images.isEmpty, "the seed's wide diagrams are drawn")
+        for image in images {
+            let svg = try #require(book.archive["OEBPS/" + image.output.1]?.text)
+            #expect(svg.contains("<svg") && svg.contains("textLength"), "\(image.output.1) is an SVG of the diagram's text")
+        }
+        let size = Self.rule("pre").firstMatch(of: /font-size: ([0-9.]+)em/).flatMap { Double($0.output.1) } ?? 0
+        #expect(size >= 0.7, "code and diagrams are at least 70% of body size")
+        #expect(!Self.rule("pre.diagram").contains("font-size"), "diagrams are not set smaller still")
+    }
+
+    @Test func codeSetsBothItsColoursAndEveryTokenReadsAtFourAndAHalfToOne() throws {
+        let pre = Self.rule("pre")
+        let text = try #require(pre.firstMatch(of: /(?m)^\s*color: (#[0-9a-f]{6})/).map { String($0.output.1) })
+        let ground = try #require(pre.firstMatch(of: /background: (#[0-9a-f]{6})/).map { String($0.output.1) })
+        #expect(Contrast.ratio(text, ground) >= 4.5)
+        let tokens = Self.stylesheet.matches(of: /\.tok-[a-z, .-]+\{ color: (#[0-9a-f]{3,6})/)
+        #expect(tokens.count >= 10)
+        for token in tokens {
+            #expect(Contrast.ratio(String(token.output.1), ground) >= 4.5, "\(token.output.0) on \(ground)")
+        }
+    }
+
+    @Test func blockQuotesAreRoman() {
+        #expect(!Self.rule("blockquote").contains("italic"))
+    }
+
+    @Test func noPostOpensWithAPlaceholderAndNoneIsLabelledByAFileName() throws {
+        let book = try #require(Self.seed)
+        for entry in book.archive.xhtmlEntries where entry.name.contains("/text/p") {
+            let body = entry.text.components(separatedBy: "</header>").last ?? ""
+            let first = body.firstMatch(of: /<(p|figure|h\d|pre|ul|ol|blockquote|div|table|section)\b[^>]*>/).map { String($0.output.0) } ?? ""
+            #expect(!first.contains("media-placeholder"), "\(entry.name) opens with a placeholder")
+            for label in entry.text.matches(of: /class="media-placeholder"[^>]*>([^<(]*)/) {
+                #expect(!label.output.1.contains(/\.(png|jpe?g|gif|webp|svg)\b/), "\(entry.name) labels a placeholder \(label.output.1)")
+            }
+        }
+    }
+
+    @Test func littleComesBeforeTheFirstPostAndTheMeasureStaysReadable() throws {
+        let book = try #require(Self.seed)
+        let linear = book.spine.filter { path in
+            let id = book.opf.firstMatch(of: try! Regex("<item id=\"([^\"]+)\" href=\"\(NSRegularExpression.escapedPattern(for: path))\""))
+            return id.map { !book.opf.contains("<itemref idref=\"\($0.output[1].substring ?? "")\" linear=\"no\"") } ?? true
+        }
+        let before = linear.prefix { !$0.contains("/p0") }
+        let characters = before.compactMap { book.archive["OEBPS/" + $0]?.text }.map { $0.replacing(/<[^>]*>/, with: "").count }.reduce(0, +)
+        #expect(characters <= 3000, "\(characters) characters of \(before) come before the first post")
+        let measure = Self.rule("article, section, nav").firstMatch(of: /max-width: ([0-9.]+)em/).flatMap { Double($0.output.1) } ?? 0
+        // About 2.3 characters to the em in a text face: 38em is ~85 characters.
+        #expect(measure > 0 && measure <= 40, "the text's measure on a wide screen is \(measure)em")
+    }
+
+    @Test func corpusBooksHaveNoSelfLinkedHeadingsNorRepeatedChapterTitles() throws {
+        let corpus = try #require(TestPaths.shared?.appendingPathComponent("corpus"))
+        for input in ["atom/research-rsc-go-xml.xml", "atom/qemu-jekyll-feed.xml", "rss/rubenerd-hugo.xml", "markdown/npf-hugo-toml-series"] {
+            let folder = TestPaths.temporaryFolder()
+            let result = Shell.bookify([corpus.appendingPathComponent(input).path, "-o", "book.epub", "-q", "--offline"], in: folder)
+            try #require(result.status == 0, "\(input): \(result.stderr)")
+            let book = try BookInspector(folder.appendingPathComponent("book.epub"))
+            for entry in book.archive.xhtmlEntries {
+                for heading in entry.text.matches(of: /<h([2-6])\b[^>]*id="([^"]+)"[^>]*>(.*?)<\/h\1>/.dotMatchesNewlines()) {
+                    #expect(!heading.output.3.contains("href=\"#\(heading.output.2)\""), "\(input): a heading links to itself: \(heading.output.0)")
+                }
+            }
+            let titles = book.spine.filter { $0.contains("/c") }.compactMap { book.archive["OEBPS/" + $0]?.text.firstMatch(of: /<h1 class="chapter-title">([^<]+)</) }
+                .map { String($0.output.1) }
+            #expect(zip(titles, titles.dropFirst()).allSatisfy { $0 != $1 }, "\(input): \(titles)")
+        }
+    }
+}
+
+/// WCAG 2 contrast between two sRGB colours written `#rrggbb` or `#rgb`.
+enum Contrast {
+    static func ratio(_ first: String, _ second: String) -> Double {
+        let (a, b) = (luminance(first), luminance(second))
+        return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+    }
+
+    private static func luminance(_ hex: String) -> Double {
+        var digits = String(hex.dropFirst())
+        if digits.count == 3 { digits = digits.map { "\($0)\($0)" }.joined() }
+        let value = Int(digits, radix: 16) ?? 0
+        let linear = { (shift: Int) -> Double in
+            let channel = Double((value >> shift) & 0xFF) / 255
+            return channel <= 0.03928 ? channel / 12.92 : pow((channel + 0.055) / 1.055, 2.4)
+        }
+        let (red, green, blue) = (linear(16), linear(8), linear(0))
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    }
+}
