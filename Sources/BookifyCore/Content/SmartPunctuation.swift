@@ -4,8 +4,8 @@
 /// Never in code (`code`, `pre`, `kbd`, `samp`, `tt`), in an address written out in the text,
 /// or in attributes; a command-line option in prose (`--title`) keeps its hyphens.
 struct SmartPunctuation: ContentRewriter {
-    /// The character before the text being visited, across inline elements; `nil` at a block's start.
-    private var previous: Character?
+    /// What stands before the text being visited, across inline elements; `nil` at a block's start.
+    private var previous: Unicode.Scalar?
 
     static let verbatim: Set<String> = ["code", "pre", "kbd", "samp", "tt", "script", "style"]
 
@@ -16,7 +16,7 @@ struct SmartPunctuation: ContentRewriter {
 
     mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
         if Self.verbatim.contains(element.name) {
-            previous = element.textContent.last ?? previous
+            previous = element.textContent.unicodeScalars.last ?? previous
             return [.element(element)]
         }
         guard ContentModel.blocks.contains(element.name) || element.name == "br" else { return [.element(descend(element))] }
@@ -40,69 +40,86 @@ struct SmartPunctuation: ContentRewriter {
     }
 
     mutating func visitText(_ text: String) -> [ContentNode] {
-        guard text.contains(where: { $0 == "\"" || $0 == "'" || $0 == "-" || $0 == "." }) else {
-            previous = text.last ?? previous
+        // Most text has nothing to change: found by its bytes, it is left as it is.
+        guard Self.mayChange(text.utf8) else {
+            previous = text.unicodeScalars.last ?? previous
             return [.text(text)]
         }
-        var result = ""
-        var word = ""
-        for character in text {
-            if character.isWhitespace {
-                result += converted(word)
-                word = ""
-                result.append(character)
-                previous = character
-            } else {
-                word.append(character)
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        result.reserveCapacity(scalars.count)
+        var start = 0
+        while start < scalars.count {
+            if Self.isSpace(scalars[start]) {
+                result.append(scalars[start])
+                previous = scalars[start]
+                start += 1
+                continue
             }
+            var end = start
+            while end < scalars.count, !Self.isSpace(scalars[end]) { end += 1 }
+            result.append(contentsOf: converted(scalars[start..<end]))
+            start = end
         }
-        result += converted(word)
-        return [.text(result)]
+        return [.text(String(result))]
     }
 
-    /// A word smartened, unless it is an address.
-    private mutating func converted(_ word: String) -> String {
-        guard !word.isEmpty else { return word }
-        guard !Self.isAddress(word) else {
-            previous = word.last
+    /// Whether `bytes` hold a quote, `--` or `...`.
+    private static func mayChange(_ bytes: String.UTF8View) -> Bool {
+        var last: UInt8 = 0
+        var run = 0
+        for byte in bytes {
+            if byte == 0x22 || byte == 0x27 { return true }
+            run = byte == last ? run + 1 : 1
+            if (byte == 0x2D && run == 2) || (byte == 0x2E && run == 3) { return true }
+            last = byte
+        }
+        return false
+    }
+
+    /// A word smartened, unless it is plain (no quote, dash or dot) or an address.
+    private mutating func converted(_ word: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        guard let last = word.last else { return word }
+        guard word.contains(where: { $0 == "\"" || $0 == "'" || $0 == "-" || $0 == "." }), !Self.isAddress(word) else {
+            previous = last
             return word
         }
-        return smarten(word)
+        return smarten(Array(word))[...]
     }
 
-    private static func isAddress(_ word: String) -> Bool {
-        word.contains("://") || word.hasPrefix("www.") || word.contains("@") && word.contains(".")
+    private static func isAddress(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        let text = String(String.UnicodeScalarView(word))
+        return text.contains("://") || text.hasPrefix("www.") || text.contains("@") && text.contains(".")
     }
 
     /// One word (no white space), `previous` being what stands before it.
-    private mutating func smarten(_ word: String) -> String {
-        let characters = Array(word)
-        var output = ""
+    private mutating func smarten(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var output: [Unicode.Scalar] = []
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            let next = index + 1 < characters.count ? characters[index + 1] : nil
-            switch character {
+        while index < word.count {
+            let scalar = word[index]
+            let next = index + 1 < word.count ? word[index + 1] : nil
+            switch scalar {
             case "\"":
                 output.append(Self.opens(after: previous) ? "“" : "”")
             case "'":
-                let apostrophe = previous.map { $0.isLetter || $0.isNumber } == true || next?.isNumber == true
+                let apostrophe = previous.map(Self.isWordish) == true || next.map(Self.isDigit) == true
                 output.append(apostrophe || !Self.opens(after: previous) ? "’" : "‘")
-            case "." where next == "." && index + 2 < characters.count && characters[index + 2] == ".":
+            case "." where next == "." && index + 2 < word.count && word[index + 2] == ".":
                 output.append("…")
                 index += 2
             case "-" where next == "-":
-                let dashes = index + 2 < characters.count && characters[index + 2] == "-" ? 3 : 2
-                let after = index + dashes < characters.count ? characters[index + dashes] : nil
+                let dashes = index + 2 < word.count && word[index + 2] == "-" ? 3 : 2
+                let after = index + dashes < word.count ? word[index + dashes] : nil
                 // "--title" at a word's start is an option, not a dash.
-                if Self.opens(after: previous), after?.isLetter == true {
-                    output += String(repeating: "-", count: dashes)
+                if Self.opens(after: previous), after.map(Self.isWordish) == true {
+                    output += Array(repeating: "-", count: dashes)
                 } else {
                     output.append(dashes == 3 ? "—" : "–")
                 }
                 index += dashes - 1
             default:
-                output.append(character)
+                output.append(scalar)
             }
             previous = output.last
             index += 1
@@ -110,10 +127,24 @@ struct SmartPunctuation: ContentRewriter {
         return output
     }
 
-    /// Whether a quote after `character` opens: at the start, after a space, an opening bracket,
-    /// a dash or another opening quote.
-    private static func opens(after character: Character?) -> Bool {
-        guard let character else { return true }
-        return character.isWhitespace || "([{<“‘—–-/".contains(character)
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" : scalar.properties.isWhitespace
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.numericType != nil
+    }
+
+    /// A letter or a digit: what an apostrophe follows.
+    private static func isWordish(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                       : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Whether a quote after `scalar` opens: at the start, after a space, an opening bracket, a
+    /// dash or another opening quote.
+    private static func opens(after scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return true }
+        return isSpace(scalar) || "([{<“‘—–-/".unicodeScalars.contains(scalar)
     }
 }

@@ -17,15 +17,27 @@ extension Array where Element: Sendable {
     }
 }
 
-/// Slots each written once, by one thread, before any is read.
+/// Slots each written once, by one thread, before any is read. A fixed buffer, not an array:
+/// `Array.withUnsafeMutableBufferPointer` moves the array out while its closure runs, so two
+/// threads writing at once lost each other's values.
 final class UnsafeResults<Value>: @unchecked Sendable {
-    private var slots: [Value?]
+    private let slots: UnsafeMutablePointer<Value?>
+    private let count: Int
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(count, 1))
+        slots.initialize(repeating: nil, count: count)
     }
 
-    var values: [Value] { slots.map { $0! } }
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        slots[index] = value
+    }
+
+    var values: [Value] { (0..<count).map { slots[$0]! } }
 }
