@@ -38,7 +38,8 @@ struct LongPostSplitter {
     /// The body cut into parts under the size limit: before the last heading that fits, else
     /// between any two top-level blocks. A single block larger than the limit stays whole.
     private func parts(of body: [ContentNode], size: ([ContentNode]) -> Int) -> [[ContentNode]] {
-        guard size(body) > maximumBodyBytes else { return [body] }
+        // Far under the limit by estimate: whole, unmeasured.
+        guard XHTMLSizeEstimate.bytes(body) > maximumBodyBytes / 2, size(body) > maximumBodyBytes else { return [body] }
         let sizes = body.map { size([$0]) }
         var parts: [[ContentNode]] = []
         var current: [ContentNode] = []

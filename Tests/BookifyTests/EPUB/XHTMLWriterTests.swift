@@ -61,3 +61,21 @@ import Testing
                 == #"<span class="media-placeholder">Demo</span>"#)
     }
 }
+
+/// The long-post splitter skips measuring posts that its estimate puts far under the limit:
+/// the estimate must never be far below what the writer writes.
+@Suite struct XHTMLSizeEstimateTests {
+    @Test(arguments: [
+        String(repeating: "Plain prose with *emphasis*, a [link](https://example.org/a) & <escapes>.\n\n", count: 200),
+        "```swift\n" + String(repeating: "    let value = compute(1, 2) // a comment \"quoted\"\n", count: 400) + "```\n",
+        String(repeating: "| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n\n", count: 100),
+        String(repeating: "- item with `code`\n  - nested [x](#y)\n", count: 200),
+    ])
+    func theEstimateStaysNearTheWrittenSize(markdown: String) {
+        let post = Post(id: "1", title: "One", content: markdown, contentFormat: .markdown)
+        let body = PostConverter().convert(post, documentID: "p001").body
+        let written = XHTMLWriter(documentID: "p001", href: { _ in "p002.xhtml#somewhere" }, imageSource: { _ in "" }).serialize(body).utf8.count
+        let estimate = XHTMLSizeEstimate.bytes(body)
+        #expect(Double(estimate) > 0.6 * Double(written) && Double(estimate) < 2 * Double(written), "estimate \(estimate), written \(written)")
+    }
+}
