@@ -23,7 +23,7 @@ deps:
 test-deps:
 	@scripts/install-deps.sh --test
 
-## make bench: time and peak memory of a seed build, beside pandoc when it is installed
+## make bench: time and peak memory at 1×, 20× and 100× the seed, beside pandoc and pandoc → Typst when installed
 bench: build
 	scripts/benchmark.sh
 

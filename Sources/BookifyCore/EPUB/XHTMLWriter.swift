@@ -126,7 +126,7 @@ struct XHTMLWriter {
         switch placeholder.layout {
         case .figure:
             let action = link.map { " · <a\($0)>\(XMLText.escape(placeholder.action))</a>" } ?? ""
-            output += "<p class=\"media-placeholder\">\(description) (\(XMLText.escape(placeholder.reason)))\(action)</p>"
+            output += "<p class=\"media-placeholder\">\(XMLText.escape(placeholder.label))\(action)</p>"
         case .inline:
             output += link.map { "<a class=\"media-placeholder\"\($0)>\(description)</a>" }
                 ?? "<span class=\"media-placeholder\">\(description)</span>"

@@ -34,6 +34,15 @@ public struct MediaPlaceholder: Sendable, Hashable {
         }
     }
 
+    /// What a figure placeholder says: the description and why it is missing ("A chart (image
+    /// not available)"), or just the reason when nothing describes the media ("Image not
+    /// available").
+    public var label: String {
+        let reason = reason
+        return description.lowercased() == kind.rawValue ? reason.prefix(1).uppercased() + reason.dropFirst()
+                                                         : "\(description) (\(reason))"
+    }
+
     /// What a reader can do about it, as the text of the link to the original.
     public var action: String {
         switch kind {

@@ -60,7 +60,7 @@ final class BlockSlicer {
                 addImage(image, indent: indent)
             case .placeholder(let placeholder) where placeholder.layout == .figure:
                 flush()
-                addFrame([.text(placeholder.description)], note: "(\(placeholder.reason))", link: placeholder.original, indent: indent)
+                addFrame([.text(placeholder.label)], note: "", link: placeholder.original, indent: indent)
             default:
                 inline.append(node)
             }
@@ -246,7 +246,7 @@ final class BlockSlicer {
         var text = StyledText()
         inline.append(description, style: StyledText.Style(italic: true), to: &text)
         text.collapseWhiteSpace()
-        text.append(" " + note, style: StyledText.Style(color: .muted))
+        if !note.isEmpty { text.append(" " + note, style: StyledText.Style(color: .muted)) }
         if let link {
             text.append("\u{2028}", style: StyledText.Style())
             let start = text.bytes.count

@@ -55,6 +55,10 @@ import Testing
         #expect(MediaReference(source: "https://x.example/img/httprouter_1.png", alt: "").description == "Image")
         #expect(MediaReference(source: "https://x.example/a.png", alt: "A chart").description == "A chart")
         #expect(MediaReference(source: "data:image/png;base64,AAAA", alt: nil).description == "Image")
+        let bare = MediaPlaceholder(reference: MediaReference(source: "https://x.example/a.png", alt: ""), layout: .figure)
+        #expect(bare.label == "Image not available", "not \"Image (image not available)\"")
+        let described = MediaPlaceholder(reference: MediaReference(source: "https://x.example/a.png", alt: "A chart"), layout: .figure)
+        #expect(described.label == "A chart (image not available)")
     }
 
     @Test func codeIsCutIntoLinesAcrossTokensAndElements() {
