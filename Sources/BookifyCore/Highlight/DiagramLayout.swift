@@ -12,12 +12,37 @@ enum DiagramLayout {
     }
 
     /// Box-drawing and block characters or arrows on several lines, or ASCII boxes (`+---+`).
+    /// Read as UTF-8 bytes: every code block of a book passes here.
     static func isDiagram(_ text: String) -> Bool {
-        let lines = text.split(separator: "\n")
-        let drawingLines = lines.filter { line in
-            line.unicodeScalars.contains { (0x2500...0x259F).contains($0.value) || (0x2190...0x21FF).contains($0.value) }
-                || line.contains("+--") || line.contains("--+") || line.contains("-->") || line.contains("|  ")
+        var drawingLines = 0
+        var lineDraws = false
+        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        for byte in text.utf8 {
+            if byte == 0x0A {
+                if lineDraws { drawingLines += 1 }
+                if drawingLines >= 2 { return true }
+                lineDraws = false
+                previous = (0, 0, 0)
+                continue
+            }
+            let (a, b, c) = (previous.1, previous.2, byte)
+            // U+2500–U+259F (E2 94 80 – E2 96 9F) and U+2190–U+21FF (E2 86 90 – E2 87 BF).
+            if a == 0xE2, (0x94...0x96).contains(b) || (0x86...0x87).contains(b) { lineDraws = lineDraws || isDrawing(b, c) }
+            let ascii = (a, b, c)
+            if ascii == (0x2B, 0x2D, 0x2D) || ascii == (0x2D, 0x2D, 0x2B) || ascii == (0x2D, 0x2D, 0x3E) || ascii == (0x7C, 0x20, 0x20) {
+                lineDraws = true
+            }
+            previous = (a, b, c)
         }
-        return drawingLines.count >= 2
+        return drawingLines + (lineDraws ? 1 : 0) >= 2
+    }
+
+    private static func isDrawing(_ second: UInt8, _ third: UInt8) -> Bool {
+        switch second {
+        case 0x94, 0x95: return true
+        case 0x96: return third <= 0x9F
+        case 0x86: return third >= 0x90
+        default: return true  // 0x87: U+21C0–U+21FF
+        }
     }
 }

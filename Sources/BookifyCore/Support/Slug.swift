@@ -4,18 +4,20 @@ import Foundation
 enum Slug {
     /// `keepCase` keeps capitals (ids are case-sensitive; file names must not differ by case only).
     static func make(_ text: String, fallback: String, keepCase: Bool = false, maximumLength: Int = 60) -> String {
-        let folded = text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? text
+        // ICU's transliteration is slow: ASCII text (most headings) has nothing to fold.
+        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text
+            : text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? text
         var slug = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 if pendingHyphen, !slug.isEmpty { slug.append("-") }
                 pendingHyphen = false
                 slug.unicodeScalars.append(keepCase ? scalar : scalar.lowercased())
             } else {
                 pendingHyphen = true
             }
-            if slug.count >= maximumLength { break }
+            if slug.utf8.count >= maximumLength { break }
         }
         if slug.isEmpty { return fallback }
         // XML ids must not start with a digit.

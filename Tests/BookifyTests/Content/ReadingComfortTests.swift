@@ -70,6 +70,12 @@ import Testing
         #expect(lines[3].first?.element()?.id == "here" && lines[4].first?.element()?.id == nil, "an id stays with the first part")
     }
 
+    @Test(arguments: [("┌──┐\n└──┘\n", true), ("a → b\nc ← d\n", true), ("+---+\n|  x|\n+---+\n", true),
+                      ("░░\n▓▓", true), ("let a = b -- c\nx = 1\n", false), ("one ┌ line only\n", false), ("", false)])
+    func textDiagramsAreToldFromCode(text: String, isDiagram: Bool) {
+        #expect(DiagramLayout.isDiagram(text) == isDiagram)
+    }
+
     @Test func chapterOpenersListFewPostsAndDoNotRepeatTheirYears() {
         let posts = (1...3).map { Post(id: "\($0)", title: "Post \($0)", content: "x", contentFormat: .markdown, published: FeedDate.parseISO8601("2008-0\($0)-01")) }
         let documents = posts.enumerated().map { PostConverter().convert($1, documentID: "p00\($0 + 1)") }
