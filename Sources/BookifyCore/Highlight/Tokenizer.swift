@@ -44,8 +44,8 @@ struct Tokenizer {
                 atLineStart = true
                 continue
             }
-            if character.isWhitespace {
-                emit(nil, while: { $0.isWhitespace && !$0.isNewline })
+            if character.isWhitespaceFast {
+                emit(nil, while: { $0.isWhitespaceFast && !$0.isNewline })
                 continue
             }
             atLineStart = false
@@ -62,7 +62,7 @@ struct Tokenizer {
 
     /// Preprocessor lines and the grammar's line-start patterns.
     private mutating func scanLineStart() -> Bool {
-        let indentation = countWhile(from: position) { $0.isWhitespace && !$0.isNewline }
+        let indentation = countWhile(from: position) { $0.isWhitespaceFast && !$0.isNewline }
         if indentation > 0 { emit(nil, length: indentation) }
         atLineStart = false
         if grammar.preprocessorLines, position < text.count, text[position] == "#" {
@@ -90,7 +90,7 @@ struct Tokenizer {
 
     private mutating func scanComment() -> Bool {
         for marker in grammar.lineComments where matches(marker) {
-            if grammar.lineCommentNeedsSpaceBefore, position > 0, !text[position - 1].isWhitespace { continue }
+            if grammar.lineCommentNeedsSpaceBefore, position > 0, !text[position - 1].isWhitespaceFast { continue }
             emit(.comment, while: { !$0.isNewline })
             return true
         }
@@ -124,16 +124,16 @@ struct Tokenizer {
 
     private mutating func scanNumber() -> Bool {
         let character = text[position]
-        let startsNumber = character.isASCII && character.isNumber
-            || (character == "." && position + 1 < text.count && text[position + 1].isASCII && text[position + 1].isNumber)
+        let startsNumber = character.isASCII && character.isNumberFast
+            || (character == "." && position + 1 < text.count && text[position + 1].isASCII && text[position + 1].isNumberFast)
         guard startsNumber else { return false }
         if position > 0, isIdentifierCharacter(text[position - 1]) { return false }
         var end = position
         while end < text.count {
             let current = text[end]
-            if current.isASCII && (current.isLetter || current.isNumber) || current == "_" {
+            if current.isASCII && (current.isLetterFast || current.isNumberFast) || current == "_" {
                 end += 1
-            } else if current == ".", end + 1 < text.count, text[end + 1].isASCII, text[end + 1].isNumber {
+            } else if current == ".", end + 1 < text.count, text[end + 1].isASCII, text[end + 1].isNumberFast {
                 end += 1
             } else if (current == "+" || current == "-"), end > position, "eE".contains(text[end - 1]),
                       !String(text[position..<end]).lowercased().hasPrefix("0x") {
@@ -157,7 +157,7 @@ struct Tokenizer {
                 emit(.variable, length: min(lengthUntil(close, after: 2), lineEnd(from: position) - position))
                 return true
             }
-            if isIdentifierStart(next) || next.isNumber || "?#@!*-$".contains(next) {
+            if isIdentifierStart(next) || next.isNumberFast || "?#@!*-$".contains(next) {
                 let length = isIdentifierStart(next) ? 1 + countWhile(from: position + 1, isIdentifierCharacter) : 2
                 emit(.variable, length: length)
                 return true
@@ -210,10 +210,10 @@ struct Tokenizer {
             } else if matches("<!") || matches("<?") {
                 emit(.meta, length: lengthUntil(">", after: 2))
             } else if text[position] == "<", position + 1 < text.count,
-                      text[position + 1].isLetter || text[position + 1] == "/" {
+                      text[position + 1].isLetterFast || text[position + 1] == "/" {
                 scanTag()
             } else if text[position] == "&" {
-                let length = countWhile(from: position + 1) { $0.isLetter || $0.isNumber || $0 == "#" }
+                let length = countWhile(from: position + 1) { $0.isLetterFast || $0.isNumberFast || $0 == "#" }
                 let closed = position + 1 + length < text.count && text[position + 1 + length] == ";"
                 emit(closed ? .literal : nil, length: closed ? length + 2 : 1)
             } else {
@@ -224,11 +224,11 @@ struct Tokenizer {
 
     private mutating func scanTag() {
         emit(.punctuation, length: text[position + 1] == "/" ? 2 : 1)
-        emit(.tag, while: { !$0.isWhitespace && $0 != ">" && $0 != "/" })
+        emit(.tag, while: { !$0.isWhitespaceFast && $0 != ">" && $0 != "/" })
         while position < text.count, text[position] != ">" {
             let character = text[position]
-            if character.isWhitespace {
-                emit(nil, while: \.isWhitespace)
+            if character.isWhitespaceFast {
+                emit(nil, while: \.isWhitespaceFast)
             } else if character == "\"" || character == "'" {
                 emit(.string, length: lengthUntil(String(character), after: 1))
             } else if character == "=" {
@@ -238,7 +238,7 @@ struct Tokenizer {
             } else if character == "<" {
                 return  // an unclosed tag: let the markup scanner go on
             } else {
-                emit(.attribute, while: { !$0.isWhitespace && !"=>/\"'<".contains($0) })
+                emit(.attribute, while: { !$0.isWhitespaceFast && !"=>/\"'<".contains($0) })
             }
         }
         if position < text.count { emit(.punctuation, length: 1) }
@@ -258,13 +258,13 @@ struct Tokenizer {
                 depth = max(0, depth + (character == "{" ? 1 : -1))
                 emit(.punctuation, length: 1)
             } else if character == "@" {
-                emit(.keyword, length: 1 + countWhile(from: position + 1) { $0.isLetter || $0 == "-" })
+                emit(.keyword, length: 1 + countWhile(from: position + 1) { $0.isLetterFast || $0 == "-" })
             } else if depth > 0, scanDeclaration() {
                 continue
-            } else if depth == 0, !character.isWhitespace, !",>+~:;()[]".contains(character) {
-                emit(.tag, while: { !$0.isWhitespace && !",{>+~;()".contains($0) })
-            } else if character.isNumber || (character == "#" && depth > 0) {
-                emit(.number, while: { $0.isLetter || $0.isNumber || $0 == "." || $0 == "%" || $0 == "#" })
+            } else if depth == 0, !character.isWhitespaceFast, !",>+~:;()[]".contains(character) {
+                emit(.tag, while: { !$0.isWhitespaceFast && !",{>+~;()".contains($0) })
+            } else if character.isNumberFast || (character == "#" && depth > 0) {
+                emit(.number, while: { $0.isLetterFast || $0.isNumberFast || $0 == "." || $0 == "%" || $0 == "#" })
             } else if ":;,()".contains(character) {
                 emit(.punctuation, length: 1)
             } else {
@@ -276,8 +276,8 @@ struct Tokenizer {
     /// `property:` inside a block, and function names in values.
     private mutating func scanDeclaration() -> Bool {
         let character = text[position]
-        guard character.isLetter || character == "-" else { return false }
-        let length = countWhile(from: position) { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        guard character.isLetterFast || character == "-" else { return false }
+        let length = countWhile(from: position) { $0.isLetterFast || $0.isNumberFast || $0 == "-" || $0 == "_" }
         let after = position + length + countWhile(from: position + length) { $0 == " " }
         if after < text.count, text[after] == ":" {
             emit(.property, length: length)
@@ -343,11 +343,11 @@ struct Tokenizer {
     }
 
     private func isIdentifierStart(_ character: Character) -> Bool {
-        character.isLetter || character == "_" || (grammar.identifierExtras.contains(character) && character != "-")
+        character.isLetterFast || character == "_" || (grammar.identifierExtras.contains(character) && character != "-")
     }
 
     private func isIdentifierCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "_" || grammar.identifierExtras.contains(character)
+        character.isLetterFast || character.isNumberFast || character == "_" || grammar.identifierExtras.contains(character)
     }
 
     private mutating func emit(_ kind: TokenKind?, length: Int) {
@@ -371,5 +371,24 @@ struct Tokenizer {
             }
         }
         return result
+    }
+}
+
+/// Character classes with an ASCII fast path: most code is ASCII, and the Unicode property
+/// lookups behind `isWhitespace`, `isLetter` and `isNumber` were the tokenizer's largest cost.
+private extension Character {
+    var isWhitespaceFast: Bool {
+        if let ascii = asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
+        return isWhitespace
+    }
+
+    var isLetterFast: Bool {
+        if let ascii = asciiValue { return (0x41...0x5A).contains(ascii) || (0x61...0x7A).contains(ascii) }
+        return isLetter
+    }
+
+    var isNumberFast: Bool {
+        if let ascii = asciiValue { return (0x30...0x39).contains(ascii) }
+        return isNumber
     }
 }

@@ -6,8 +6,8 @@ import Foundation
 /// the metrics of the PDF (no hinting, no rounding of glyph positions).
 ///
 /// Posts are laid out on every core (`layOutConcurrently`), each worker with a typesetter and
-/// font map of its own, since Pango objects must stay on one thread (and font metrics behind
-/// `FontMetricsLock`). The PDF's bytes must not depend on which worker laid out what: Cairo
+/// font map of its own, since Pango objects must stay on one thread (and font measuring behind
+/// `FontLock`). The PDF's bytes must not depend on which worker laid out what: Cairo
 /// gives each font object its own font resource, so before a worker's line is drawn its runs
 /// are switched to the drawing typesetter's fonts (`adopt`), which the one drawing thread
 /// creates in page order.
@@ -49,7 +49,7 @@ final class Typesetter {
     /// its own typesetter; what it lays out is handed back only when all are done.
     static func layOutConcurrently<Element, Result>(_ elements: [Element],
                                                    _ layOut: (Element, Typesetter) -> Result) -> [Result] {
-        FontMetricsLock.install(on: Typesetter())
+        FontLock.install(on: Typesetter())
         let results = UnsafeResults<Result>(count: elements.count)
         let next = NextIndex()
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, elements.count))
