@@ -44,6 +44,18 @@ struct XHTMLWriter {
             output += DiagramImage.imageElement(for: element, source: "../" + DiagramImage.path(of: element))
             return
         }
+        writeStartTag(element, to: &output)
+        guard !Self.voidElements.contains(element.name) else { return }
+        if element.name == "pre", !element.isDiagram {
+            writeCode(element.children, to: &output)
+        } else {
+            for child in element.children { write(child, to: &output) }
+        }
+        output += "</\(element.name)>"
+    }
+
+    /// `<name attributes…>`, or `<name attributes…/>` for a void element.
+    private func writeStartTag(_ element: ContentElement, to output: inout String) {
         output += "<" + element.name
         if element.role == .noteReference { output += " epub:type=\"noteref\" role=\"doc-noteref\"" }
         for attribute in element.attributes {
@@ -60,30 +72,16 @@ struct XHTMLWriter {
         if let link, !link.local { output += " href=\"\(XMLText.escape(link.href, quotes: true))\"" }
         if let id = element.id { output += " id=\"\(XMLText.escape(id, quotes: true))\"" }
         if let link, link.local { output += " href=\"\(XMLText.escape(link.href, quotes: true))\"" }
-        if Self.voidElements.contains(element.name) {
-            output += "/>"
-            return
-        }
-        output += ">"
-        if element.name == "pre", !element.isDiagram {
-            writeCode(element.children, to: &output)
-        } else {
-            for child in element.children { write(child, to: &output) }
-        }
-        output += "</\(element.name)>"
+        output += Self.voidElements.contains(element.name) ? "/>" : ">"
     }
 
     /// A code block's content a line at a time: a line that wraps hangs at its own indentation
     /// plus two columns (DejaVu Sans Mono's columns are 0.6em), so the code's shape stays.
     private func writeCode(_ nodes: [ContentNode], to output: inout String) {
         let significant = nodes.filter { !$0.isBlank }
-        if significant.count == 1, case .element(var code) = significant[0], code.name == "code" {
-            let lines = code.children
-            code.children = []
-            var tags = ""
-            write(code, to: &tags)  // <code …></code>
-            output += tags.dropLast(7)
-            writeCode(lines, to: &output)
+        if significant.count == 1, case .element(let code) = significant[0], code.name == "code" {
+            writeStartTag(code, to: &output)
+            writeCode(code.children, to: &output)
             output += "</code>"
             return
         }

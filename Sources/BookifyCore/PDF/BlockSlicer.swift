@@ -60,7 +60,7 @@ final class BlockSlicer {
                 addImage(image, indent: indent)
             case .placeholder(let placeholder) where placeholder.layout == .figure:
                 flush()
-                addFrame([.text(placeholder.label)], note: "", link: placeholder.original, indent: indent)
+                addFrame([.text(placeholder.label)], link: placeholder.original, indent: indent)
             default:
                 inline.append(node)
             }
@@ -84,7 +84,7 @@ final class BlockSlicer {
         case "ul", "ol":
             addList(element, indent: indent)
         case "blockquote":
-            addIndented(element.children, indent: indent + 14, rule: true)
+            addIndented(element.children, indent: indent + style.space(14), rule: true)
         case "table":
             TableSlicer(style: style, typesetter: typesetter).add(element, indent: indent, to: self)
         case "hr":
@@ -93,7 +93,7 @@ final class BlockSlicer {
                 canvas.line(from: (middle - 40, y + 4), to: (middle + 40, y + 4), color: .rule)
             })
         case "dd":
-            addIndented(element.children, indent: indent + 14, rule: false)
+            addIndented(element.children, indent: indent + style.space(14), rule: false)
         default:
             addBlocks(element.children, indent: indent)
         }
@@ -241,12 +241,12 @@ final class BlockSlicer {
 
     /// What stands in for an image or a video that is not in the book: its description, why
     /// not, and the address it was at (a link), in a thin frame.
-    func addFrame(_ description: [ContentNode], note: String, link: URL?, indent: Double) {
+    func addFrame(_ description: [ContentNode], note: String? = nil, link: URL?, indent: Double) {
         var inline = InlineText()
         var text = StyledText()
         inline.append(description, style: StyledText.Style(italic: true), to: &text)
         text.collapseWhiteSpace()
-        if !note.isEmpty { text.append(" " + note, style: StyledText.Style(color: .muted)) }
+        if let note { text.append(" " + note, style: StyledText.Style(color: .muted)) }
         if let link {
             text.append("\u{2028}", style: StyledText.Style())
             let start = text.bytes.count

@@ -1,5 +1,5 @@
 import CPangoCairo
-import CRsvg
+import CRsvg  // librsvg's header also includes cairo.h: some Cairo names resolve through it
 import Foundation
 
 /// A PDF file being drawn with Cairo: pages, shapes, text lines laid out by Pango, images,

@@ -111,8 +111,7 @@ enum Length {
     static func points(_ text: String, defaultUnit: String) -> Double? {
         let unit = unit(of: text) ?? defaultUnit
         let number = unit == self.unit(of: text) ? String(text.dropLast(unit.count)) : text
-        guard let value = Double(number), value.isFinite, value > 0 || (value == 0 && !number.isEmpty),
-              let scale = pointsPerUnit[unit] else { return nil }
+        guard let value = Double(number), value.isFinite, value >= 0, let scale = pointsPerUnit[unit] else { return nil }
         return value * scale
     }
 }
