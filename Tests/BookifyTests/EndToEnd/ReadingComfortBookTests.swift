@@ -5,11 +5,13 @@ import Testing
 /// gets: the text, the markup that sets it and the stylesheet that styles it.
 @Suite(.enabled(if: TestPaths.seedFeed != nil, "../shared/seed is not beside the checkout"))
 struct ReadingComfortBookTests {
+    private static let seedFile = TestPaths.temporaryFolder().appendingPathComponent("blog.epub")
+
     private static let seed: BookInspector? = {
         guard let feed = TestPaths.seedFeed else { return nil }
-        let folder = TestPaths.temporaryFolder()
-        guard Shell.bookify([feed.path, "-o", "blog.epub", "-q", "--offline"], in: folder).status == 0 else { return nil }
-        return try? BookInspector(folder.appendingPathComponent("blog.epub"))
+        let folder = seedFile.deletingLastPathComponent()
+        guard Shell.bookify([feed.path, "-o", seedFile.lastPathComponent, "-q", "--offline"], in: folder).status == 0 else { return nil }
+        return try? BookInspector(seedFile)
     }()
 
     private static var stylesheet: String {
@@ -29,6 +31,11 @@ struct ReadingComfortBookTests {
             return body.replacing(/<(pre|code|kbd|samp)\b[^>]*>.*?<\/\1>/.dotMatchesNewlines(), with: " ")
                 .replacing(/<[^>]*>/, with: " ")
         }.joined(separator: "\n")
+    }
+
+    @Test func theBookValidates() throws {
+        try #require(Self.seed, "the seed was built")
+        try EPUBCheck.expectClean(Self.seedFile)
     }
 
     @Test func proseHasTypographicQuotesAndCodeKeepsItsOwn() throws {
@@ -123,6 +130,7 @@ struct ReadingComfortBookTests {
             let folder = TestPaths.temporaryFolder()
             let result = Shell.bookify([corpus.appendingPathComponent(input).path, "-o", "book.epub", "-q", "--offline"], in: folder)
             try #require(result.status == 0, "\(input): \(result.stderr)")
+            try EPUBCheck.expectClean(folder.appendingPathComponent("book.epub"))
             let book = try BookInspector(folder.appendingPathComponent("book.epub"))
             for entry in book.archive.xhtmlEntries {
                 for heading in entry.text.matches(of: /<h([2-6])\b[^>]*id="([^"]+)"[^>]*>(.*?)<\/h\1>/.dotMatchesNewlines()) {
