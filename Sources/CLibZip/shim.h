@@ -1,4 +1,80 @@
 #ifndef BOOKIFY_CLIBZIP_SHIM_H
 #define BOOKIFY_CLIBZIP_SHIM_H
+#include <stdlib.h>
+#include <string.h>
 #include <zip.h>
+#include <zlib.h>
+
+/* Raw deflate (no zlib header), as a zip entry holds it. Returns the compressed size, or 0
+   when `capacity` (use compressBound) was too small or zlib failed. Safe on any thread. */
+static inline size_t bookify_deflate_raw(const void *input, size_t length, void *output, size_t capacity, int level) {
+    z_stream stream;
+    memset(&stream, 0, sizeof stream);
+    if (deflateInit2(&stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return 0;
+    stream.next_in = (Bytef *)input;
+    stream.avail_in = (uInt)length;
+    stream.next_out = (Bytef *)output;
+    stream.avail_out = (uInt)capacity;
+    int status = deflate(&stream, Z_FINISH);
+    size_t written = stream.total_out;
+    deflateEnd(&stream);
+    return status == Z_STREAM_END ? written : 0;
+}
+
+static inline unsigned long bookify_crc32(const void *bytes, size_t length) {
+    return crc32(crc32(0L, Z_NULL, 0), (const Bytef *)bytes, (uInt)length);
+}
+
+/* A libzip source whose bytes are already deflated: its stat says so (method, sizes, CRC), so
+   zip_close copies them as they are instead of compressing again. Takes ownership of `bytes`
+   (malloc'd). */
+typedef struct {
+    void *bytes;
+    zip_uint64_t compressedSize, size, offset;
+    zip_uint32_t crc;
+} bookify_deflated_entry;
+
+static inline zip_int64_t bookify_deflated_entry_callback(void *context, void *data, zip_uint64_t length, zip_source_cmd_t command) {
+    bookify_deflated_entry *entry = (bookify_deflated_entry *)context;
+    switch (command) {
+    case ZIP_SOURCE_OPEN: entry->offset = 0; return 0;
+    case ZIP_SOURCE_READ: {
+        zip_uint64_t left = entry->compressedSize - entry->offset;
+        zip_uint64_t count = length < left ? length : left;
+        memcpy(data, (char *)entry->bytes + entry->offset, count);
+        entry->offset += count;
+        return (zip_int64_t)count;
+    }
+    case ZIP_SOURCE_CLOSE: return 0;
+    case ZIP_SOURCE_STAT: {
+        zip_stat_t *stat = (zip_stat_t *)data;
+        zip_stat_init(stat);
+        stat->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
+        stat->size = entry->size;
+        stat->comp_size = entry->compressedSize;
+        stat->comp_method = ZIP_CM_DEFLATE;
+        stat->encryption_method = ZIP_EM_NONE;
+        stat->crc = entry->crc;
+        return sizeof(zip_stat_t);
+    }
+    case ZIP_SOURCE_ERROR: memset(data, 0, 2 * sizeof(int)); return 2 * sizeof(int);
+    case ZIP_SOURCE_FREE: free(entry->bytes); free(entry); return 0;
+    case ZIP_SOURCE_SUPPORTS: return ZIP_SOURCE_SUPPORTS_READABLE;
+    default: return -1;
+    }
+}
+
+static inline zip_source_t *bookify_deflated_source(zip_t *archive, void *bytes, zip_uint64_t compressedSize,
+                                                    zip_uint64_t size, zip_uint32_t crc) {
+    bookify_deflated_entry *entry = (bookify_deflated_entry *)malloc(sizeof *entry);
+    if (!entry) return NULL;
+    entry->bytes = bytes;
+    entry->compressedSize = compressedSize;
+    entry->size = size;
+    entry->offset = 0;
+    entry->crc = crc;
+    zip_source_t *source = zip_source_function(archive, bookify_deflated_entry_callback, entry);
+    if (!source) free(entry);
+    return source;
+}
 #endif

@@ -36,13 +36,17 @@ struct CrossReferences: ContentRewriter {
     /// The sections links wanted and did not find, by target document.
     var missing: [(document: String, fragment: String)] = []
 
+    /// `documents` with their links checked, on every core.
     static func resolve(_ documents: [PostDocument]) -> [PostDocument] {
-        let ids = Dictionary(documents.map { ($0.documentID, Set($0.body.allIDs)) }, uniquingKeysWith: { first, _ in first })
+        let idSets = documents.concurrentMap { Set($0.body.allIDs) }
+        let ids = Dictionary(zip(documents.map(\.documentID), idSets), uniquingKeysWith: { first, _ in first })
         let titles = Dictionary(documents.map { ($0.documentID, $0.post.title) }, uniquingKeysWith: { first, _ in first })
-        return documents.map { document in
+        return documents.concurrentMap { document in
             var pass = CrossReferences(ids: ids, documentID: document.documentID)
             var fixed = document
-            fixed.body = pass.rewrite(document.body)
+            fixed.body = pass.rewrite(document.body) { node in
+                if case .element(let element) = node, case .post(_, _?) = element.link { true } else { false }
+            }
             fixed.brokenLinks += pass.missing.map { "\"\(titles[$0.document] ?? $0.document)\"#\($0.fragment)" }
             return fixed
         }

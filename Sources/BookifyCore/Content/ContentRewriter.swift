@@ -28,6 +28,17 @@ extension ContentRewriter {
         }
     }
 
+    /// `nodes` rewritten, except the top-level blocks in which `matters` holds for no node,
+    /// kept as they are: a pass with little to change (links, media) then copies little.
+    mutating func rewrite(_ nodes: [ContentNode], skippingBlocksWithout matters: (ContentNode) -> Bool) -> [ContentNode] {
+        var result: [ContentNode] = []
+        result.reserveCapacity(nodes.count)
+        for node in nodes {
+            if [node].anyNode(where: matters) { result += rewrite(node) } else { result.append(node) }
+        }
+        return result
+    }
+
     /// The element with its children rewritten by this pass.
     mutating func descend(_ element: ContentElement) -> ContentElement {
         var copy = element
@@ -53,6 +64,12 @@ extension Array where Element == ContentNode {
             body(node)
             node.children.forEachNode(body)
         }
+    }
+
+    /// Whether `predicate` holds for a node of the tree, at any depth; stops at the first.
+    func anyNode(where predicate: (ContentNode) -> Bool) -> Bool {
+        for node in self where predicate(node) || node.children.anyNode(where: predicate) { return true }
+        return false
     }
 
     /// Every element of the tree, in document order.

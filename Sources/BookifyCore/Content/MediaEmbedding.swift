@@ -22,7 +22,7 @@ struct MediaEmbedding: ContentRewriter {
     /// `body` with its media replaced. A picture that cannot be had at the very top of a post
     /// (its hero image) leaves nothing: the post's footer links to the original post.
     mutating func embed(_ body: [ContentNode]) -> [ContentNode] {
-        var nodes = rewrite(body)
+        var nodes = rewrite(body) { if case .media = $0 { true } else { false } }
         if let first = nodes.firstIndex(where: { !$0.isBlank }), case .placeholder(let placeholder) = nodes[first],
            placeholder.layout == .figure, placeholder.kind == .image {
             nodes.remove(at: first)

@@ -7,9 +7,7 @@ struct EPUBResource: Sendable {
     /// The path relative to the package document (inside `OEBPS/`).
     var href: String
     var mediaType: String
-    var contents: [UInt8]
-    /// Where the contents are on disk instead (images), read when the archive is written.
-    var file: URL?
+    var contents: Contents
     /// Manifest properties (`nav`, `cover-image`, …).
     var properties: [String] = []
     /// Whether the file is a reading-order document, in spine order.
@@ -18,10 +16,21 @@ struct EPUBResource: Sendable {
     /// from their own menu).
     var linear = true
 
+    /// A resource's bytes, as the archive gets them.
+    enum Contents: Sendable {
+        /// Bytes the archive deflates (or stores, for compressed image formats).
+        case bytes([UInt8])
+        /// Bytes deflated already (pages, on every core).
+        case deflated(ZipArchive.Deflated)
+        /// A file on disk (images), read when the archive is written.
+        case file(URL)
+    }
+
     static let xhtmlType = "application/xhtml+xml"
 
     static func page(id: String, href: String, xhtml: String, inSpine: Bool = true, properties: [String] = []) -> EPUBResource {
-        EPUBResource(id: id, href: href, mediaType: xhtmlType, contents: Array(xhtml.utf8),
+        let bytes = Array(xhtml.utf8)
+        return EPUBResource(id: id, href: href, mediaType: xhtmlType, contents: ZipArchive.Deflated(bytes).map(Contents.deflated) ?? .bytes(bytes),
                      properties: properties, inSpine: inSpine)
     }
 }

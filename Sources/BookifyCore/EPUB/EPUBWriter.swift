@@ -30,11 +30,12 @@ public struct EPUBWriter: BookWriter {
             let opf = PackageDocument.make(metadata: content.book.metadata, resources: resources, ncxID: "ncx", images: images)
             try archive.add("OEBPS/content.opf", contents: Array(opf.utf8), compressed: true, modified: date)
             for resource in resources {
+                let name = "OEBPS/" + resource.href
                 let compressed = !Self.alreadyCompressed.contains(resource.mediaType)
-                if let file = resource.file {
-                    try archive.add("OEBPS/" + resource.href, file: file, compressed: compressed, modified: date)
-                } else {
-                    try archive.add("OEBPS/" + resource.href, contents: resource.contents, compressed: compressed, modified: date)
+                switch resource.contents {
+                case .bytes(let bytes): try archive.add(name, contents: bytes, compressed: compressed, modified: date)
+                case .deflated(let deflated): try archive.add(name, deflated: deflated, modified: date)
+                case .file(let file): try archive.add(name, file: file, compressed: compressed, modified: date)
                 }
             }
             try archive.close()
@@ -60,7 +61,7 @@ public struct EPUBWriter: BookWriter {
             resources.append(.page(id: "cover", href: "text/cover.xhtml",
                                    xhtml: try Self.checked(pages.cover(imageHref: "../" + imageHref), .cover)))
             resources.append(EPUBResource(id: "cover-image", href: imageHref, mediaType: cover.type.mediaType,
-                                          contents: cover.bytes, properties: ["cover-image"]))
+                                          contents: .bytes(cover.bytes), properties: ["cover-image"]))
             landmarks.append(.init(type: "cover", title: "Cover", href: "text/cover.xhtml"))
         }
         resources.append(.page(id: "title-page", href: "text/title-page.xhtml",
@@ -94,12 +95,12 @@ public struct EPUBWriter: BookWriter {
         nav.linear = false
         resources.append(nav)
         resources.append(EPUBResource(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml",
-                                      contents: Array(NCXDocument.make(metadata: metadata, toc: toc).utf8)))
-        resources.append(EPUBResource(id: "stylesheet", href: "styles/book.css", mediaType: "text/css", contents: stylesheet))
+                                      contents: .bytes(Array(NCXDocument.make(metadata: metadata, toc: toc).utf8))))
+        resources.append(EPUBResource(id: "stylesheet", href: "styles/book.css", mediaType: "text/css", contents: .bytes(stylesheet)))
         resources += Self.diagramImages(in: content.documents)
         for (index, image) in content.images.enumerated() {
             resources.append(EPUBResource(id: String(format: "img%03d", index + 1), href: EPUBLinks.imagePath(image),
-                                          mediaType: image.type.mediaType, contents: [], file: image.file))
+                                          mediaType: image.type.mediaType, contents: .file(image.file)))
         }
         return resources
     }
@@ -121,7 +122,7 @@ public struct EPUBWriter: BookWriter {
         return documents.flatMap { $0.body.allElements }.filter { $0.name == "pre" && DiagramImage.isImage($0) }.compactMap { pre in
             let path = DiagramImage.path(of: pre)
             guard paths.insert(path).inserted else { return nil }
-            return EPUBResource(id: "diagram-\(paths.count)", href: path, mediaType: "image/svg+xml", contents: Array(DiagramImage.svg(for: pre).utf8))
+            return EPUBResource(id: "diagram-\(paths.count)", href: path, mediaType: "image/svg+xml", contents: .bytes(Array(DiagramImage.svg(for: pre).utf8)))
         }
     }
 

@@ -94,7 +94,14 @@ struct JSONParser {
     private mutating func parseString() throws(SyntaxError) -> String {
         index += 1  // opening quote
         var utf8: [UInt8] = []
-        while let byte = current {
+        while index < bytes.count {
+            // Copy the run up to the next quote, backslash or control character at once.
+            let runStart = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
+                index += 1
+            }
+            utf8.append(contentsOf: bytes[runStart..<index])
+            guard let byte = current else { break }
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
@@ -102,11 +109,8 @@ struct JSONParser {
             case UInt8(ascii: "\\"):
                 index += 1
                 try parseEscape(into: &utf8)
-            case 0..<0x20:
-                throw error("control character \(describe(byte)) inside a string (it must be escaped)")
             default:
-                utf8.append(byte)
-                index += 1
+                throw error("control character \(describe(byte)) inside a string (it must be escaped)")
             }
         }
         throw error("unterminated string")
@@ -115,12 +119,15 @@ struct JSONParser {
     private mutating func parseEscape(into utf8: inout [UInt8]) throws(SyntaxError) {
         guard let byte = current else { throw error("unterminated string") }
         index += 1
-        let simple: [UInt8: UInt8] = [
-            UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F,
-            UInt8(ascii: "b"): 0x08, UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A,
-            UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
-        ]
-        if let replacement = simple[byte] { utf8.append(replacement); return }
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(byte); return
+        case UInt8(ascii: "b"): utf8.append(0x08); return
+        case UInt8(ascii: "f"): utf8.append(0x0C); return
+        case UInt8(ascii: "n"): utf8.append(0x0A); return
+        case UInt8(ascii: "r"): utf8.append(0x0D); return
+        case UInt8(ascii: "t"): utf8.append(0x09); return
+        default: break
+        }
         guard byte == UInt8(ascii: "u") else {
             index -= 1
             throw error("invalid escape sequence '\\\(describe(byte))'")

@@ -66,9 +66,10 @@ import Testing
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         try "{{<layout}}{{$content}}<p class=\"mine\">{{title}}</p>{{{body}}}{{/content}}{{/layout}}"
             .write(to: templates.appendingPathComponent("post.mustache"), atomically: true, encoding: .utf8)
-        let resources = try EPUBWriter(templates: TemplateLibrary(overrides: templates)).resources(for: await Self.smallBook())
-        let first = try #require(resources.first { $0.id == "p001" })
-        #expect(String(decoding: first.contents, as: UTF8.self).contains("<p class=\"mine\">First &amp; &lt;best&gt;</p>"))
+        let output = folder.appendingPathComponent("book.epub")
+        try EPUBWriter(templates: TemplateLibrary(overrides: templates)).write(await Self.smallBook(), to: output)
+        let first = try #require(try EPUBArchive(output)["OEBPS/text/p001.xhtml"])
+        #expect(first.text.contains("<p class=\"mine\">First &amp; &lt;best&gt;</p>"))
     }
 
     @Test func aTemplateThatMakesBrokenXHTMLIsAnError() async throws {
