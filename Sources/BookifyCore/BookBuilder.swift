@@ -104,13 +104,18 @@ public struct BookBuilder: Sendable {
     /// The posts with their media references replaced by embedded images or placeholders.
     private func embedMedia(in documents: [PostDocument]) async
         -> (documents: [PostDocument], library: ImageLibrary, warnings: [AssetWarning], spool: ImageSpool?) {
-        let requests = documents.flatMap { MediaEmbedding.requests(in: $0.body, at: PostLocation(post: $0.post)) }
+        // The references of each post, found on every core; most posts show no media at all.
+        let references = documents.concurrentMap { MediaReference.all(in: $0.body) }
+        let requests = zip(documents, references).flatMap { document, references in
+            MediaEmbedding.requests(for: references, at: PostLocation(post: document.post))
+        }
         let loader = MediaLoader(loader: imageLoader, concurrentDownloads: settings.assets.concurrentDownloads,
                                  progress: imageProgress)
         let loaded = await loader.load(requests)
         var library = ImageLibrary()
         var warnings: [AssetWarning] = []
-        let rewritten = documents.map { document in
+        let rewritten = zip(documents, references).map { document, references in
+            guard !references.isEmpty else { return document }
             var pass = MediaEmbedding(location: PostLocation(post: document.post), loaded: loaded, library: library)
             var updated = document
             updated.body = pass.embed(document.body)

@@ -13,19 +13,24 @@ struct HeadingOutline: ContentRewriter {
 
     /// Shifts levels so the highest is `h2` and gives id-less headings an id from their text.
     static func normalize(_ nodes: [ContentNode]) -> [ContentNode] {
-        let levels = nodes.allElements.compactMap { level(of: $0.name) }
-        guard let highest = levels.min() else { return nodes }
+        var highest: Int?
+        nodes.forEachNode { node in
+            if case .element(let element) = node, let level = level(of: element.name) { highest = min(level, highest ?? level) }
+        }
+        guard let highest else { return nodes }
         var pass = HeadingOutline(offset: 2 - highest)
         return pass.rewrite(nodes)
     }
 
     /// The headings in document order, after ids are final.
     static func headings(in nodes: [ContentNode]) -> [Heading] {
-        nodes.allElements.compactMap { element in
-            guard let level = level(of: element.name), let id = element.id else { return nil }
+        var headings: [Heading] = []
+        nodes.forEachNode { node in
+            guard case .element(let element) = node, let level = level(of: element.name), let id = element.id else { return }
             let text = element.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            return text.isEmpty ? nil : Heading(level: level, text: text, id: id)
+            if !text.isEmpty { headings.append(Heading(level: level, text: text, id: id)) }
         }
+        return headings
     }
 
     mutating func visitElement(_ element: ContentElement) -> [ContentNode] {

@@ -14,9 +14,9 @@ struct MediaEmbedding: ContentRewriter {
         self.library = library
     }
 
-    /// The image requests `body` makes.
-    static func requests(in body: [ContentNode], at location: PostLocation) -> [MediaLoader.Request] {
-        MediaReference.all(in: body).filter { $0.kind == .image }.map { MediaLoader.Request(source: $0.source, location: location) }
+    /// The image requests a post's media `references` make.
+    static func requests(for references: [MediaReference], at location: PostLocation) -> [MediaLoader.Request] {
+        references.filter { $0.kind == .image }.map { MediaLoader.Request(source: $0.source, location: location) }
     }
 
     /// `body` with its media replaced. A picture that cannot be had at the very top of a post

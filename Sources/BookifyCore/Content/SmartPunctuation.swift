@@ -16,7 +16,7 @@ struct SmartPunctuation: ContentRewriter {
 
     mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
         if Self.verbatim.contains(element.name) {
-            previous = element.textContent.unicodeScalars.last ?? previous
+            previous = ContentNode.element(element).lastScalar ?? previous
             return [.element(element)]
         }
         guard ContentModel.blocks.contains(element.name) || element.name == "br" else { return [.element(descend(element))] }

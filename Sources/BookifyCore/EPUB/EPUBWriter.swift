@@ -116,13 +116,21 @@ public struct EPUBWriter: BookWriter {
         }
     }
 
-    /// The SVG files of the diagrams too wide to set as text, one per distinct diagram.
+    /// The SVG files of the diagrams too wide to set as text, one per distinct diagram (drawn
+    /// on every core).
     private static func diagramImages(in documents: [PostDocument]) -> [EPUBResource] {
+        let drawn = documents.concurrentMap { document in
+            var diagrams: [(path: String, svg: [UInt8])] = []
+            document.body.forEachNode { node in
+                guard case .element(let pre) = node, pre.name == "pre", DiagramImage.isImage(pre) else { return }
+                diagrams.append((DiagramImage.path(of: pre), Array(DiagramImage.svg(for: pre).utf8)))
+            }
+            return diagrams
+        }
         var paths = Set<String>()
-        return documents.flatMap { $0.body.allElements }.filter { $0.name == "pre" && DiagramImage.isImage($0) }.compactMap { pre in
-            let path = DiagramImage.path(of: pre)
-            guard paths.insert(path).inserted else { return nil }
-            return EPUBResource(id: "diagram-\(paths.count)", href: path, mediaType: "image/svg+xml", contents: .bytes(Array(DiagramImage.svg(for: pre).utf8)))
+        return drawn.joined().compactMap { diagram in
+            guard paths.insert(diagram.path).inserted else { return nil }
+            return EPUBResource(id: "diagram-\(paths.count)", href: diagram.path, mediaType: "image/svg+xml", contents: .bytes(diagram.svg))
         }
     }
 
