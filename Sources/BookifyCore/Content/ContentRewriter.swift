@@ -79,6 +79,23 @@ extension Array where Element == ContentNode {
         return elements
     }
 
+    /// Every `pre` of the tree, in document order. Paragraphs and other phrasing content, which
+    /// hold none, are not searched.
+    var codeBlocks: [ContentElement] {
+        var blocks: [ContentElement] = []
+        func search(_ nodes: [ContentNode]) {
+            for case .element(let element) in nodes {
+                if element.name == "pre" {
+                    blocks.append(element)
+                } else if !ContentModel.phrasingOnly.contains(element.name) {
+                    search(element.children)
+                }
+            }
+        }
+        search(self)
+        return blocks
+    }
+
     /// Every id the tree defines (elements and notes), in document order.
     var allIDs: [String] {
         var ids: [String] = []

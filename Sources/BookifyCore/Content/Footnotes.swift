@@ -4,7 +4,10 @@
 struct Footnotes: ContentRewriter {
     static func makeNotes(_ nodes: [ContentNode]) -> [ContentNode] {
         var pass = Footnotes()
-        return pass.rewrite(nodes)
+        return pass.rewrite(nodes) { node in
+            guard case .element(let element) = node else { return false }
+            return element.name == "section" && element.hasClass("footnotes") || element.name == "sup" && element.hasClass("footnote-ref")
+        }
     }
 
     mutating func visitElement(_ element: ContentElement) -> [ContentNode] {

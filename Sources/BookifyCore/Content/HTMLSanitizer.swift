@@ -107,7 +107,7 @@ struct HTMLSanitizer: Sendable {
     /// scoped with the post's ids), another post of the book, or an absolute http(s) or mailto
     /// URL (relative links resolved against the post); `nil` for anything else.
     func resolvedLink(_ raw: String) -> LinkTarget? {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
+        let trimmed = raw.trimmed { $0.properties.isWhitespace || $0.properties.generalCategory == .control }
         if trimmed.hasPrefix("#") { return trimmed.count > 1 ? .post(documentID, anchor: String(trimmed.dropFirst())) : nil }
         guard let url = LinkURL.parse(trimmed, relativeTo: baseURL),
               let scheme = url.scheme?.lowercased(), AllowList.linkSchemes.contains(scheme) else { return nil }

@@ -19,7 +19,7 @@ struct HeadingOutline: ContentRewriter {
         }
         guard let highest else { return nodes }
         var pass = HeadingOutline(offset: 2 - highest)
-        return pass.rewrite(nodes)
+        return pass.rewrite(nodes) { node in node.element().map { level(of: $0.name) != nil } ?? false }
     }
 
     /// The headings in document order, after ids are final.

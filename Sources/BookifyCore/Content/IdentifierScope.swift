@@ -13,9 +13,19 @@ struct IdentifierScope {
     /// no id and lost their target.
     func apply(to nodes: [ContentNode]) -> (nodes: [ContentNode], brokenLinks: [String]) {
         var assigner = Assigner(prefix: prefix)
-        let withIDs = assigner.rewrite(nodes)
+        let withIDs = assigner.rewrite(nodes) { node in
+            switch node {
+            case .element(let element): element.id != nil
+            case .note(let note): note.id != nil
+            default: false
+            }
+        }
         var linker = Linker(prefix: prefix, renamed: assigner.renamed)
-        return (linker.rewrite(withIDs), linker.broken)
+        let linked = linker.rewrite(withIDs) { node in
+            guard case .element(let element) = node, case .post(prefix, _?) = element.link else { return false }
+            return true
+        }
+        return (linked, linker.broken)
     }
 
     /// Gives every id its scoped, unique form, remembering the first for each original.

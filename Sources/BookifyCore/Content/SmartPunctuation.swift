@@ -11,7 +11,22 @@ struct SmartPunctuation: ContentRewriter {
 
     static func apply(_ nodes: [ContentNode]) -> [ContentNode] {
         var pass = SmartPunctuation()
-        return pass.rewrite(nodes)
+        var result: [ContentNode] = []
+        result.reserveCapacity(nodes.count)
+        for node in nodes {
+            // A block with nothing to change is kept as it is (it resets `previous` in any case).
+            if case .element(let element) = node, ContentModel.blocks.contains(element.name), !Self.mayChange(in: node) {
+                result.append(node)
+                pass.previous = nil
+            } else {
+                result += pass.rewrite(node)
+            }
+        }
+        return result
+    }
+
+    private static func mayChange(in node: ContentNode) -> Bool {
+        [node].anyNode { if case .text(let text) = $0 { mayChange(text.utf8) } else { false } }
     }
 
     mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
@@ -45,23 +60,28 @@ struct SmartPunctuation: ContentRewriter {
             previous = text.unicodeScalars.last ?? previous
             return [.text(text)]
         }
-        let scalars = Array(text.unicodeScalars)
-        var result = String.UnicodeScalarView()
-        result.reserveCapacity(scalars.count)
-        var start = 0
-        while start < scalars.count {
-            if Self.isSpace(scalars[start]) {
-                result.append(scalars[start])
-                previous = scalars[start]
-                start += 1
+        // Words without anything to change are copied in runs, as they are.
+        let scalars = text.unicodeScalars
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 8)
+        var copiedUpTo = scalars.startIndex
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if Self.isSpace(scalars[index]) {
+                previous = scalars[index]
+                index = scalars.index(after: index)
                 continue
             }
-            var end = start
-            while end < scalars.count, !Self.isSpace(scalars[end]) { end += 1 }
-            result.append(contentsOf: converted(scalars[start..<end]))
-            start = end
+            let start = index
+            while index < scalars.endIndex, !Self.isSpace(scalars[index]) { index = scalars.index(after: index) }
+            let word = scalars[start..<index]
+            guard let smartened = smartened(word) else { continue }
+            result += text[copiedUpTo..<start]
+            result.unicodeScalars.append(contentsOf: smartened)
+            copiedUpTo = index
         }
-        return [.text(String(result))]
+        result += text[copiedUpTo...]
+        return [.text(result)]
     }
 
     /// Whether `bytes` hold a quote, `--` or `...`.
@@ -77,19 +97,18 @@ struct SmartPunctuation: ContentRewriter {
         return false
     }
 
-    /// A word smartened, unless it is plain (no quote, dash or dot) or an address.
-    private mutating func converted(_ word: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
-        guard let last = word.last else { return word }
-        guard word.contains(where: { $0 == "\"" || $0 == "'" || $0 == "-" || $0 == "." }), !Self.isAddress(word) else {
+    /// A word smartened; `nil` when it stays as it is: plain (no quote, dash or dot) or an address.
+    private mutating func smartened(_ word: Substring.UnicodeScalarView) -> [Unicode.Scalar]? {
+        guard let last = word.last else { return nil }
+        guard word.contains(where: { $0 == "\"" || $0 == "'" || $0 == "-" || $0 == "." }), !Self.isAddress(Substring(word)) else {
             previous = last
-            return word
+            return nil
         }
-        return smarten(Array(word))[...]
+        return smarten(Array(word))
     }
 
-    private static func isAddress(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
-        let text = String(String.UnicodeScalarView(word))
-        return text.contains("://") || text.hasPrefix("www.") || text.contains("@") && text.contains(".")
+    private static func isAddress(_ text: Substring) -> Bool {
+        text.contains("://") || text.hasPrefix("www.") || text.contains("@") && text.contains(".")
     }
 
     /// One word (no white space), `previous` being what stands before it.

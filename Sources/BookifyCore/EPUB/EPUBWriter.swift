@@ -120,12 +120,9 @@ public struct EPUBWriter: BookWriter {
     /// on every core).
     private static func diagramImages(in documents: [PostDocument]) -> [EPUBResource] {
         let drawn = documents.concurrentMap { document in
-            var diagrams: [(path: String, svg: [UInt8])] = []
-            document.body.forEachNode { node in
-                guard case .element(let pre) = node, pre.name == "pre", DiagramImage.isImage(pre) else { return }
-                diagrams.append((DiagramImage.path(of: pre), Array(DiagramImage.svg(for: pre).utf8)))
+            document.body.codeBlocks.filter(DiagramImage.isImage).map { pre in
+                (path: DiagramImage.path(of: pre), svg: Array(DiagramImage.svg(for: pre).utf8))
             }
-            return diagrams
         }
         var paths = Set<String>()
         return drawn.joined().compactMap { diagram in

@@ -3,7 +3,7 @@
 struct CodeHighlighter: ContentRewriter {
     static func highlight(_ nodes: [ContentNode]) -> [ContentNode] {
         var pass = CodeHighlighter()
-        return pass.rewrite(nodes)
+        return pass.rewrite(nodes) { $0.element(named: "pre") != nil }
     }
 
     mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
