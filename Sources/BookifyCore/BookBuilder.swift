@@ -90,7 +90,8 @@ public struct BookBuilder: Sendable {
         LibXML2.initialize()
         MarkdownRenderer.prepare()
         return await withTaskGroup(of: (Int, PostDocument).self) { group in
-            for (index, post) in posts.enumerated() {
+            // The longest posts first: none is then left to convert alone at the end.
+            for (index, post) in posts.enumerated().sorted(by: { $0.element.content.utf8.count > $1.element.content.utf8.count }) {
                 group.addTask {
                     (index, converter.convert(post, documentID: links.ids[index], links: links.links, bookAuthors: authors))
                 }

@@ -49,7 +49,7 @@ public struct ImageCache: Sendable {
     }
 
     private func files(for url: URL) -> (data: URL, meta: URL) {
-        let key = SHA256.hash(data: Data(url.absoluteString.utf8)).map { String(format: "%02x", $0) }.joined()
+        let key = Hex.string(SHA256.hash(data: Data(url.absoluteString.utf8)))
         let base = folder.appendingPathComponent("images").appendingPathComponent(String(key.prefix(2)))
             .appendingPathComponent(key)
         return (base.appendingPathExtension("bin"), base.appendingPathExtension("json"))

@@ -34,7 +34,7 @@ public final class ImageSpool: Sendable {
 
     /// Writes `asset` to the spool (once per content: identical bytes share a file).
     func store(_ asset: ImageAsset) -> Result<Entry, AssetFailure> {
-        let hash = SHA256.hash(data: Data(asset.bytes)).map { String(format: "%02x", $0) }.joined()
+        let hash = Hex.string(SHA256.hash(data: Data(asset.bytes)))
         let file = folder.appendingPathComponent("\(hash).\(asset.type.fileExtension)")
         do {
             if !FileManager.default.fileExists(atPath: file.path) { try Data(asset.bytes).write(to: file, options: .atomic) }

@@ -67,7 +67,7 @@ struct ReferencePaths: Sendable, Hashable {
     /// Same host (ignoring case and a leading `www.`) and port: a site moved from http to https
     /// keeps its old links.
     static func sameSite(_ url: URL, _ site: URL) -> Bool {
-        let host = { (url: URL) in url.host?.lowercased().replacingOccurrences(of: #"^www\."#, with: "", options: .regularExpression) }
+        let host = { (url: URL) in url.host?.lowercased().withoutPrefix("www.") }
         return host(url) != nil && host(url) == host(site) && url.port == site.port
     }
 
@@ -88,5 +88,11 @@ struct ReferencePaths: Sendable, Hashable {
         var target = Self.folderPath(baseURL.absoluteString.components(separatedBy: "?")[0]) + encoded
         if let query = url?.query { target += "?" + query }
         return URL(string: target)
+    }
+}
+
+private extension String {
+    func withoutPrefix(_ prefix: String) -> String {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
     }
 }

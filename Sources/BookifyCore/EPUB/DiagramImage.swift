@@ -17,7 +17,7 @@ enum DiagramImage {
 
     /// The diagram's file in the container, named by its text (the same diagram is one file).
     static func path(of pre: ContentElement) -> String {
-        let digest = SHA256.hash(data: Data(pre.textContent.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.string(SHA256.hash(data: Data(pre.textContent.utf8)).prefix(8))
         return "images/diagram-\(digest).svg"
     }
 

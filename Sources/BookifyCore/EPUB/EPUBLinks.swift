@@ -12,7 +12,7 @@ struct EPUBLinks: Sendable {
             XHTMLWriter(documentID: document.documentID, href: { Self.unsplitHref($0, from: document.documentID) },
                         imageSource: { Self.imageSource($0, images: images) })
         }
-        let split = content.documents.concurrentMap { document in
+        let split = content.documents.concurrentMap(startingWithCostliest: \.post.content.utf8.count) { document in
             LongPostSplitter().split(document) { whole(document).serialize($0).utf8.count }
         }
         posts = Dictionary(split.map { ($0.document.documentID, $0) }, uniquingKeysWith: { first, _ in first })

@@ -70,7 +70,7 @@ public struct EPUBWriter: BookWriter {
         landmarks.append(.init(type: "toc", title: "Contents", href: "nav.xhtml#toc"))
         let bodyStart = resources.count
         // Posts are written on every core; each only reads the book.
-        let postPages = try content.documents.concurrentMap { document throws(BookifyError) in
+        let postPages = try content.documents.concurrentMap(startingWithCostliest: \.post.content.utf8.count) { document throws(BookifyError) in
             try Self.pages(of: document, links: links, pages: pages)
         }
         var next = 0

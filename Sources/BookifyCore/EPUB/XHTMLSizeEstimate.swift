@@ -16,13 +16,24 @@ enum XHTMLSizeEstimate {
             total += element.classes.reduce(0) { $0 + $1.utf8.count + 10 } + (element.id?.utf8.count ?? 0) * 2 + 6
             if element.link != nil { total += 80 }
             // Code is set a line at a time, each line in a span with its indentation.
-            if element.name == "pre" { total += 80 * (element.textContent.utf8.filter { $0 == 0x0A }.count + 1) }
+            if element.name == "pre" { total += 80 * (lineBreaks(in: element.children) + 1) }
             return total
         case .note(let note): return 150 + bytes(note.children)
         case .image(let image): return 120 + escaped(image.alt)
         case .placeholder(let placeholder): return 200 + escaped(placeholder.description)
         case .media(let reference): return 200 + reference.source.utf8.count
         case .checkbox: return 90
+        }
+    }
+
+    /// The line breaks in the text of `nodes` (counted without joining it).
+    private static func lineBreaks(in nodes: [ContentNode]) -> Int {
+        nodes.reduce(0) { count, node in
+            switch node {
+            case .text(let text): return count + text.utf8.count { $0 == 0x0A }
+            case .token(let token): return count + token.text.utf8.count { $0 == 0x0A }
+            default: return count + lineBreaks(in: node.children)
+            }
         }
     }
 

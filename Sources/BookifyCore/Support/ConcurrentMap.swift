@@ -3,13 +3,19 @@ import Dispatch
 extension Array where Element: Sendable {
     /// `transform` applied to every element on every core, in the array's order; the first
     /// error (by position) is thrown. For pure, CPU-bound work in synchronous code.
+    ///
+    /// With `cost`, the costliest elements are started first, so that no long one is left to
+    /// run alone at the end while the other cores idle.
     func concurrentMap<Result: Sendable, Failure: Error>(
+        startingWithCostliest cost: ((Element) -> Int)? = nil,
         _ transform: @Sendable (Element) throws(Failure) -> Result
     ) throws(Failure) -> [Result] {
         let results = UnsafeResults<Swift.Result<Result, Failure>>(count: count)
+        let order = cost.map { cost in indices.sorted { cost(self[$0]) > cost(self[$1]) } } ?? [Int](0..<count)
         self.withUnsafeBufferPointer { elements in
             nonisolated(unsafe) let elements = elements
-            DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            DispatchQueue.concurrentPerform(iterations: elements.count) { step in
+                let index = order[step]
                 results.set(index, Swift.Result { () throws(Failure) in try transform(elements[index]) })
             }
         }

@@ -101,40 +101,38 @@ enum LibXML2 {
         return first
     }
 
-    /// The first well-formedness error of `xml`, or `nil` when it is well-formed.
+    /// The first well-formedness error of `xml`, or `nil` when it is well-formed. Parsed with
+    /// SAX callbacks that do nothing: no tree is built (every page of a book is checked).
     static func wellFormednessError(_ xml: String) -> ParseError? {
         initialize()
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue)
-        do {
-            let document = try withFirstError { () -> xmlDocPtr? in
-                xml.withCString { xmlReadMemory($0, Int32(strlen($0)), nil, "UTF-8", options) }
-            }
-            xmlFreeDoc(document)
-            return nil
-        } catch {
-            return error
+        var handler = xmlSAXHandler()
+        let (status, error) = collectingFirstError {
+            xml.withCString { xmlSAXUserParseMemory(&handler, nil, $0, Int32(strlen($0))) }
         }
+        return status == 0 ? nil : error ?? ParseError(location: nil, message: "not well-formed XML")
+    }
+
+    /// Runs `parse`, failing with the first error libxml2 reports when it gives no document.
+    private static func withFirstError(_ parse: () -> xmlDocPtr?) throws(ParseError) -> xmlDocPtr {
+        let (document, error) = collectingFirstError(parse)
+        guard let document else { throw error ?? ParseError(location: nil, message: "not well-formed XML") }
+        return document
     }
 
     /// Runs `parse` collecting the first error libxml2 reports (on this thread).
-    private static func withFirstError(_ parse: () -> xmlDocPtr?) throws(ParseError) -> xmlDocPtr {
-        final class FirstError {
-            var error: ParseError?
-        }
-        let collector = FirstError()
+    private static func collectingFirstError<Result>(_ parse: () -> Result) -> (result: Result, error: ParseError?) {
+        let collector = FirstParseError()
         xmlSetStructuredErrorFunc(Unmanaged.passUnretained(collector).toOpaque()) { context, error in
             guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-            let collector = Unmanaged<FirstError>.fromOpaque(context).takeUnretainedValue()
+            let collector = Unmanaged<FirstParseError>.fromOpaque(context).takeUnretainedValue()
             guard collector.error == nil else { return }
             let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
             collector.error = ParseError(location: SourceLocation(line: Int(error.pointee.line), column: max(1, Int(error.pointee.int2))),
                                          message: message ?? "not well-formed XML")
         }
         defer { xmlSetStructuredErrorFunc(nil, nil) }
-        guard let document = withExtendedLifetime(collector, parse) else {
-            throw collector.error ?? ParseError(location: nil, message: "not well-formed XML")
-        }
-        return document
+        let result = withExtendedLifetime(collector, parse)
+        return (result, collector.error)
     }
 
     /// Whether the document's prolog declares entities (`<!ENTITY`); only a DTD can, and it
@@ -181,4 +179,9 @@ enum LibXML2 {
             stack[stack.count - 1].children += element(Element(node: finished.node), finished.children, stack.count)
         }
     }
+}
+
+/// Where libxml2's error callback keeps the first error of a parse.
+private final class FirstParseError {
+    var error: LibXML2.ParseError?
 }

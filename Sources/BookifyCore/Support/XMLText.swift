@@ -4,9 +4,9 @@ public enum XMLText {
     /// tab, newline and carriage return; U+FFFE and U+FFFF).
     public static func escape(_ text: String, quotes: Bool = false) -> String {
         var text = text
-        return text.withUTF8 { bytes in
-            // Most text needs nothing: hand it back as it is.
-            guard let first = bytes.firstIndex(where: { needsWork($0, quotes: quotes) }) else { return String(decoding: bytes, as: UTF8.self) }
+        let escaped = text.withUTF8 { bytes -> String? in
+            // Most text needs nothing: handed back as it is, not copied.
+            guard let first = bytes.firstIndex(where: { needsWork($0, quotes: quotes) }) else { return nil }
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count + 16)
             result.append(contentsOf: bytes[..<first])
@@ -28,6 +28,7 @@ public enum XMLText {
             }
             return String(decoding: result, as: UTF8.self)
         }
+        return escaped ?? text
     }
 
     /// Whether a byte of UTF-8 text may need escaping or dropping (0xEF starts U+FFFE/U+FFFF).
@@ -42,7 +43,9 @@ public enum XMLText {
 
     /// `text` without the characters no book may hold (see `isAllowed`).
     public static func withoutForbiddenCharacters(_ text: String) -> String {
-        guard !text.unicodeScalars.allSatisfy(isAllowed) else { return text }
+        // By bytes first: a control character is one byte, U+FFFE and U+FFFF start with 0xEF.
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xEF }),
+              !text.unicodeScalars.allSatisfy(isAllowed) else { return text }
         var cleaned = String.UnicodeScalarView()
         cleaned.append(contentsOf: text.unicodeScalars.filter(isAllowed))
         return String(cleaned)

@@ -1,0 +1,14 @@
+/// Lower-case hexadecimal, two digits a byte: digests as file names and keys. (Foundation's
+/// `String(format: "%02x")` per byte was a visible cost on every image.)
+enum Hex {
+    static func string<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.underestimatedCount * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
