@@ -10,25 +10,34 @@ struct XHTMLWriter {
     let imageSource: (ImageUse) -> String
 
     func serialize(_ nodes: [ContentNode]) -> String {
-        var output = ""
+        var output = XHTMLOutput()
         for node in nodes { write(node, to: &output) }
-        return output
+        return output.text
     }
 
-    private func write(_ node: ContentNode, to output: inout String) {
+    private func write(_ node: ContentNode, to output: inout XHTMLOutput) {
         switch node {
         case .text(let text):
-            output += XMLText.escape(text)
+            output.escaped(text)
         case .element(let element):
             write(element, to: &output)
         case .image(let image):
-            output += "<img src=\"\(XMLText.escape(imageSource(image), quotes: true))\" alt=\"\(XMLText.escape(image.alt, quotes: true))\"/>"
+            output += "<img src=\""
+            output.escaped(imageSource(image), quotes: true)
+            output += "\" alt=\""
+            output.escaped(image.alt, quotes: true)
+            output += "\"/>"
         case .token(let token):
-            guard let kind = token.kind else { output += XMLText.escape(token.text); return }
-            output += "<span class=\"tok-\(kind.rawValue)\">\(XMLText.escape(token.text))</span>"
+            guard let kind = token.kind else { output.escaped(token.text); return }
+            output += "<span class=\"tok-"
+            output.append(kind.rawValue)
+            output += "\">"
+            output.escaped(token.text)
+            output += "</span>"
         case .checkbox(let checked):
-            output += "<input type=\"checkbox\"" + (checked ? " checked=\"checked\"" : "")
-                + " disabled=\"disabled\" class=\"task-list-item-checkbox\"/>"
+            output += "<input type=\"checkbox\""
+            if checked { output += " checked=\"checked\"" }
+            output += " disabled=\"disabled\" class=\"task-list-item-checkbox\"/>"
         case .note(let note):
             write(note, to: &output)
         case .placeholder(let placeholder):
@@ -39,9 +48,9 @@ struct XHTMLWriter {
         }
     }
 
-    private func write(_ element: ContentElement, to output: inout String) {
+    private func write(_ element: ContentElement, to output: inout XHTMLOutput) {
         if element.name == "pre", DiagramImage.isImage(element) {
-            output += DiagramImage.imageElement(for: element, source: "../" + DiagramImage.path(of: element))
+            output.append(DiagramImage.imageElement(for: element, source: "../" + DiagramImage.path(of: element)))
             return
         }
         writeStartTag(element, to: &output)
@@ -51,33 +60,36 @@ struct XHTMLWriter {
         } else {
             for child in element.children { write(child, to: &output) }
         }
-        output += "</\(element.name)>"
+        output += "</"
+        output.append(element.name)
+        output += ">"
     }
 
     /// `<name attributes…>`, or `<name attributes…/>` for a void element.
-    private func writeStartTag(_ element: ContentElement, to output: inout String) {
-        output += "<" + element.name
+    private func writeStartTag(_ element: ContentElement, to output: inout XHTMLOutput) {
+        output += "<"
+        output.append(element.name)
         if element.role == .noteReference { output += " epub:type=\"noteref\" role=\"doc-noteref\"" }
         for attribute in element.attributes {
-            output += " \(attribute.name)=\"\(XMLText.escape(attribute.value, quotes: true))\""
+            output.attribute(attribute.name, attribute.value)
             // EPUB readers read `xml:lang`; both must agree.
-            if attribute.name == "lang" { output += " xml:lang=\"\(XMLText.escape(attribute.value, quotes: true))\"" }
+            if attribute.name == "lang" { output.attribute("xml:lang", attribute.value) }
         }
-        if let columns = element.span?.columns { output += " colspan=\"\(columns)\"" }
-        if let rows = element.span?.rows { output += " rowspan=\"\(rows)\"" }
+        if let columns = element.span?.columns { output.attribute("colspan", String(columns)) }
+        if let rows = element.span?.rows { output.attribute("rowspan", String(rows)) }
         let classes = Self.classes(of: element)
-        if !classes.isEmpty { output += " class=\"\(XMLText.escape(classes.joined(separator: " "), quotes: true))\"" }
+        if !classes.isEmpty { output.attribute("class", classes.joined(separator: " ")) }
         // A fragment of this very post is written after the id, any other target before it.
         let link = element.link.map { (href: href($0), local: isLocalFragment($0)) }
-        if let link, !link.local { output += " href=\"\(XMLText.escape(link.href, quotes: true))\"" }
-        if let id = element.id { output += " id=\"\(XMLText.escape(id, quotes: true))\"" }
-        if let link, link.local { output += " href=\"\(XMLText.escape(link.href, quotes: true))\"" }
+        if let link, !link.local { output.attribute("href", link.href) }
+        if let id = element.id { output.attribute("id", id) }
+        if let link, link.local { output.attribute("href", link.href) }
         output += Self.voidElements.contains(element.name) ? "/>" : ">"
     }
 
     /// A code block's content a line at a time: a line that wraps hangs at its own indentation
     /// plus two columns (DejaVu Sans Mono's columns are 0.6em), so the code's shape stays.
-    private func writeCode(_ nodes: [ContentNode], to output: inout String) {
+    private func writeCode(_ nodes: [ContentNode], to output: inout XHTMLOutput) {
         let significant = nodes.filter { !$0.isBlank }
         if significant.count == 1, case .element(let code) = significant[0], code.name == "code" {
             writeStartTag(code, to: &output)
@@ -88,7 +100,11 @@ struct XHTMLWriter {
         for line in CodeLines.split(nodes) {
             let tenths = (CodeLines.indentation(of: line) + 2) * 6
             let hang = "\(tenths / 10).\(tenths % 10)em"
-            output += "<span class=\"code-line\" style=\"padding-left: \(hang); text-indent: -\(hang)\">"
+            output += "<span class=\"code-line\" style=\"padding-left: "
+            output.append(hang)
+            output += "; text-indent: -"
+            output.append(hang)
+            output += "\">"
             for node in line { write(node, to: &output) }
             output += "\n</span>"
         }
@@ -100,9 +116,9 @@ struct XHTMLWriter {
     }
 
     /// A note as an EPUB 3 footnote, its number before its text.
-    private func write(_ note: Note, to output: inout String) {
+    private func write(_ note: Note, to output: inout XHTMLOutput) {
         output += "<aside epub:type=\"footnote\" role=\"doc-footnote\" class=\"footnote\""
-        if let id = note.id { output += " id=\"\(XMLText.escape(id, quotes: true))\"" }
+        if let id = note.id { output.attribute("id", id) }
         output += ">"
         let label = ContentNode.element(ContentElement("span", classes: ["footnote-label"], children: [.text("\(note.number). ")]))
         var children = note.children
@@ -118,16 +134,32 @@ struct XHTMLWriter {
 
     /// A quiet label in one piece: the description (a link to the original when there is one);
     /// a figure also says why the media is missing.
-    private func write(_ placeholder: MediaPlaceholder, to output: inout String) {
-        let description = XMLText.escape(placeholder.description)
-        let link = placeholder.original.map { " href=\"\(XMLText.escape($0.absoluteString, quotes: true))\"" }
+    private func write(_ placeholder: MediaPlaceholder, to output: inout XHTMLOutput) {
+        let original = placeholder.original?.absoluteString
         switch placeholder.layout {
         case .figure:
-            let action = link.map { " · <a\($0)>\(XMLText.escape(placeholder.action))</a>" } ?? ""
-            output += "<p class=\"media-placeholder\">\(XMLText.escape(placeholder.label))\(action)</p>"
+            output += "<p class=\"media-placeholder\">"
+            output.escaped(placeholder.label)
+            if let original {
+                output += " · <a"
+                output.attribute("href", original)
+                output += ">"
+                output.escaped(placeholder.action)
+                output += "</a>"
+            }
+            output += "</p>"
         case .inline:
-            output += link.map { "<a class=\"media-placeholder\"\($0)>\(description)</a>" }
-                ?? "<span class=\"media-placeholder\">\(description)</span>"
+            if let original {
+                output += "<a class=\"media-placeholder\""
+                output.attribute("href", original)
+                output += ">"
+                output.escaped(placeholder.description)
+                output += "</a>"
+            } else {
+                output += "<span class=\"media-placeholder\">"
+                output.escaped(placeholder.description)
+                output += "</span>"
+            }
         }
     }
 
@@ -151,4 +183,33 @@ struct XHTMLWriter {
 
     /// Elements with no content, written `<br/>`.
     private static let voidElements: Set<String> = ["br", "hr", "wbr", "col"]
+}
+
+/// The UTF-8 bytes of a page being written: markup appended as is, text escaped on the way in.
+private struct XHTMLOutput {
+    private var bytes: [UInt8] = []
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    static func += (output: inout XHTMLOutput, markup: StaticString) {
+        markup.withUTF8Buffer { output.bytes.append(contentsOf: $0) }
+    }
+
+    /// Markup (or text known to need no escaping) as it is.
+    mutating func append(_ markup: String) {
+        bytes.append(contentsOf: markup.utf8)
+    }
+
+    mutating func escaped(_ text: String, quotes: Bool = false) {
+        XMLText.appendEscaped(text, quotes: quotes, to: &bytes)
+    }
+
+    /// ` name="value"`, the value escaped.
+    mutating func attribute(_ name: String, _ value: String) {
+        bytes.append(0x20)
+        bytes.append(contentsOf: name.utf8)
+        self += "=\""
+        escaped(value, quotes: true)
+        bytes.append(0x22)
+    }
 }

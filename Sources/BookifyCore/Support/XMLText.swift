@@ -6,29 +6,42 @@ public enum XMLText {
         var text = text
         let escaped = text.withUTF8 { bytes -> String? in
             // Most text needs nothing: handed back as it is, not copied.
-            guard let first = bytes.firstIndex(where: { needsWork($0, quotes: quotes) }) else { return nil }
+            guard bytes.contains(where: { needsWork($0, quotes: quotes) }) else { return nil }
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count + 16)
-            result.append(contentsOf: bytes[..<first])
-            var index = first
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\"") where quotes: result.append(contentsOf: "&quot;".utf8)
-                case 0x09, 0x0A, 0x0D: result.append(byte)
-                case 0x00...0x1F, 0x7F: break
-                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
-                    index += 2  // U+FFFE, U+FFFF
-                default: result.append(byte)
-                }
-                index += 1
-            }
+            appendEscaped(bytes, quotes: quotes, to: &result)
             return String(decoding: result, as: UTF8.self)
         }
         return escaped ?? text
+    }
+
+    /// `text` escaped (as `escape` does) onto the end of UTF-8 `output`.
+    static func appendEscaped(_ text: String, quotes: Bool = false, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendEscaped($0, quotes: quotes, to: &output) }
+    }
+
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, quotes: Bool, to output: inout [UInt8]) {
+        var index = 0
+        while index < bytes.count {
+            // The run up to the next byte that needs work is copied at once.
+            let runStart = index
+            while index < bytes.count, !needsWork(bytes[index], quotes: quotes) { index += 1 }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            guard index < bytes.count else { return }
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                index += 2  // U+FFFE, U+FFFF
+            case 0xEF: output.append(byte)
+            default: break  // a control character XML forbids
+            }
+            index += 1
+        }
     }
 
     /// Whether a byte of UTF-8 text may need escaping or dropping (0xEF starts U+FFFE/U+FFFF).
