@@ -23,6 +23,19 @@ public struct BookBuilder: Sendable {
     /// build and no book is written.
     public static func build(_ request: BuildRequest, imageProgress: (@Sendable (Int, Int) -> Void)? = nil,
                              review: (BookContent) -> Void = { _ in }) async throws(BookifyError) -> Result {
+        let jobs = request.settings.jobs ?? Parallelism.jobs
+        let outcome = await Parallelism.$jobs.withValue(max(1, jobs)) { () async -> Swift.Result<Result, BookifyError> in
+            do throws(BookifyError) {
+                return .success(try await buildWithinJobs(request, imageProgress: imageProgress, review: review))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    private static func buildWithinJobs(_ request: BuildRequest, imageProgress: (@Sendable (Int, Int) -> Void)?,
+                                        review: (BookContent) -> Void) async throws(BookifyError) -> Result {
         var builder = BookBuilder(settings: request.settings)
         builder.imageProgress = imageProgress
         // Writers first: a broken template or stylesheet fails before any input is read.
@@ -84,20 +97,25 @@ public struct BookBuilder: Sendable {
         return (links, ids)
     }
 
-    /// Every post converted in a task of its own (libxml2 and cmark-gfm are set up first, once).
+    /// Every post converted in a task of its own, at most `Parallelism.jobs` at a time
+    /// (libxml2 and cmark-gfm are set up first, once).
     private static func convertConcurrently(_ posts: [Post], converter: PostConverter, links: (links: BookLinks, ids: [String]),
                                             authors: [String]) async -> [PostDocument] {
         LibXML2.initialize()
         MarkdownRenderer.prepare()
         return await withTaskGroup(of: (Int, PostDocument).self) { group in
             // The longest posts first: none is then left to convert alone at the end.
-            for (index, post) in posts.enumerated().sorted(by: { $0.element.content.utf8.count > $1.element.content.utf8.count }) {
-                group.addTask {
-                    (index, converter.convert(post, documentID: links.ids[index], links: links.links, bookAuthors: authors))
-                }
+            var pending = posts.enumerated().sorted { $0.element.content.utf8.count > $1.element.content.utf8.count }.makeIterator()
+            let addNext = { (group: inout TaskGroup<(Int, PostDocument)>) in
+                guard let (index, post) = pending.next() else { return }
+                group.addTask { (index, converter.convert(post, documentID: links.ids[index], links: links.links, bookAuthors: authors)) }
             }
+            for _ in 0..<Parallelism.jobs { addNext(&group) }
             var converted = [PostDocument?](repeating: nil, count: posts.count)
-            for await (index, document) in group { converted[index] = document }
+            for await (index, document) in group {
+                converted[index] = document
+                addNext(&group)
+            }
             return converted.map { $0! }
         }
     }

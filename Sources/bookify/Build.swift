@@ -22,8 +22,12 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Also print where each image came from.")
     var verbose = false
 
+    @Option(name: .shortAndLong, help: "How many threads convert posts and write pages (default: one per core).")
+    var jobs: Int?
+
     func validate() throws {
         if quiet, verbose { throw ValidationError("--quiet and --verbose contradict each other: give one.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of threads, 1 or more, not \(jobs).") }
         for path in output {
             do {
                 _ = try BookFormat(outputPath: path)
@@ -36,7 +40,8 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let request = try arguments.request(outputs: output, strict: strict)
+            var request = try arguments.request(outputs: output, strict: strict)
+            request.settings.jobs = jobs ?? request.settings.jobs
             let progress = quiet ? nil : ProgressLine(label: "Images")
             var imageProgress: (@Sendable (Int, Int) -> Void)?
             if let progress { imageProgress = { done, total in progress.update(done: done, total: total) } }

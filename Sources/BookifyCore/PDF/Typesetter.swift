@@ -1,5 +1,4 @@
 import CPangoCairo
-import Dispatch
 import Foundation
 
 /// Where Pango lays text out: a context at 72 units per inch (one unit is one PDF point) with
@@ -45,24 +44,16 @@ final class Typesetter {
         g_object_unref(UnsafeMutableRawPointer(context))
     }
 
-    /// `layOut` applied to every element, on every core, in the array's order. Each worker has
-    /// its own typesetter; what it lays out is handed back only when all are done.
+    /// `layOut` applied to every element, on `Parallelism.jobs` threads, in the array's order.
+    /// Each worker has its own typesetter; what it lays out is handed back only when all are done.
     static func layOutConcurrently<Element, Result>(_ elements: [Element],
                                                    _ layOut: (Element, Typesetter) -> Result) -> [Result] {
         FontLock.install(on: Typesetter())
         let results = UnsafeResults<Result>(count: elements.count)
-        let next = NextIndex()
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, elements.count))
-        withoutActuallyEscaping(layOut) { layOut in
-            nonisolated(unsafe) let layOut = layOut
-            elements.withUnsafeBufferPointer { elements in
-                nonisolated(unsafe) let elements = elements
-                DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                    let typesetter = Typesetter.worker()
-                    while let index = next.take(below: elements.count) {
-                        results.set(index, layOut(elements[index], typesetter))
-                    }
-                }
+        elements.withUnsafeBufferPointer { elements in
+            nonisolated(unsafe) let elements = elements
+            Parallelism.forEachIndex(below: elements.count, worker: Typesetter.worker) { index, typesetter in
+                results.set(index, layOut(elements[index], typesetter))
             }
         }
         return results.values
@@ -95,19 +86,5 @@ final class Typesetter {
         guard let own = pango_font_map_load_font(pango_context_get_font_map(context), context, description) else { return font }
         ownFonts[key] = own
         return own
-    }
-}
-
-/// Hands out 0, 1, 2… to whichever worker asks next.
-private final class NextIndex: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard value < limit else { return nil }
-            defer { value += 1 }
-            return value
-        }
     }
 }

@@ -38,6 +38,8 @@ public struct BookSettings: Sendable {
     public var pdf = PDFPageSettings()
     /// An image that cannot be embedded or a link that leads nowhere fails the build.
     public var strict = false
+    /// How many threads convert posts and write pages (`--jobs`); `nil`: one per core.
+    public var jobs: Int?
 
     public init() {}
 }

@@ -1,8 +1,37 @@
 import Dispatch
+import Foundation
+
+/// How many threads a build's CPU-bound stages use: `--jobs`, else every core. Set for a
+/// build by `BookBuilder` (a task-local value, read where the work is handed out).
+enum Parallelism {
+    @TaskLocal static var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    /// Runs `work` on `Parallelism.jobs` threads (at most `count`), each taking the next of
+    /// `count` indices until none is left; returns when all are done. Each thread first makes
+    /// what it works with (`worker`) and hands it to every `work` it runs.
+    static func forEachIndex<Worker>(below count: Int, worker makeWorker: () -> Worker, _ work: (Int, Worker) -> Void) {
+        let next = NextIndex()
+        let workers = max(1, min(jobs, count))
+        withoutActuallyEscaping(makeWorker) { makeWorker in
+            withoutActuallyEscaping(work) { work in
+                nonisolated(unsafe) let (makeWorker, work) = (makeWorker, work)
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    let worker = makeWorker()
+                    while let index = next.take(below: count) { work(index, worker) }
+                }
+            }
+        }
+    }
+
+    static func forEachIndex(below count: Int, _ work: (Int) -> Void) {
+        forEachIndex(below: count, worker: {}) { index, _ in work(index) }
+    }
+}
 
 extension Array where Element: Sendable {
-    /// `transform` applied to every element on every core, in the array's order; the first
-    /// error (by position) is thrown. For pure, CPU-bound work in synchronous code.
+    /// `transform` applied to every element on `Parallelism.jobs` threads, in the array's
+    /// order; the first error (by position) is thrown. For pure, CPU-bound work in synchronous
+    /// code.
     ///
     /// With `cost`, the costliest elements are started first, so that no long one is left to
     /// run alone at the end while the other cores idle.
@@ -14,7 +43,7 @@ extension Array where Element: Sendable {
         let order = cost.map { cost in indices.sorted { cost(self[$0]) > cost(self[$1]) } } ?? [Int](0..<count)
         self.withUnsafeBufferPointer { elements in
             nonisolated(unsafe) let elements = elements
-            DispatchQueue.concurrentPerform(iterations: elements.count) { step in
+            Parallelism.forEachIndex(below: elements.count) { step in
                 let index = order[step]
                 results.set(index, Swift.Result { () throws(Failure) in try transform(elements[index]) })
             }
@@ -46,4 +75,18 @@ final class UnsafeResults<Value>: @unchecked Sendable {
     }
 
     var values: [Value] { (0..<count).map { slots[$0]! } }
+}
+
+/// The next index to work on, handed to one thread each.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard value < limit else { return nil }
+            defer { value += 1 }
+            return value
+        }
+    }
 }

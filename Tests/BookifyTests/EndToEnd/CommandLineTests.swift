@@ -113,6 +113,7 @@ import Testing
         ["x.json", "--language", "not a tag"],
         ["x.json", "--toc-depth", "9"],
         ["x.json", "--order", "sideways"],
+        ["x.json", "--jobs", "0"],
         ["--no-such-flag"],
     ])
     func usageErrorsExit64(arguments: [String]) {

@@ -169,19 +169,25 @@ struct SeedPDFTests {
 
     /// Posts are laid out on every core; the bytes must not depend on which core laid out
     /// what, nor on how many there are (the third build runs on one core).
-    @Test func buildsAreByteIdenticalOnAnyNumberOfCores() throws {
+    /// Twice on every core, once on one core, once with one job: the same PDF and the same EPUB.
+    @Test func buildsAreByteIdenticalOnAnyNumberOfCoresOrJobs() throws {
         let feed = try #require(TestPaths.seedFeed)
         let folder = TestPaths.temporaryFolder()
-        let arguments = [feed.path, "-q", "--offline", "-o"]
-        for name in ["a.pdf", "b.pdf"] {
-            #expect(Shell.bookify(arguments + [name], in: folder).status == 0)
+        let arguments = [feed.path, "-q", "--offline"]
+        for name in ["a", "b"] {
+            #expect(Shell.bookify(arguments + ["-o", "\(name).pdf", "-o", "\(name).epub"], in: folder).status == 0)
         }
-        let oneCore = Shell.run("/usr/bin/taskset", ["-c", "0", TestPaths.bookifyBinary.path] + arguments + ["c.pdf"], in: folder,
-                                environment: ["XDG_CACHE_HOME": TestPaths.temporaryFolder().path])
+        let oneCore = Shell.run("/usr/bin/taskset", ["-c", "0", TestPaths.bookifyBinary.path] + arguments + ["-o", "c.pdf", "-o", "c.epub"],
+                                in: folder, environment: ["XDG_CACHE_HOME": TestPaths.temporaryFolder().path])
         #expect(oneCore.status == 0, "\(oneCore.stderr)")
-        let first = try Data(contentsOf: folder.appendingPathComponent("a.pdf"))
-        #expect(first == (try Data(contentsOf: folder.appendingPathComponent("b.pdf"))))
-        #expect(first == (try Data(contentsOf: folder.appendingPathComponent("c.pdf"))))
+        #expect(Shell.bookify(arguments + ["--jobs", "1", "-o", "d.pdf", "-o", "d.epub"], in: folder).status == 0)
+        for format in ["pdf", "epub"] {
+            let first = try Data(contentsOf: folder.appendingPathComponent("a.\(format)"))
+            for name in ["b", "c", "d"] {
+                #expect(first == (try Data(contentsOf: folder.appendingPathComponent("\(name).\(format)"))), "\(name).\(format)")
+            }
+        }
+        try EPUBCheck.expectClean(folder.appendingPathComponent("a.epub"))
     }
 }
 
