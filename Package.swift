@@ -25,7 +25,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(
             name: "CLibZip", pkgConfig: "libzip",
-            providers: [.apt(["libzip-dev"])]),
+            providers: [.apt(["libzip-dev", "libdeflate-dev"])]),
         .systemLibrary(
             name: "CHyphen",
             providers: [.apt(["libhyphen-dev"])]),

@@ -3,26 +3,25 @@
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
-/* Raw deflate (no zlib header), as a zip entry holds it. Returns the compressed size, or 0
-   when `capacity` (use compressBound) was too small or zlib failed. Safe on any thread. */
+/* Raw deflate (no zlib header), as a zip entry holds it, with libdeflate: three times zlib's
+   speed for the same size. Returns the compressed size, or 0 when `capacity` (use
+   bookify_deflate_bound) was too small or memory ran out. Safe on any thread. */
 static inline size_t bookify_deflate_raw(const void *input, size_t length, void *output, size_t capacity, int level) {
-    z_stream stream;
-    memset(&stream, 0, sizeof stream);
-    if (deflateInit2(&stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return 0;
-    stream.next_in = (Bytef *)input;
-    stream.avail_in = (uInt)length;
-    stream.next_out = (Bytef *)output;
-    stream.avail_out = (uInt)capacity;
-    int status = deflate(&stream, Z_FINISH);
-    size_t written = stream.total_out;
-    deflateEnd(&stream);
-    return status == Z_STREAM_END ? written : 0;
+    struct libdeflate_compressor *compressor = libdeflate_alloc_compressor(level);
+    if (!compressor) return 0;
+    size_t written = libdeflate_deflate_compress(compressor, input, length, output, capacity);
+    libdeflate_free_compressor(compressor);
+    return written;
+}
+
+static inline size_t bookify_deflate_bound(size_t length) {
+    return libdeflate_deflate_compress_bound(NULL, length);
 }
 
 static inline unsigned long bookify_crc32(const void *bytes, size_t length) {
-    return crc32(crc32(0L, Z_NULL, 0), (const Bytef *)bytes, (uInt)length);
+    return libdeflate_crc32(0, bytes, length);
 }
 
 /* A libzip source whose bytes are already deflated: its stat says so (method, sizes, CRC), so
