@@ -136,6 +136,9 @@ public struct BookBuilder: Sendable {
         let rewritten = zip(documents, references).map { document, references in
             guard !references.isEmpty else { return document }
             var pass = MediaEmbedding(location: PostLocation(post: document.post), loaded: loaded, library: library)
+            // The pass then holds the only reference: it adds images in place, not to a copy of
+            // every image so far (a copy per post made large image-heavy books quadratic).
+            library = ImageLibrary()
             var updated = document
             updated.body = pass.embed(document.body)
             library = pass.library

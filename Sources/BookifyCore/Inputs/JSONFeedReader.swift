@@ -23,9 +23,10 @@ public struct JSONFeedReader: Sendable {
         let homePage = Self.url(feed["home_page_url"], relativeTo: nil)
         let feedURL = Self.url(feed["feed_url"], relativeTo: nil)
         let base = homePage ?? feedURL
-        let posts = itemValues.enumerated().compactMap { offset, value in
+        // Items become posts on every core (URLs and dates are parsed for each).
+        let posts = Array(itemValues.enumerated()).concurrentMap { offset, value in
             Self.post(from: value.objectValue, position: offset + 1, base: base)
-        }
+        }.compactMap { $0 }
         return Blog(
             title: Self.text(feed["title"]),
             homePageURL: homePage,
