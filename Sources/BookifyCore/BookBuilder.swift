@@ -66,7 +66,7 @@ public struct BookBuilder: Sendable {
     /// loads the images they show and puts them in.
     public func convert(_ book: Book) async -> BookContent {
         let posts = Self.withoutSiteWideImages(book.posts)
-        let converted = await Self.convertConcurrently(posts, converter: PostConverter(autoFormat: settings.contentFormat),
+        let converted = Self.convertConcurrently(posts, converter: PostConverter(autoFormat: settings.contentFormat),
                                                        links: Self.bookLinks(posts), authors: book.metadata.authors)
         let documents = CrossReferences.resolve(converted)
         let media = await embedMedia(in: documents)
@@ -97,26 +97,14 @@ public struct BookBuilder: Sendable {
         return (links, ids)
     }
 
-    /// Every post converted in a task of its own, at most `Parallelism.jobs` at a time
-    /// (libxml2 and cmark-gfm are set up first, once).
+    /// Every post converted, on `Parallelism.jobs` threads, the longest first (libxml2 and
+    /// cmark-gfm are set up first, once).
     private static func convertConcurrently(_ posts: [Post], converter: PostConverter, links: (links: BookLinks, ids: [String]),
-                                            authors: [String]) async -> [PostDocument] {
+                                            authors: [String]) -> [PostDocument] {
         LibXML2.initialize()
         MarkdownRenderer.prepare()
-        return await withTaskGroup(of: (Int, PostDocument).self) { group in
-            // The longest posts first: none is then left to convert alone at the end.
-            var pending = posts.enumerated().sorted { $0.element.content.utf8.count > $1.element.content.utf8.count }.makeIterator()
-            let addNext = { (group: inout TaskGroup<(Int, PostDocument)>) in
-                guard let (index, post) = pending.next() else { return }
-                group.addTask { (index, converter.convert(post, documentID: links.ids[index], links: links.links, bookAuthors: authors)) }
-            }
-            for _ in 0..<Parallelism.jobs { addNext(&group) }
-            var converted = [PostDocument?](repeating: nil, count: posts.count)
-            for await (index, document) in group {
-                converted[index] = document
-                addNext(&group)
-            }
-            return converted.map { $0! }
+        return Array(posts.enumerated()).concurrentMap(startingWithCostliest: \.element.content.utf8.count) { index, post in
+            converter.convert(post, documentID: links.ids[index], links: links.links, bookAuthors: authors)
         }
     }
 

@@ -141,20 +141,13 @@ struct XHTMLWriter {
             output += "<p class=\"media-placeholder\">"
             output.escaped(placeholder.label)
             if let original {
-                output += " · <a"
-                output.attribute("href", original)
-                output += ">"
-                output.escaped(placeholder.action)
-                output += "</a>"
+                output += " · "
+                output.link(to: original, text: placeholder.action)
             }
             output += "</p>"
         case .inline:
             if let original {
-                output += "<a class=\"media-placeholder\""
-                output.attribute("href", original)
-                output += ">"
-                output.escaped(placeholder.description)
-                output += "</a>"
+                output.link(to: original, text: placeholder.description, className: "media-placeholder")
             } else {
                 output += "<span class=\"media-placeholder\">"
                 output.escaped(placeholder.description)
@@ -202,6 +195,16 @@ private struct XHTMLOutput {
 
     mutating func escaped(_ text: String, quotes: Bool = false) {
         XMLText.appendEscaped(text, quotes: quotes, to: &bytes)
+    }
+
+    /// `<a class="…" href="…">text</a>`, all escaped.
+    mutating func link(to href: String, text: String, className: String? = nil) {
+        self += "<a"
+        if let className { attribute("class", className) }
+        attribute("href", href)
+        self += ">"
+        escaped(text)
+        self += "</a>"
     }
 
     /// ` name="value"`, the value escaped.

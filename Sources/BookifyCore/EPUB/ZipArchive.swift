@@ -24,11 +24,7 @@ final class ZipArchive {
     /// Adds an entry. `compressed: false` stores it as is (the EPUB `mimetype` entry).
     func add(_ name: String, contents: [UInt8], compressed: Bool, modified: Date) throws(BookifyError) {
         guard let archive else { return }
-        // libzip reads the buffer only when the archive is closed: hand it an owned copy.
-        let buffer = malloc(max(contents.count, 1))!
-        contents.withUnsafeBytes { bytes in
-            if let base = bytes.baseAddress { buffer.copyMemory(from: base, byteCount: contents.count) }
-        }
+        let buffer = Self.ownedCopy(of: contents)
         guard let source = zip_source_buffer(archive, buffer, zip_uint64_t(contents.count), 1) else {
             free(buffer)
             throw failure("cannot add \(name)")
@@ -40,16 +36,23 @@ final class ZipArchive {
     /// bytes as they are.
     func add(_ name: String, deflated: Deflated, modified: Date) throws(BookifyError) {
         guard let archive else { return }
-        let buffer = malloc(max(deflated.bytes.count, 1))!
-        deflated.bytes.withUnsafeBytes { bytes in
-            if let base = bytes.baseAddress { buffer.copyMemory(from: base, byteCount: deflated.bytes.count) }
-        }
+        let buffer = Self.ownedCopy(of: deflated.bytes)
         guard let source = bookify_deflated_source(archive, buffer, zip_uint64_t(deflated.bytes.count),
                                                    zip_uint64_t(deflated.size), deflated.crc) else {
             free(buffer)
             throw failure("cannot add \(name)")
         }
         try add(name, source: source, compressed: nil, modified: modified)
+    }
+
+    /// libzip reads an added buffer only when the archive is closed: it gets a copy of its own
+    /// (malloc'd; libzip frees it).
+    private static func ownedCopy(of bytes: [UInt8]) -> UnsafeMutableRawPointer {
+        let buffer = malloc(max(bytes.count, 1))!
+        bytes.withUnsafeBytes { source in
+            if let base = source.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) }
+        }
+        return buffer
     }
 
     /// Adds an entry whose bytes libzip reads from `file` when the archive is closed, so large
