@@ -5,7 +5,7 @@
 #                                    pypdf and pdfplumber to read PDFs back)
 set -euo pipefail
 
-packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev libdeflate-dev
+packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev
           libpango1.0-dev libcairo2-dev librsvg2-dev webp-pixbuf-loader libhyphen-dev hyphen-en-us hyphen-de hyphen-fr
           fonts-dejavu-core fonts-dejavu-extra)
 testing=false

@@ -5,6 +5,8 @@ public struct BookBuilder: Sendable {
     public var settings: BookSettings
     /// Told how many images are loaded, and of how many, while they load.
     public var imageProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// The archive a book is built from: its images come from there alone.
+    private var archive: Archive?
 
     public init(settings: BookSettings = BookSettings()) {
         self.settings = settings
@@ -15,6 +17,8 @@ public struct BookBuilder: Sendable {
         public var content: BookContent
         /// The books written, as their paths were given.
         public var written: [String]
+        /// With an archive: what each input added to it.
+        public var imports: [ArchiveImport] = []
     }
 
     /// Builds the book `request` asks for and writes every output it names (each in the
@@ -40,7 +44,7 @@ public struct BookBuilder: Sendable {
         builder.imageProgress = imageProgress
         // Writers first: a broken template or stylesheet fails before any input is read.
         var writers = try request.outputs.map { output throws(BookifyError) in (output, try builder.writer(for: output)) }
-        let content = try await builder.content(for: request.inputs)
+        let (content, archived) = try await builder.contentAndArchive(for: request.inputs)
         review(content)
         if request.settings.strict, let failure = content.strictFailure { throw failure }
         if writers.isEmpty {
@@ -48,7 +52,10 @@ public struct BookBuilder: Sendable {
             writers = [(output, try builder.writer(for: output))]
         }
         for (output, writer) in writers { try writer.write(content, to: URL(fileURLWithPath: output)) }
-        return Result(content: content, written: writers.map(\.0))
+        if let archived {
+            try archived.archive.recordBuild(of: archived.selection, postCount: content.book.posts.count, outputs: writers.map(\.0))
+        }
+        return Result(content: content, written: writers.map(\.0), imports: archived?.imports ?? [])
     }
 
     /// Reads every input; the first that fails stops the build.
@@ -156,7 +163,7 @@ public struct BookBuilder: Sendable {
     }
 
     private var imageLoader: ImageLoader {
-        ImageLoader(settings: settings.assets, offline: settings.offline)
+        ImageLoader(settings: settings.assets, offline: settings.offline, archive: archive)
     }
 
     /// Plans the book: its metadata, chapters and post order.
@@ -166,8 +173,14 @@ public struct BookBuilder: Sendable {
 
     /// Fails when the plan holds no post: a book without content helps no one (and an EPUB
     /// needs at least one entry in its table of contents).
-    private func requirePosts(in book: Book, blogs: [Blog]) throws(BookifyError) {
+    private func requirePosts(in book: Book, blogs: [Blog], since archived: ArchiveSelection? = nil) throws(BookifyError) {
         guard book.posts.isEmpty else { return }
+        if let path = settings.archive, blogs.allSatisfy(\.posts.isEmpty) {
+            let query = settings.archiveQuery
+            let since = query.newOnly ? archived?.previousBuild.map { " since the last book (\(Archive.timestamp($0)))" } ?? "" : ""
+            let asOf = query.asOf.map { " as of \(Archive.timestamp($0))" } ?? ""
+            throw .invalidInput(path: path, location: nil, reason: "the archive holds no \(query.newOnly ? "new " : "")posts\(since)\(asOf): no book written")
+        }
         let sources = blogs.map(\.source).joined(separator: ", ")
         let filtered = blogs.contains { !$0.posts.isEmpty }
         throw .invalidInput(path: sources.isEmpty ? "input" : sources, location: nil,
@@ -209,13 +222,45 @@ public struct BookBuilder: Sendable {
     /// Everything a book needs from `inputs`: read, planned, converted, with its cover.
     /// Fails before any work on content when the cover is unusable or no post is left.
     public func content(for inputs: [String]) async throws(BookifyError) -> BookContent {
+        try await contentAndArchive(for: inputs).content
+    }
+
+    /// What an archive build read from the archive and added to it.
+    private struct ArchivedRead {
+        var archive: Archive
+        var imports: [ArchiveImport]
+        var selection: ArchiveSelection
+    }
+
+    /// The book's content; with an archive, the inputs are added to it first and the book is
+    /// built from what it then holds for their blogs (for every blog, without inputs).
+    private func contentAndArchive(for inputs: [String]) async throws(BookifyError) -> (content: BookContent, archived: ArchivedRead?) {
         let cover = try await loadCover()
-        let blogs = try await read(inputs)
-        let book = plan(blogs)
-        try requirePosts(in: book, blogs: blogs)
-        var content = await convert(book)
+        var builder = self
+        var blogs: [Blog]
+        var archived: ArchivedRead?
+        if let path = settings.archive {
+            let read = try await readArchive(path, inputs: inputs)
+            builder.archive = read.archive
+            blogs = read.selection.blogs
+            archived = read
+        } else {
+            blogs = try await read(inputs)
+        }
+        let book = builder.plan(blogs)
+        try builder.requirePosts(in: book, blogs: blogs, since: archived?.selection)
+        var content = await builder.convert(book)
         content.cover = cover
-        return content
+        content.colophon.archive = archived?.selection.provenance
+        return (content, archived)
+    }
+
+    private func readArchive(_ path: String, inputs: [String]) async throws(BookifyError) -> ArchivedRead {
+        let archive = try Archive(path: path, create: !inputs.isEmpty)
+        let imports = try await ArchiveImporter(archive: archive, settings: settings).importInputs(inputs)
+        var query = settings.archiveQuery
+        if !inputs.isEmpty { query.sources = imports.map(\.source) }
+        return ArchivedRead(archive: archive, imports: imports, selection: try archive.selection(query))
     }
 
     private func loadStylesheet() throws(BookifyError) -> [UInt8] {

@@ -28,10 +28,14 @@ public struct BuildRequest: Sendable {
         self.inputs = inputs.isEmpty ? configuration?.inputs ?? [] : inputs
         self.outputs = outputs.isEmpty ? configuration?.outputs ?? [] : outputs
         self.settings = settings
-        if self.inputs.isEmpty {
-            throw .usage("Name at least one input (a feed file, or - for standard input), on the command line or as 'input' in bookify.yml.")
+        if self.inputs.isEmpty, settings.archive == nil {
+            throw .usage("Name at least one input (a feed file, or - for standard input), on the command line or as 'input' in bookify.yml"
+                         + " (or build from an archive alone with --archive FILE).")
         }
         for output in self.outputs { _ = try BookFormat(outputPath: output) }
+        if settings.archive == nil, settings.archiveQuery.asOf != nil || settings.archiveQuery.newOnly {
+            throw .usage("--as-of and --new-only choose posts of an archive: name it with --archive FILE.")
+        }
     }
 
     private static func requireFolder(_ folder: URL) throws(BookifyError) {

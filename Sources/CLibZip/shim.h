@@ -16,6 +16,16 @@ static inline size_t bookify_deflate_raw(const void *input, size_t length, void 
     return written;
 }
 
+/* Inflates raw deflate into exactly `size` bytes; returns 1 on success, 0 when the input is
+   damaged or does not inflate to that size. Safe on any thread. */
+static inline int bookify_inflate_raw(const void *input, size_t length, void *output, size_t size) {
+    struct libdeflate_decompressor *decompressor = libdeflate_alloc_decompressor();
+    if (decompressor == NULL) return 0;
+    enum libdeflate_result result = libdeflate_deflate_decompress(decompressor, input, length, output, size, NULL);
+    libdeflate_free_decompressor(decompressor);
+    return result == LIBDEFLATE_SUCCESS;
+}
+
 static inline size_t bookify_deflate_bound(size_t length) {
     return libdeflate_deflate_compress_bound(NULL, length);
 }

@@ -15,8 +15,10 @@ struct Bookify: AsyncParsableCommand {
               bookify my-hugo-site/ --group-by series
               bookify inspect feed.json          (the plan, without writing a book)
               bookify init feed.json             (a commented bookify.yml to edit)
+              bookify archive add feed.json --archive blog.archive
+                                                 (keep every post and image, for later books)
             """,
         version: BookifyVersion.current,
-        subcommands: [Build.self, Inspect.self, Init.self],
+        subcommands: [Build.self, Inspect.self, Init.self, ArchiveCommand.self],
         defaultSubcommand: Build.self)
 }

@@ -10,6 +10,9 @@ struct Build: AsyncParsableCommand {
     @OptionGroup
     var arguments: BuildArguments
 
+    @OptionGroup(title: "Archive")
+    var archive: ArchiveOptions
+
     @Option(name: .shortAndLong, help: "A book to write, .epub or .pdf; repeat for both. Default: the book title as an .epub file name.")
     var output: [String] = []
 
@@ -40,7 +43,7 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            var request = try arguments.request(outputs: output, strict: strict)
+            var request = try arguments.request(outputs: output, strict: strict, archive: archive)
             request.settings.jobs = jobs ?? request.settings.jobs
             let progress = quiet ? nil : ProgressLine(label: "Images")
             var imageProgress: (@Sendable (Int, Int) -> Void)?
@@ -51,6 +54,7 @@ struct Build: AsyncParsableCommand {
                 if !quiet || request.settings.strict { BuildWarnings(content: content).print() }
             }
             if !quiet {
+                for imported in result.imports { printError(ImportReport.line(for: imported, archive: request.settings.archive ?? "")) }
                 for destination in result.written { printError(Self.summary(of: result.content, writtenTo: destination)) }
             }
         } catch {

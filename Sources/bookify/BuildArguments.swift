@@ -23,8 +23,9 @@ struct BuildArguments: ParsableArguments {
     }
 
     /// The run these arguments ask for, with bookify.yml under them.
-    func request(outputs: [String] = [], strict: Bool = false) throws(BookifyError) -> BuildRequest {
+    func request(outputs: [String] = [], strict: Bool = false, archive: ArchiveOptions? = nil) throws(BookifyError) -> BuildRequest {
         try BuildRequest(inputs: inputs, outputs: outputs, configFile: planning.config) { settings in
+            archive?.apply(to: &settings)
             book.apply(to: &settings)
             planning.apply(to: &settings)
             assets.apply(to: &settings)

@@ -12,7 +12,7 @@ struct ImageReport {
             counts[Self.kind(origin), default: 0] += 1
             return "bookify: \(image.id).\(image.type.fileExtension) (\(image.width)×\(image.height), \(Self.size(image.byteCount))) \(origin)"
         }
-        let order = ["from disk", "from the cache", "downloaded", "inline"]
+        let order = ["from disk", "from the cache", "downloaded", "inline", "from the archive"]
         let summary = order.compactMap { kind in counts[kind].map { "\($0) \(kind)" } }.joined(separator: ", ")
         if !images.isEmpty { lines.append("bookify: \(images.count) image\(images.count == 1 ? "" : "s"): \(summary)") }
         return lines
@@ -28,6 +28,7 @@ struct ImageReport {
         case .cache: return "from the cache"
         case .download: return "downloaded"
         case .inline: return "inline"
+        case .archive: return "from the archive"
         }
     }
 

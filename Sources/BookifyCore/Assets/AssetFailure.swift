@@ -17,6 +17,9 @@ public enum AssetFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case notAnImage(String)
     /// A local file larger than the size cap.
     case tooLarge(Int)
+    /// A book built from an archive, and the archive holds no image for the reference (every
+    /// import that met it failed to load it).
+    case notArchived(String?)
     /// The image could not be kept on disk while the book is built (disk full, no `TMPDIR`).
     case cannotKeep(String)
 
@@ -33,6 +36,7 @@ public enum AssetFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .notAnImage(let detail): return "not an image (\(detail))"
         case .tooLarge(let megabytes): return "larger than \(megabytes) MB"
         case .cannotKeep(let reason): return reason
+        case .notArchived(let reason): return "not in the archive" + (reason.map { " (when imported: \($0))" } ?? "")
         }
     }
 }

@@ -10,9 +10,13 @@ struct ImageLoader: Sendable {
     /// folder is walked only when a reference needs it.
     private let assetNames: FileNameIndex?
     private let downloads: Downloads
+    /// A book built from an archive takes its images from there and nowhere else: the same
+    /// archive gives the same book.
+    private let archive: Archive?
 
-    init(settings: AssetSettings, offline: Bool) {
+    init(settings: AssetSettings, offline: Bool, archive: Archive? = nil) {
         self.settings = settings
+        self.archive = archive
         assetFolder = settings.folder.map(AssetFolder.init)
         assetNames = assetFolder.map(FileNameIndex.init)
         downloads = Downloads(http: settings.http, cache: settings.cacheFolder.map(ImageCache.init), offline: offline)
@@ -22,6 +26,7 @@ struct ImageLoader: Sendable {
         if source.lowercased().hasPrefix("data:") {
             return Self.decodeDataURL(source, maximumBytes: settings.http.maximumBytes).map { $0.from(.inline) }
         }
+        if let archive { return archived(source, at: location, in: archive) }
         let paths = ReferencePaths(source: source, location: location)
         if let scheme = paths.url?.scheme?.lowercased(), scheme != "http", scheme != "https" {
             return .failure(.unsupportedScheme(scheme))
@@ -45,6 +50,12 @@ struct ImageLoader: Sendable {
         let downloaded = await downloads.image(at: remote)
         if case .failure(.offline) = downloaded { return .failure(.offline(searched: folders)) }
         return downloaded
+    }
+
+    private func archived(_ source: String, at location: PostLocation, in archive: Archive) -> Result<ImageAsset, AssetFailure> {
+        let key = MediaLoader.Request(source: source, location: location).archiveKey
+        guard let image = archive.image(forKey: key) else { return .failure(.notArchived(archive.imageFailure(forKey: key))) }
+        return ImageAsset.checked(image.bytes).map { $0.from(.archive(image.hash)) }
     }
 
     /// The folders and paths to try, in order: `--assets DIR` (the path from the post, from a

@@ -9,6 +9,8 @@ public enum ImageOrigin: Sendable, Hashable, CustomStringConvertible {
     /// The cache, offline or because the server said it had not changed.
     case cache(URL)
     case download(URL)
+    /// The archive (`--archive FILE`), by the SHA-256 of its bytes.
+    case archive(String)
 
     public var description: String {
         switch self {
@@ -16,6 +18,7 @@ public enum ImageOrigin: Sendable, Hashable, CustomStringConvertible {
         case .file(let path): return "from \(path)"
         case .cache(let url): return "from the cache (\(url.absoluteString))"
         case .download(let url): return "downloaded from \(url.absoluteString)"
+        case .archive(let hash): return "from the archive (\(hash.prefix(12)))"
         }
     }
 }

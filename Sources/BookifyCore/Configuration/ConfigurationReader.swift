@@ -52,6 +52,7 @@ struct ConfigurationReader {
             case "base-url": settings.assets.baseURL = try webURL(value)
             case "cache-dir": settings.assets.cacheFolder = URL(fileURLWithPath: path(try string(value)))
             case "offline": settings.offline = try bool(value)
+            case "archive": settings.archive = path(try string(value))
             case "strict": settings.strict = try bool(value)
             case "drafts": settings.includeDrafts = try bool(value)
             case "connect-timeout":

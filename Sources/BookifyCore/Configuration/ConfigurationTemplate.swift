@@ -41,6 +41,7 @@ public enum ConfigurationTemplate {
             "# base-url: https://mirror.example/   # where the site's images are fetched from now",
             "# cache-dir: .bookify-cache          # default: ~/.cache/bookify",
             "# offline: false           # true: never use the network",
+            "# archive: blog.archive    # keep every post and image ever read, and build from all of them",
             "# strict: false            # true: an image that cannot be embedded fails the build",
             "# connect-timeout: 5       # seconds; default 10 for feeds, 5 for images",
             "# timeout: 20              # seconds for a whole download; default 60 for feeds, 20 for images",

@@ -118,16 +118,10 @@ final class ZipArchive {
 
         /// `contents` deflated (with libdeflate); nil only when memory runs out.
         init?(_ contents: [UInt8]) {
+            guard let deflated = RawDeflate.compress(contents, level: Int32(Self.level)) else { return nil }
             size = contents.count
-            crc = contents.withUnsafeBytes { UInt32(bookify_crc32($0.baseAddress, $0.count)) }
-            let capacity = bookify_deflate_bound(contents.count)
-            var output = [UInt8](repeating: 0, count: capacity)
-            let written = contents.withUnsafeBytes { input in
-                output.withUnsafeMutableBytes { bookify_deflate_raw(input.baseAddress, input.count, $0.baseAddress, capacity, Int32(Self.level)) }
-            }
-            guard written > 0 else { return nil }
-            output.removeSubrange(written...)
-            bytes = output
+            crc = RawDeflate.crc32(contents)
+            bytes = deflated
         }
     }
 

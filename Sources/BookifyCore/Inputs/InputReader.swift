@@ -14,29 +14,44 @@ public struct InputReader: Sendable {
 
     /// Reads the blog and tells each post which site it belongs to.
     public func read(_ input: String) async throws(BookifyError) -> Blog {
-        var blog = try await readBlog(input)
+        // Without validators, a fetch always has a blog.
+        try await fetch(input).blog!
+    }
+
+    /// One read of an input as the archive keeps it: the bytes it had, the blog in them, and
+    /// for a URL the server's validators. Given `validators` from an earlier fetch of the same
+    /// URL, the request is conditional: a 304 answer has no blog and no bytes.
+    public func fetch(_ input: String, validators: HTTPValidators? = nil) async throws(BookifyError) -> FetchedInput {
+        var fetched = try await fetchBlog(input, validators: validators)
+        guard var blog = fetched.blog else { return fetched }
         let site = blog.homePageURL ?? blog.feedURL.flatMap { URL(string: "/", relativeTo: $0)?.absoluteURL }
         for index in blog.posts.indices where blog.posts[index].siteURL == nil {
             blog.posts[index].siteURL = site
         }
-        return blog
+        fetched.blog = blog
+        return fetched
     }
 
-    private func readBlog(_ input: String) async throws(BookifyError) -> Blog {
+    private func fetchBlog(_ input: String, validators: HTTPValidators?) async throws(BookifyError) -> FetchedInput {
         if let url = URL(string: input), let scheme = url.scheme?.lowercased(), input.contains("://") {
             guard scheme == "http" || scheme == "https" else {
                 throw .inputNotReadable(path: input, reason: "only http and https URLs can be read")
             }
             if offline { throw .inputNotReadable(path: input, reason: "a URL cannot be read with --offline") }
-            let response = try await http.get(url)
-            return try parse(response.bytes, source: input, documentURL: response.url)
+            let response = try await http.get(url, ifNoneMatch: validators?.etag, ifModifiedSince: validators?.lastModified)
+            let blog = response.status == 304 ? nil : try parse(response.bytes, source: input, documentURL: response.url)
+            return FetchedInput(input: input, blog: blog, bytes: response.status == 304 ? nil : response.bytes, url: response.url,
+                                status: response.status, validators: HTTPValidators(etag: response.etag, lastModified: response.lastModified))
         }
         var isDirectory: ObjCBool = false
         if input != "-", FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory),
            isDirectory.boolValue || MarkdownSiteReader.isMarkdown(URL(fileURLWithPath: input)) {
-            return try MarkdownSiteReader(includeDrafts: includeDrafts).read(URL(fileURLWithPath: input), source: input)
+            let blog = try MarkdownSiteReader(includeDrafts: includeDrafts).read(URL(fileURLWithPath: input), source: input)
+            return FetchedInput(input: input, blog: blog)
         }
-        return try parse(try load(input), source: input == "-" ? "standard input" : input, documentURL: nil)
+        let source = input == "-" ? "standard input" : input
+        let bytes = try load(input)
+        return FetchedInput(input: input, blog: try parse(bytes, source: source, documentURL: nil), bytes: bytes)
     }
 
     /// A feed from its bytes; `documentURL` is where it was fetched from, if it was.
@@ -84,6 +99,34 @@ public struct InputReader: Sendable {
         }
         return Array(data)
     }
+}
+
+/// What one read of an input gave.
+public struct FetchedInput: Sendable {
+    /// The input as the user named it.
+    public var input: String
+    /// The blog read; nil when the server answered 304 (not modified).
+    public var blog: Blog?
+    /// The feed's bytes as read (nil for a Markdown folder and a 304 answer).
+    public var bytes: [UInt8]?
+    /// The URL fetched, after redirects.
+    public var url: URL?
+    /// The HTTP status (200 or 304) for a URL.
+    public var status: Int?
+    public var validators = HTTPValidators()
+}
+
+/// A server's validators for a conditional request (ETag, Last-Modified).
+public struct HTTPValidators: Sendable, Hashable {
+    public var etag: String?
+    public var lastModified: String?
+
+    public init(etag: String? = nil, lastModified: String? = nil) {
+        self.etag = etag
+        self.lastModified = lastModified
+    }
+
+    var isEmpty: Bool { etag == nil && lastModified == nil }
 }
 
 /// What an input's bytes look like.

@@ -40,16 +40,22 @@ public struct JSONFeedReader: Sendable {
             source: source)
     }
 
+    /// bookify's own item extension, written by `archive export`: `content_format` (markdown
+    /// or html: how `content_html` is written), `aliases`, `content_base`.
+    static let bookifyExtension = "_bookify"
+
     private static func post(from item: [String: JSONValue], position: Int, base: URL?) -> Post? {
         guard !item.isEmpty else { return nil }
         let postURL = url(item["url"], relativeTo: base)
         let externalURL = Self.url(item["external_url"], relativeTo: base)
-        let (content, format) = body(of: item)
+        let bookify = item[bookifyExtension]
+        var (content, format) = body(of: item)
+        if format == .auto, let declared = bookify?["content_format"]?.stringValue.flatMap(ContentFormat.init(rawValue:)) { format = declared }
         let summary = text(item["summary"])
         let published = text(item["date_published"]).flatMap(FeedDate.parseISO8601)
         let modified = text(item["date_modified"]).flatMap(FeedDate.parseISO8601)
         let id = text(item["id"]) ?? postURL?.absoluteString ?? externalURL?.absoluteString ?? "item-\(position)"
-        return Post(
+        var post = Post(
             id: id,
             url: postURL,
             externalURL: externalURL,
@@ -66,7 +72,10 @@ public struct JSONFeedReader: Sendable {
             language: text(item["language"]),
             attachments: item["attachments"]?.arrayValue.compactMap { attachment($0, base: postURL ?? base) } ?? [],
             series: series(item["_series"]),
-            extensions: item.filter { $0.key.hasPrefix("_") })
+            extensions: item.filter { $0.key.hasPrefix("_") && $0.key != bookifyExtension })
+        post.aliases = bookify?["aliases"]?.arrayValue.compactMap { url($0, relativeTo: base) } ?? []
+        post.contentBase = url(bookify?["content_base"], relativeTo: base)
+        return post
     }
 
     /// `content_html` may hold HTML or Markdown in real feeds; `content_text` is plain text.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A file a post links to as an enclosure: a podcast episode, a download.
-public struct Attachment: Sendable, Hashable {
+public struct Attachment: Sendable, Hashable, Codable {
     public var url: URL
     public var mimeType: String
     public var title: String?

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A person credited for a blog or a post.
-public struct Author: Sendable, Hashable {
+public struct Author: Sendable, Hashable, Codable {
     public var name: String
     public var url: URL?
     public var avatar: URL?

@@ -11,6 +11,8 @@ public struct Colophon: Sendable, Hashable {
     /// The tool and its version: `bookify 0.1.0`.
     public var generator: String
     public var identifier: String
+    /// For a book built from an archive: its blogs and when they were fetched.
+    public var archive: ArchiveProvenance?
 
     public init(metadata: BookMetadata, postCount: Int) {
         title = metadata.title
@@ -19,6 +21,19 @@ public struct Colophon: Sendable, Hashable {
         self.postCount = postCount
         generator = "bookify \(BookifyVersion.current)"
         identifier = metadata.identifier
+    }
+}
+
+extension Colophon {
+    /// For a book built from an archive, the sentence that says what it was built from: "Kept
+    /// in a bookify archive from https://a.example and https://b.example, fetched between
+    /// March 5, 2026 and December 1, 2026." Dates in `longDate`'s style.
+    public func archiveNote(longDate: (Date) -> String) -> String? {
+        guard let archive, !archive.sources.isEmpty else { return nil }
+        let sources = archive.sources.count == 1 ? archive.sources[0]
+            : archive.sources.dropLast().joined(separator: ", ") + " and " + archive.sources.last!
+        let (first, last) = (longDate(archive.firstFetch), longDate(archive.lastFetch))
+        return "Kept in a bookify archive from \(sources), fetched " + (first == last ? "on \(first)." : "between \(first) and \(last).")
     }
 }
 

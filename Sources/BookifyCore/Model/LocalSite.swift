@@ -1,7 +1,7 @@
 import Foundation
 
 /// The folders of a Markdown site that hold a post's images.
-public struct LocalSite: Sendable, Hashable {
+public struct LocalSite: Sendable, Hashable, Codable {
     /// The folder of the post's file: page bundles keep their images beside it.
     public var postFolder: URL
     /// Folders the site serves at its root (Hugo's `static/`, the site folder itself).

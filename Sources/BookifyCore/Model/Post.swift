@@ -1,7 +1,7 @@
 import Foundation
 
 /// One blog post as read from any input, before it is converted for the book.
-public struct Post: Sendable, Hashable {
+public struct Post: Sendable, Hashable, Codable {
     /// A stable identifier, unique within its blog (the feed's id, else the URL).
     public var id: String
     /// The post's own page.

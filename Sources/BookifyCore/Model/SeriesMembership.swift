@@ -1,5 +1,5 @@
 /// A post's place in a series of posts.
-public struct SeriesMembership: Sendable, Hashable {
+public struct SeriesMembership: Sendable, Hashable, Codable {
     /// The series' name as the author wrote it.
     public var name: String
     /// The post's position in the series, when given (`order`, `weight`, `part`).

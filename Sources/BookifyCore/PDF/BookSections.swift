@@ -153,6 +153,9 @@ struct BookSections {
         }
         slicer.addParagraph([.text("This book collects \(colophon.postCount) posts from ")] + source
                             + [.text(", as of \(content.book.metadata.longDate(colophon.modified)).")], indent: 0, spaceBefore: 12)
+        if let note = colophon.archiveNote(longDate: content.book.metadata.longDate) {
+            slicer.addParagraph([.text(note)], indent: 0)
+        }
         slicer.addParagraph([.text("Made with \(colophon.generator).")], indent: 0)
         slicer.addParagraph([.text(colophon.identifier)], indent: 0, font: style.small, style: StyledText.Style(color: .muted))
         return slicer.slices

@@ -40,6 +40,11 @@ public struct BookSettings: Sendable {
     public var strict = false
     /// How many threads convert posts and write pages (`--jobs`); `nil`: one per core.
     public var jobs: Int?
+    /// An archive to add the inputs to and build the book from (`--archive FILE`, `archive:`).
+    public var archive: String?
+    /// Which archived posts the book holds (`--as-of`, `--new-only`); its blogs are those of
+    /// the inputs, or every blog of the archive when there is no input.
+    public var archiveQuery = ArchiveQuery()
 
     public init() {}
 }

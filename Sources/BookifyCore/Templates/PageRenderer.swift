@@ -62,6 +62,7 @@ struct PageRenderer: Sendable {
             "postCount": colophon.postCount,
             "generator": colophon.generator,
             "identifier": colophon.identifier,
+            "archiveNote": colophon.archiveNote(longDate: metadata.longDate),
         ]))
     }
 

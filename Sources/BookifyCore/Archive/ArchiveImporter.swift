@@ -1,0 +1,128 @@
+import Crypto
+import Foundation
+
+/// Adds what inputs hold now to an archive: each input is read (a URL conditionally, with the
+/// validators of its last fetch), the images its posts show are loaded unless the archive has
+/// them, and everything is written in one transaction per input.
+public struct ArchiveImporter: Sendable {
+    public let archive: Archive
+    public var settings: BookSettings
+    /// The time an import is recorded at.
+    public var now: @Sendable () -> Date = { Date() }
+
+    public init(archive: Archive, settings: BookSettings) {
+        self.archive = archive
+        self.settings = settings
+    }
+
+    /// Imports `inputs` in order; the first that fails stops the run, after those before it
+    /// were kept.
+    public func importInputs(_ inputs: [String]) async throws(BookifyError) -> [ArchiveImport] {
+        var imports: [ArchiveImport] = []
+        for input in inputs { imports.append(try await importInput(input)) }
+        return imports
+    }
+
+    /// Reads `input` and records it.
+    public func importInput(_ input: String) async throws(BookifyError) -> ArchiveImport {
+        var reader = InputReader()
+        reader.includeDrafts = settings.includeDrafts
+        reader.offline = settings.offline
+        reader.http = settings.http
+        let validators = input.contains("://") ? try archive.validators(forInput: input) : nil
+        let fetched = try await reader.fetch(input, validators: validators)
+        guard let blog = fetched.blog else { return try archive.recordUnchanged(fetched, at: now()) }
+        let posts = try versions(of: blog.posts, source: fetched.input)
+        let images = await loadImages(posts.flatMap(\.images))
+        return try archive.record(fetched, blog: blog, posts: posts, images: images, at: now())
+    }
+
+    /// Each post as the archive keeps it: its JSON, the hash of that, and the images it shows.
+    private func versions(of posts: [Post], source: String) throws(BookifyError) -> [ArchivedPostVersion] {
+        let requests = ImageReferences.requests(in: posts, autoFormat: settings.contentFormat)
+        var versions: [ArchivedPostVersion] = []
+        for (post, requests) in zip(posts, requests) {
+            let json: Data
+            do {
+                json = try ArchiveJSON.encode(post)
+            } catch {
+                throw .invalidInput(path: source, location: nil, reason: "post \(post.id) cannot be archived: \(error)")
+            }
+            versions.append(ArchivedPostVersion(post: post, json: json, hash: Hex.string(SHA256.hash(data: json)),
+                                                images: requests))
+        }
+        return versions
+    }
+
+    /// Loads the images the archive does not hold yet (a reference that failed before is tried
+    /// again), through `--assets`, the cache and the network as a build would.
+    private func loadImages(_ requests: [MediaLoader.Request]) async -> [ArchivedImageOutcome] {
+        var unique: [MediaLoader.Request] = []
+        var seen = Set<String>()
+        for request in requests where seen.insert(request.archiveKey).inserted { unique.append(request) }
+        let held = (try? archive.referencesWithImages(among: unique.map(\.archiveKey))) ?? []
+        let missing = unique.filter { !held.contains($0.archiveKey) }
+        let loader = MediaLoader(loader: ImageLoader(settings: settings.assets, offline: settings.offline),
+                                 concurrentDownloads: settings.assets.concurrentDownloads)
+        let loaded = await loader.load(missing)
+        return missing.map { request in
+            switch loaded.results[request] {
+            case .success(let entry)?:
+                guard let bytes = FileManager.default.contents(atPath: entry.file.path) else {
+                    return ArchivedImageOutcome(request: request, image: nil, failure: "cannot read \(entry.file.path)")
+                }
+                return ArchivedImageOutcome(request: request, image: ArchivedImage(hash: entry.hash, type: entry.type, bytes: bytes), failure: nil)
+            case .failure(let failure)?:
+                return ArchivedImageOutcome(request: request, image: nil, failure: failure.description)
+            case nil:
+                return ArchivedImageOutcome(request: request, image: nil, failure: "not loaded")
+            }
+        }
+    }
+}
+
+/// What one import added.
+public struct ArchiveImport: Sendable, Hashable {
+    public var input: String
+    /// The blog's key in the archive (its feed URL, home page or path).
+    public var source: String
+    /// The server said nothing changed since the last fetch (HTTP 304).
+    public var notModified = false
+    public var postCount = 0
+    public var newPosts = 0
+    /// Posts already held whose content changed.
+    public var newVersions = 0
+    public var newImages = 0
+    /// Images the posts show that could not be had (tried again on the next import).
+    public var missingImages = 0
+}
+
+/// A post as one import archives it.
+struct ArchivedPostVersion: Sendable {
+    var post: Post
+    var json: Data
+    var hash: String
+    var images: [MediaLoader.Request]
+}
+
+struct ArchivedImage: Sendable {
+    var hash: String
+    var type: ImageType
+    var bytes: Data
+}
+
+/// An image reference an import tried: the image, or why not.
+struct ArchivedImageOutcome: Sendable {
+    var request: MediaLoader.Request
+    var image: ArchivedImage?
+    var failure: String?
+}
+
+extension MediaLoader.Request {
+    /// The reference with everything it resolves against (the post's URL, its site, its local
+    /// folder): the archive's key for the image it gives.
+    var archiveKey: String {
+        [source, location.url?.absoluteString ?? "", location.siteURL?.absoluteString ?? "",
+         location.localSite?.postFolder.path ?? ""].joined(separator: "\n")
+    }
+}
