@@ -68,6 +68,12 @@ public struct ArchiveExporter: Sendable {
             throw .writeFailed(path: folder.path, reason: "\(error)")
         }
         summary.posts += blog.posts.count
+        do {
+            // There even when no image is: bookify.yml names it.
+            try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
+        } catch {
+            throw .writeFailed(path: assets.path, reason: error.localizedDescription)
+        }
         summary.images += try writeImages(of: blog.posts, from: archive, to: assets)
     }
 
