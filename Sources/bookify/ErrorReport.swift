@@ -25,7 +25,7 @@ enum ErrorReport {
         case .invalidTemplate(let path, let reason):
             return "\(path): \(reason)"
         case .outputNotCreatable(let path, let reason):
-            return "\(path): cannot create the book: \(reason)"
+            return "\(path): cannot create it: \(reason)"
         case .writeFailed(let path, let reason):
             return "\(path): writing failed: \(reason)"
         case .usage(let message):

@@ -60,16 +60,19 @@ extension Archive {
         do { metadata = try ArchiveJSON.encode(ArchivedBlog(blog)) } catch {
             throw .invalidInput(path: fetched.input, location: nil, reason: "the blog cannot be archived: \(error)")
         }
-        let raw = fetched.bytes.map { ($0, RawDeflate.compress($0, level: 9)) }
+        let body = fetched.bytes.map { ArchiveBlob($0) }
         return try write { db in
             try db.execute(sql: "INSERT INTO source (key) VALUES (?) ON CONFLICT (key) DO NOTHING", arguments: [key])
+            if let body {
+                try db.execute(sql: "INSERT INTO feed_body (hash, bytes, size) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING",
+                               arguments: [body.hash, body.deflated, body.size])
+            }
             let sourceID = try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE key = ?", arguments: [key])!
             try db.execute(sql: """
-                INSERT INTO fetch (source_id, input, url, fetched_at, status, etag, last_modified, raw, raw_size, blog)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO fetch (source_id, input, url, fetched_at, status, etag, last_modified, body_hash, blog)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [sourceID, fetched.input, fetched.url?.absoluteString, date.timeIntervalSince1970, fetched.status,
-                                 fetched.validators.etag, fetched.validators.lastModified, raw.flatMap { $0.1.map { Data($0) } },
-                                 raw?.0.count, metadata])
+                                 fetched.validators.etag, fetched.validators.lastModified, body?.hash, metadata])
             let fetchID = db.lastInsertedRowID
             var summary = ArchiveImport(input: fetched.input, source: key, postCount: posts.count)
             summary.newImages = try Self.recordImages(images, fetchID: fetchID, in: db)
@@ -97,10 +100,10 @@ extension Archive {
             summary.newPosts += 1
         }
         var versionID = try Int64.fetchOne(db, sql: "SELECT id FROM post_version WHERE post_id = ? AND hash = ?",
-                                           arguments: [postID, version.hash])
+                                           arguments: [postID, version.json.hash])
         if versionID == nil {
-            try db.execute(sql: "INSERT INTO post_version (post_id, hash, content, first_fetch_id) VALUES (?, ?, ?, ?)",
-                           arguments: [postID, version.hash, version.json, fetchID])
+            try db.execute(sql: "INSERT INTO post_version (post_id, hash, content, content_size, first_fetch_id) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [postID, version.json.hash, version.json.deflated, version.json.size, fetchID])
             versionID = db.lastInsertedRowID
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM post_version WHERE post_id = ?", arguments: [postID])! > 1 {
                 summary.newVersions += 1

@@ -44,6 +44,7 @@ extension Archive {
                 SELECT s.key, p.id, p.identity, ff.fetched_at AS first_seen, lf.fetched_at AS last_seen,
                        (SELECT count(*) FROM post_version WHERE post_id = p.id) AS versions,
                        (SELECT content FROM post_version WHERE post_id = p.id ORDER BY first_fetch_id DESC, id DESC LIMIT 1) AS content,
+                       (SELECT content_size FROM post_version WHERE post_id = p.id ORDER BY first_fetch_id DESC, id DESC LIMIT 1) AS content_size,
                        (SELECT count(*) FROM image_use u JOIN image_reference r ON r.key = u.reference_key
                          WHERE u.version_id = (SELECT id FROM post_version WHERE post_id = p.id ORDER BY first_fetch_id DESC, id DESC LIMIT 1)
                            AND r.hash IS NULL) AS missing
@@ -52,7 +53,7 @@ extension Archive {
                 ORDER BY s.id, p.first_fetch_id DESC, p.id
                 """)
             return try rows.map { row in
-                let post = try ArchiveJSON.decode(Post.self, from: row["content"])
+                let post = try ArchiveBlob.post(row["content"], size: row["content_size"])
                 return ArchivedPostSummary(source: row["key"], identity: row["identity"], title: post.title,
                                            firstSeen: Date(timeIntervalSince1970: row["first_seen"]),
                                            lastSeen: Date(timeIntervalSince1970: row["last_seen"]),
@@ -74,8 +75,8 @@ extension Archive {
                 posts: try count("SELECT count(*) FROM post"), versions: try count("SELECT count(*) FROM post_version"),
                 images: try count("SELECT count(*) FROM image"), imageBytes: try count("SELECT coalesce(sum(length(bytes)), 0) FROM image"),
                 missingImages: try count("SELECT count(*) FROM image_reference WHERE hash IS NULL"),
-                rawFeedBytes: try count("SELECT coalesce(sum(length(raw)), 0) FROM fetch"),
-                rawFeedBytesUncompressed: try count("SELECT coalesce(sum(raw_size), 0) FROM fetch"),
+                rawFeedBytes: try count("SELECT coalesce(sum(length(bytes)), 0) FROM feed_body"),
+                rawFeedBytesUncompressed: try count("SELECT coalesce(sum(size), 0) FROM feed_body"),
                 builds: try count("SELECT count(*) FROM build"),
                 firstFetch: (span?["first"] as Double?).map(Date.init(timeIntervalSince1970:)),
                 lastFetch: (span?["last"] as Double?).map(Date.init(timeIntervalSince1970:)),
@@ -100,17 +101,20 @@ extension Archive {
 
     private static func contentProblems(in db: Database) throws -> [String] {
         var problems: [String] = []
-        let posts = try Row.fetchCursor(db, sql: "SELECT v.id, v.hash, v.content, p.identity FROM post_version v JOIN post p ON p.id = v.post_id")
+        let posts = try Row.fetchCursor(db, sql: """
+            SELECT v.id, v.hash, v.content, v.content_size, p.identity FROM post_version v JOIN post p ON p.id = v.post_id
+            """)
         while let row = try posts.next() {
-            let content: Data = row["content"]
-            if (try? ArchiveJSON.decode(Post.self, from: content)) == nil || Hex.string(SHA256.hash(data: content)) != row["hash"] as String {
+            let json = ArchiveBlob.inflate(row["content"], size: row["content_size"])
+            if json.map({ Hex.string(SHA256.hash(data: $0)) }) != row["hash"] as String
+                || (try? ArchiveBlob.post(row["content"], size: row["content_size"])) == nil {
                 problems.append("version \(row["id"] as Int64) of post \(row["identity"] as String) is damaged")
             }
         }
-        let feeds = try Row.fetchCursor(db, sql: "SELECT id, raw, raw_size FROM fetch WHERE raw IS NOT NULL")
+        let feeds = try Row.fetchCursor(db, sql: "SELECT hash, bytes, size FROM feed_body")
         while let row = try feeds.next() {
-            if RawDeflate.decompress([UInt8](row["raw"] as Data), size: row["raw_size"]) == nil {
-                problems.append("the feed stored with fetch \(row["id"] as Int64) is damaged")
+            if ArchiveBlob.inflate(row["bytes"], size: row["size"]).map({ Hex.string(SHA256.hash(data: $0)) }) != row["hash"] as String {
+                problems.append("the stored feed \(row["hash"] as String) is damaged")
             }
         }
         let images = try Row.fetchCursor(db, sql: "SELECT hash, bytes FROM image")

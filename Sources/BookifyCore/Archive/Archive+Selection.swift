@@ -82,7 +82,7 @@ extension Archive {
     /// the newest feed lists them, then the posts it no longer lists, as their last fetch did.
     private static func posts(ofSource sourceID: Int64, cutoff: Double, firstSeenAfter: Int64, in db: Database) throws -> [Post] {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT v.post_id, v.content FROM sighting s
+            SELECT v.post_id, v.content, v.content_size FROM sighting s
             JOIN fetch f ON f.id = s.fetch_id JOIN post_version v ON v.id = s.version_id JOIN post p ON p.id = v.post_id
             WHERE f.source_id = ? AND f.fetched_at <= ? AND p.first_fetch_id > ?
             ORDER BY f.fetched_at DESC, f.id DESC, s.position
@@ -91,7 +91,7 @@ extension Archive {
         var posts: [Post] = []
         while let row = try rows.next() {
             guard seen.insert(row["post_id"]).inserted else { continue }
-            posts.append(try ArchiveJSON.decode(Post.self, from: row["content"]))
+            posts.append(try ArchiveBlob.post(row["content"], size: row["content_size"]))
         }
         return posts
     }

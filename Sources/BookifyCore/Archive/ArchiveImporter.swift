@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Adds what inputs hold now to an archive: each input is read (a URL conditionally, with the
@@ -48,8 +47,7 @@ public struct ArchiveImporter: Sendable {
             } catch {
                 throw .invalidInput(path: source, location: nil, reason: "post \(post.id) cannot be archived: \(error)")
             }
-            versions.append(ArchivedPostVersion(post: post, json: json, hash: Hex.string(SHA256.hash(data: json)),
-                                                images: requests))
+            versions.append(ArchivedPostVersion(post: post, json: ArchiveBlob([UInt8](json)), images: requests))
         }
         return versions
     }
@@ -100,8 +98,7 @@ public struct ArchiveImport: Sendable, Hashable {
 /// A post as one import archives it.
 struct ArchivedPostVersion: Sendable {
     var post: Post
-    var json: Data
-    var hash: String
+    var json: ArchiveBlob
     var images: [MediaLoader.Request]
 }
 

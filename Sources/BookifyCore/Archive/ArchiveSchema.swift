@@ -18,9 +18,15 @@ enum ArchiveSchema {
             id INTEGER PRIMARY KEY,
             key TEXT NOT NULL UNIQUE
         );
-        -- One read of one input. `raw` is the feed's bytes, raw-deflated (NULL for a Markdown
-        -- folder, and for a 304 answer, which repeats the fetch before it); `blog` is the blog's
-        -- own metadata as JSON.
+        -- A feed's bytes as fetched, raw-deflated, once however many fetches got them.
+        CREATE TABLE feed_body (
+            hash TEXT PRIMARY KEY,
+            bytes BLOB NOT NULL,
+            size INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        -- One read of one input, with the feed's bytes (none for a Markdown folder, and for a
+        -- 304 answer, which repeats the fetch before it); `blog` is the blog's own metadata as
+        -- JSON.
         CREATE TABLE fetch (
             id INTEGER PRIMARY KEY,
             source_id INTEGER NOT NULL REFERENCES source(id),
@@ -30,8 +36,7 @@ enum ArchiveSchema {
             status INTEGER,
             etag TEXT,
             last_modified TEXT,
-            raw BLOB,
-            raw_size INTEGER,
+            body_hash TEXT REFERENCES feed_body(hash),
             blog BLOB NOT NULL
         );
         CREATE INDEX fetch_by_source ON fetch(source_id, fetched_at);
@@ -45,12 +50,14 @@ enum ArchiveSchema {
             last_fetch_id INTEGER NOT NULL REFERENCES fetch(id),
             UNIQUE (source_id, identity)
         );
-        -- Each distinct content of a post (the whole post as JSON, by its SHA-256).
+        -- Each distinct content of a post: the whole post as JSON, raw-deflated, by the SHA-256
+        -- of the JSON.
         CREATE TABLE post_version (
             id INTEGER PRIMARY KEY,
             post_id INTEGER NOT NULL REFERENCES post(id),
             hash TEXT NOT NULL,
             content BLOB NOT NULL,
+            content_size INTEGER NOT NULL,
             first_fetch_id INTEGER NOT NULL REFERENCES fetch(id),
             UNIQUE (post_id, hash)
         );

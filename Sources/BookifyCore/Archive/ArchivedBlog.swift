@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A blog's own metadata (everything but its posts) as the archive keeps it with each fetch.
@@ -38,6 +39,36 @@ struct ArchivedBlog: Codable, Sendable, Hashable {
         return URL(fileURLWithPath: input).standardizedFileURL.path
     }
 }
+
+/// Bytes as the archive stores them: raw-deflated, with their size and the SHA-256 of the
+/// bytes themselves (which identifies them: equal bytes are stored once).
+struct ArchiveBlob: Sendable {
+    var hash: String
+    var size: Int
+    var deflated: Data
+
+    init(_ bytes: [UInt8]) {
+        hash = Hex.string(SHA256.hash(data: bytes))
+        size = bytes.count
+        // Only an allocation failure stops libdeflate; the bytes are then kept as they are.
+        deflated = Data(RawDeflate.compress(bytes, level: 9) ?? bytes)
+    }
+
+    /// The bytes again from what `deflated` and `size` stored; nil when they are damaged.
+    static func inflate(_ stored: Data, size: Int) -> [UInt8]? {
+        let bytes = [UInt8](stored)
+        return RawDeflate.decompress(bytes, size: size) ?? (bytes.count == size ? bytes : nil)
+    }
+
+    /// A stored post: its JSON inflated and decoded.
+    static func post(_ deflated: Data, size: Int) throws -> Post {
+        guard let json = inflate(deflated, size: size) else { throw ArchiveDamage() }
+        return try ArchiveJSON.decode(Post.self, from: Data(json))
+    }
+}
+
+/// A stored value that does not inflate.
+struct ArchiveDamage: Error {}
 
 /// The archive's JSON: sorted keys, so that equal values give equal bytes (and hashes).
 enum ArchiveJSON {
