@@ -2,7 +2,8 @@
 # Installs what bookify needs on a Debian machine, and only what is missing.
 #   scripts/install-deps.sh          build dependencies (system libraries and fonts of DESIGN §8)
 #   scripts/install-deps.sh --test   also what the tests need (Java, EPUBCheck 5, qpdf, poppler,
-#                                    pypdf and pdfplumber to read PDFs back)
+#                                    pypdf and pdfplumber to read PDFs back, Chromium to measure
+#                                    pages at a 6-inch screen's width)
 set -euo pipefail
 
 packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev
@@ -13,7 +14,7 @@ if [[ "${1:-}" == "--test" ]]; then
   testing=true
   command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
   command -v python3 >/dev/null 2>&1 || packages+=(python3 python3-pip)
-  packages+=(qpdf poppler-utils)
+  packages+=(qpdf poppler-utils chromium)
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

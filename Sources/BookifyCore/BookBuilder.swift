@@ -191,10 +191,13 @@ public struct BookBuilder: Sendable {
     /// The writer for the book `output` names, with the templates and stylesheet the
     /// settings name.
     public func writer(for output: String) throws(BookifyError) -> any BookWriter {
-        switch try BookFormat(outputPath: output) {
-        case .epub:
-            return EPUBWriter(templates: try TemplateLibrary(overrides: settings.templatesDirectory),
-                              stylesheet: try loadStylesheet(), tocDepth: settings.tocDepth)
+        let format = try BookFormat(outputPath: output)
+        switch format {
+        case .epub, .kepub:
+            var writer = EPUBWriter(templates: try TemplateLibrary(overrides: settings.templatesDirectory),
+                                    stylesheet: try loadStylesheet(), tocDepth: settings.tocDepth)
+            writer.kobo = format == .kepub
+            return writer
         case .pdf:
             return PDFWriter(pages: settings.pdf)
         }
@@ -251,6 +254,7 @@ public struct BookBuilder: Sendable {
         try builder.requirePosts(in: book, blogs: blogs, since: archived?.selection)
         var content = await builder.convert(book)
         content.cover = cover
+        if cover == nil, settings.drawsCover { content.drawnCover = DrawnCover(metadata: book.metadata).png() }
         content.colophon.archive = archived?.selection.provenance
         return (content, archived)
     }

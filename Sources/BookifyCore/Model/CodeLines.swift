@@ -2,11 +2,33 @@
 /// with it (an id stays with the first part), so that each line can be set on its own: with a
 /// hanging indent at its own indentation when it wraps.
 public enum CodeLines {
-    /// The lines of `nodes`, without the empty line after a final line break.
+    /// The lines of `nodes`, without the empty line after a final line break and without the
+    /// spaces that end a line (invisible, but a run of them made a page wider than its screen).
     public static func split(_ nodes: [ContentNode]) -> [[ContentNode]] {
-        var lines = cut(nodes)
+        var lines = cut(nodes).map(withoutTrailingSpaces)
         if lines.count > 1, lines.last?.allSatisfy({ $0.textContent.isEmpty }) == true { lines.removeLast() }
         return lines
+    }
+
+    private static func withoutTrailingSpaces(_ line: [ContentNode]) -> [ContentNode] {
+        var line = line
+        while let last = line.last {
+            let trimmed: ContentNode
+            switch last {
+            case .text(let text): trimmed = .text(String(text.reversed().drop { $0 == " " || $0 == "\t" }.reversed()))
+            case .token(var token):
+                token.text = String(token.text.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+                trimmed = .token(token)
+            case .element(var element):
+                element.children = withoutTrailingSpaces(element.children)
+                trimmed = .element(element)
+            default: return line
+            }
+            if case .element = trimmed { line[line.count - 1] = trimmed; return line }
+            guard trimmed.textContent.isEmpty else { line[line.count - 1] = trimmed; return line }
+            line.removeLast()
+        }
+        return line
     }
 
     /// How many columns the line is indented by (a tab counts four).

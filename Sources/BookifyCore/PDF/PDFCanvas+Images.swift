@@ -1,3 +1,4 @@
+import CPangoCairo
 import CRsvg
 import Foundation
 

@@ -29,7 +29,7 @@ import Testing
     }
 
     private func images(in book: URL) throws -> [String] {
-        try EPUBArchive(book).entries.map(\.name).filter { $0.hasPrefix("OEBPS/images/") }
+        try EPUBArchive(book).entries.map(\.name).filter { $0.hasPrefix("OEBPS/images/") && !$0.contains("/cover.") }
     }
 
     @Test func imagesAreKeptOnceAndTheBookIsRebuiltWhenTheSiteIsGone() throws {

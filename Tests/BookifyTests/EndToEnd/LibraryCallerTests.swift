@@ -37,7 +37,7 @@ import Testing
     @Test func theWriterComesFromTheOutputName() throws {
         #expect(try BookFormat(outputPath: "a/Book.EPUB") == .epub)
         #expect(try BookFormat(outputPath: "b.pdf") == .pdf)
-        #expect(throws: BookifyError.usage("Cannot tell the format of 'c.mobi': the output must end in .epub or .pdf.")) {
+        #expect(throws: BookifyError.usage("Cannot tell the format of 'c.mobi': the output must end in .epub, .kepub.epub or .pdf.")) {
             try BookFormat(outputPath: "c.mobi")
         }
         #expect(throws: BookifyError.self) { try BuildRequest(inputs: ["feed.json"], outputs: ["book.mobi"]) }

@@ -51,7 +51,7 @@ struct SeedBookTests {
     @Test func followsTheReadingSystemRulesAndPointsNowhereOutside() throws {
         let inspector = try BookInspector(try Self.build(in: TestPaths.temporaryFolder()))
         ReadingSystemRules.check(inspector)
-        let documents = inspector.archive.xhtmlEntries.map(\.text).joined()
+        let documents = inspector.archive.xhtmlEntries.filter { !$0.name.hasSuffix("/cover.xhtml") }.map(\.text).joined()
         // Offline and without a cache no image can be had: each is a placeholder with a link,
         // but for the 26 pictures that open a post (their heroes), which leave nothing.
         #expect(documents.components(separatedBy: "<img").count == documents.components(separatedBy: "<img src=\"../images/diagram-").count,
