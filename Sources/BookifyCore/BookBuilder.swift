@@ -197,6 +197,7 @@ public struct BookBuilder: Sendable {
             var writer = EPUBWriter(templates: try TemplateLibrary(overrides: settings.templatesDirectory),
                                     stylesheet: try loadStylesheet(), tocDepth: settings.tocDepth)
             writer.kobo = format == .kepub
+            writer.device = settings.device
             return writer
         case .pdf:
             return PDFWriter(pages: settings.pdf)

@@ -31,6 +31,9 @@ struct BookOptions: ParsableArguments {
     @Option(help: "A cover image (PNG or JPEG): a file or an http(s) URL; none for no cover (default: a cover drawn with the title, byline and address).")
     var cover: String?
 
+    @Option(help: "The reading device: generic, kindle, kobo, remarkable or phone (images sized, converted and made gray for it; a warning when the book is larger than it takes).")
+    var device: DeviceProfile.Name?
+
     func validate() throws {
         if let language, LanguageTag.normalized(language) == nil {
             throw ValidationError("'\(language)' is not a language tag (examples: en, de-DE, pt-BR).")
@@ -53,10 +56,13 @@ struct BookOptions: ParsableArguments {
         } else if let cover {
             settings.cover = URL(webAddress: cover) ?? URL(fileURLWithPath: cover)
         }
+        if let device { settings.device = DeviceProfile(device) }
         if let css { settings.stylesheet = URL(fileURLWithPath: css) }
         if let templates { settings.templatesDirectory = URL(fileURLWithPath: templates) }
     }
 }
+
+extension DeviceProfile.Name: ExpressibleByArgument {}
 
 private extension String {
     var isBlank: Bool { trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }

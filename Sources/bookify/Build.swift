@@ -60,12 +60,23 @@ struct Build: AsyncParsableCommand {
                 for imported in result.imports { printError(ImportReport.line(for: imported, archive: request.settings.archive ?? "")) }
                 for destination in result.written { printError(Self.summary(of: result.content, writtenTo: destination)) }
             }
+            for book in result.written where (try? BookFormat(outputPath: book))?.isEPUB == true {
+                Self.warnIfOverBudget(book, device: request.settings.device)
+            }
             if runsEPUBCheck { try Self.validateWithEPUBCheck(result.written.filter { (try? BookFormat(outputPath: $0))?.isEPUB == true }) }
         } catch let exit as ExitCode {
             throw exit
         } catch {
             throw ErrorReport.exit(for: error)
         }
+    }
+
+    /// One warning when the book is larger than its device takes in comfortably.
+    private static func warnIfOverBudget(_ book: String, device: DeviceProfile) {
+        guard let budget = device.sizeBudget, let size = (try? FileManager.default.attributesOfItem(atPath: book))?[.size] as? Int,
+              size > budget else { return }
+        printError("bookify: warning: \(book) is \(size / 1024 / 1024) MB, more than the \(budget / 1024 / 1024) MB a \(device.name.rawValue) takes comfortably"
+                   + " (--split-size \(budget / 1024 / 1024)MB writes it in volumes)")
     }
 
     /// Runs EPUBCheck on `books`, printing its verdict on each; throws exit 65 when it found a

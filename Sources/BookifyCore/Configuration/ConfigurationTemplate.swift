@@ -42,6 +42,7 @@ public enum ConfigurationTemplate {
             "# cache-dir: .bookify-cache          # default: ~/.cache/bookify",
             "# offline: false           # true: never use the network",
             "# archive: blog.archive    # keep every post and image ever read, and build from all of them",
+            "# device: kindle           # generic, kindle, kobo, remarkable or phone: images made for it",
             "# strict: false            # true: an image that cannot be embedded fails the build",
             "# connect-timeout: 5       # seconds; default 10 for feeds, 5 for images",
             "# timeout: 20              # seconds for a whole download; default 60 for feeds, 20 for images",

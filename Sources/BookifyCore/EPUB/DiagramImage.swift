@@ -16,9 +16,9 @@ enum DiagramImage {
     }
 
     /// The diagram's file in the container, named by its text (the same diagram is one file).
-    static func path(of pre: ContentElement) -> String {
+    static func path(of pre: ContentElement, format: ImageType = .svg) -> String {
         let digest = Hex.string(SHA256.hash(data: Data(pre.textContent.utf8)).prefix(8))
-        return "images/diagram-\(digest).svg"
+        return "images/diagram-\(digest).\(format.fileExtension)"
     }
 
     /// The lines of the diagram, without a final empty one.

@@ -3,8 +3,11 @@
 struct EPUBLinks: Sendable {
     private let posts: [String: LongPostSplitter.SplitPost]
     private let images: [String: EmbeddedImage]
+    /// How wide text diagrams are stored (`XHTMLWriter.diagramFormat`).
+    private let diagramFormat: ImageType
 
-    init(content: BookContent) {
+    init(content: BookContent, diagramFormat: ImageType = .svg) {
+        self.diagramFormat = diagramFormat
         let images = Dictionary(content.images.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.images = images
         // Sizes are measured as the post would be written whole, with no part yet known.
@@ -23,8 +26,10 @@ struct EPUBLinks: Sendable {
 
     /// The writer of part `part` of the post `documentID`.
     func writer(for documentID: String, part: Int) -> XHTMLWriter {
-        XHTMLWriter(documentID: documentID, href: { href(to: $0, from: (documentID, part)) },
-                    imageSource: { Self.imageSource($0, images: images) })
+        var writer = XHTMLWriter(documentID: documentID, href: { href(to: $0, from: (documentID, part)) },
+                                 imageSource: { Self.imageSource($0, images: images) })
+        writer.diagramFormat = diagramFormat
+        return writer
     }
 
     /// The `href` of `target` relative to the text folder, from the page `page` (a post and its

@@ -11,6 +11,10 @@ public struct EPUBWriter: BookWriter {
     public var tocDepth: Int
     /// Writes a KEPUB: Kobo's sentence spans and column wrappers (`KoboSpans`).
     public var kobo = false
+    /// The reading device the images are made for (`DeviceImages`).
+    public var device = DeviceProfile(.generic)
+    /// Text diagrams are SVG unless the device shows none.
+    private var diagramFormat: ImageType { device.formats.contains(.svg) ? .svg : .png }
 
     public init(templates: TemplateLibrary, stylesheet: [UInt8] = TemplateLibrary.defaultStylesheet, tocDepth: Int = 2) {
         self.templates = templates
@@ -20,7 +24,7 @@ public struct EPUBWriter: BookWriter {
 
     /// Writes the EPUB atomically to `destination`.
     public func write(_ content: BookContent, to destination: URL) throws(BookifyError) {
-        let resources = try resources(for: content)
+        let resources = try resources(for: try DeviceImages.adapt(content, for: device))
         try OutputFile.write(to: destination) { (temporary: URL) throws(BookifyError) in
             let archive = try ZipArchive(creatingAt: temporary.path)
             let date = content.book.metadata.modified
@@ -51,7 +55,7 @@ public struct EPUBWriter: BookWriter {
     func resources(for content: BookContent) throws(BookifyError) -> [EPUBResource] {
         let metadata = content.book.metadata
         let pages = PageRenderer(templates: templates, metadata: metadata, stylesheetHref: "../styles/book.css")
-        let links = EPUBLinks(content: content)
+        let links = EPUBLinks(content: content, diagramFormat: diagramFormat)
         let chapterID = { (index: Int) in String(format: "c%02d", index + 1) }
         let toc = TableOfContents.entries(chapters: content.chapters, depth: tocDepth,
                                           chapterHref: { "text/\(chapterID($0)).xhtml" },
@@ -99,7 +103,7 @@ public struct EPUBWriter: BookWriter {
         resources.append(EPUBResource(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml",
                                       contents: .bytes(Array(NCXDocument.make(metadata: metadata, toc: toc).utf8))))
         resources.append(EPUBResource(id: "stylesheet", href: "styles/book.css", mediaType: "text/css", contents: .bytes(stylesheet)))
-        resources += Self.diagramImages(in: content.documents)
+        resources += diagramImages(in: content.documents)
         for (index, image) in content.images.enumerated() {
             resources.append(EPUBResource(id: String(format: "img%03d", index + 1), href: EPUBLinks.imagePath(image),
                                           mediaType: image.type.mediaType, contents: .file(image.file)))
@@ -120,17 +124,28 @@ public struct EPUBWriter: BookWriter {
 
     /// The SVG files of the diagrams too wide to set as text, one per distinct diagram (drawn
     /// on every core).
-    private static func diagramImages(in documents: [PostDocument]) -> [EPUBResource] {
+    private func diagramImages(in documents: [PostDocument]) -> [EPUBResource] {
+        let (format, device) = (diagramFormat, device)
         let drawn = documents.concurrentMap { document in
             document.body.codeBlocks.filter(DiagramImage.isImage).map { pre in
-                (path: DiagramImage.path(of: pre), svg: Array(DiagramImage.svg(for: pre).utf8))
+                (path: DiagramImage.path(of: pre, format: format), bytes: Self.diagram(pre, as: format, for: device))
             }
         }
         var paths = Set<String>()
         return drawn.joined().compactMap { diagram in
             guard paths.insert(diagram.path).inserted else { return nil }
-            return EPUBResource(id: "diagram-\(paths.count)", href: diagram.path, mediaType: "image/svg+xml", contents: .bytes(diagram.svg))
+            return EPUBResource(id: "diagram-\(paths.count)", href: diagram.path, mediaType: format.mediaType, contents: .bytes(diagram.bytes))
         }
+    }
+
+    /// A diagram's SVG, or for a device without SVG that drawing as a PNG at three times its
+    /// size (sharp on a 300 ppi screen) within the device's largest image.
+    private static func diagram(_ pre: ContentElement, as format: ImageType, for device: DeviceProfile) -> [UInt8] {
+        let svg = Array(DiagramImage.svg(for: pre).utf8)
+        guard format == .png, let size = ImageSize.read(svg, type: .svg),
+              let png = ImageConverter.convert(svg, type: .svg, width: size.width * 3, height: size.height * 3, for: device)
+        else { return svg }
+        return png.bytes
     }
 
     /// A rendered page, or an error naming the template that made it malformed.

@@ -8,6 +8,8 @@ struct XHTMLWriter {
     let href: (LinkTarget) -> String
     /// The `src` of an embedded image on this page.
     let imageSource: (ImageUse) -> String
+    /// How wide text diagrams are stored: SVG, or PNG for devices that show no SVG.
+    var diagramFormat = ImageType.svg
 
     func serialize(_ nodes: [ContentNode]) -> String {
         var output = XHTMLOutput()
@@ -50,7 +52,7 @@ struct XHTMLWriter {
 
     private func write(_ element: ContentElement, to output: inout XHTMLOutput) {
         if element.name == "pre", DiagramImage.isImage(element) {
-            output.append(DiagramImage.imageElement(for: element, source: "../" + DiagramImage.path(of: element)))
+            output.append(DiagramImage.imageElement(for: element, source: "../" + DiagramImage.path(of: element, format: diagramFormat)))
             return
         }
         if element.name == "table" {

@@ -18,6 +18,8 @@ public struct BookSettings: Sendable {
     public var chapters: [ChapterSpec] = []
     /// An image for the cover (PNG or JPEG): a file URL or an http(s) URL.
     public var cover: URL?
+    /// The reading device the EPUB's images are made for (`--device`).
+    public var device = DeviceProfile(.generic)
     /// Without `cover`, an EPUB gets a drawn cover (`DrawnCover`); `--cover none` turns it off.
     public var drawsCover = true
     /// Markdown sites: include drafts.
