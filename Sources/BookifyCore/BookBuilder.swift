@@ -15,8 +15,10 @@ public struct BookBuilder: Sendable {
     /// What a finished build did.
     public struct Result: Sendable {
         public var content: BookContent
-        /// The books written, as their paths were given.
+        /// The books written, as their paths were given (with `splitSize`, the volumes).
         public var written: [String]
+        /// Each output written in volumes, with its volumes' files.
+        public var volumes: [String: [String]] = [:]
         /// With an archive: what each input added to it.
         public var imports: [ArchiveImport] = []
     }
@@ -51,11 +53,21 @@ public struct BookBuilder: Sendable {
             let output = content.book.suggestedFileName
             writers = [(output, try builder.writer(for: output))]
         }
-        for (output, writer) in writers { try writer.write(content, to: URL(fileURLWithPath: output)) }
-        if let archived {
-            try archived.archive.recordBuild(of: archived.selection, postCount: content.book.posts.count, outputs: writers.map(\.0))
+        var result = Result(content: content, written: [], imports: archived?.imports ?? [])
+        for (output, writer) in writers {
+            if let limit = request.settings.splitSize, (try? BookFormat(outputPath: output))?.isEPUB == true {
+                let files = try BookVolumes.write(content, with: writer, to: output, limit: limit)
+                result.written += files
+                if files != [output] { result.volumes[output] = files }
+            } else {
+                try writer.write(content, to: URL(fileURLWithPath: output))
+                result.written.append(output)
+            }
         }
-        return Result(content: content, written: writers.map(\.0), imports: archived?.imports ?? [])
+        if let archived {
+            try archived.archive.recordBuild(of: archived.selection, postCount: content.book.posts.count, outputs: result.written)
+        }
+        return result
     }
 
     /// Reads every input; the first that fails stops the build.

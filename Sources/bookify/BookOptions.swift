@@ -34,7 +34,14 @@ struct BookOptions: ParsableArguments {
     @Option(help: "The reading device: generic, kindle, kobo, remarkable or phone (images sized, converted and made gray for it; a warning when the book is larger than it takes).")
     var device: DeviceProfile.Name?
 
+    @Option(help: ArgumentHelp("The largest EPUB, e.g. 45MB or 500KB: a larger book is written in volumes NAME-1.epub, NAME-2.epub, … (each complete, at post boundaries).",
+                               valueName: "size"))
+    var splitSize: String?
+
     func validate() throws {
+        if let splitSize, BookSettings.byteCount(splitSize) == nil {
+            throw ValidationError("--split-size takes a size such as 45MB or 500KB (at least 10KB), not '\(splitSize)'.")
+        }
         if let language, LanguageTag.normalized(language) == nil {
             throw ValidationError("'\(language)' is not a language tag (examples: en, de-DE, pt-BR).")
         }
@@ -57,6 +64,7 @@ struct BookOptions: ParsableArguments {
             settings.cover = URL(webAddress: cover) ?? URL(fileURLWithPath: cover)
         }
         if let device { settings.device = DeviceProfile(device) }
+        if let splitSize { settings.splitSize = BookSettings.byteCount(splitSize) }
         if let css { settings.stylesheet = URL(fileURLWithPath: css) }
         if let templates { settings.templatesDirectory = URL(fileURLWithPath: templates) }
     }

@@ -58,7 +58,12 @@ struct Build: AsyncParsableCommand {
             }
             if !quiet {
                 for imported in result.imports { printError(ImportReport.line(for: imported, archive: request.settings.archive ?? "")) }
-                for destination in result.written { printError(Self.summary(of: result.content, writtenTo: destination)) }
+                for destination in result.written where !result.volumes.values.joined().contains(destination) {
+                    printError(Self.summary(of: result.content, writtenTo: destination))
+                }
+                for (output, files) in result.volumes.sorted(by: { $0.key < $1.key }) {
+                    printError(Self.summary(of: result.content, writtenTo: "\(output) in \(files.count) volumes (\(files.joined(separator: ", ")))"))
+                }
             }
             for book in result.written where (try? BookFormat(outputPath: book))?.isEPUB == true {
                 Self.warnIfOverBudget(book, device: request.settings.device)

@@ -56,7 +56,7 @@ enum ImageConverter {
         guard let loader = load(bytes) else { return nil }
         defer { g_object_unref(UnsafeMutableRawPointer(loader)) }
         guard let frame = gdk_pixbuf_loader_get_pixbuf(loader) else { return nil }
-        return gdk_pixbuf_scale_simple(frame, Int32(size.width), Int32(size.height), GDK_INTERP_HYPER)
+        return gdk_pixbuf_scale_simple(frame, Int32(size.width), Int32(size.height), GDK_INTERP_BILINEAR)
     }
 
     /// The SVG drawn at `size` on a transparent ground (a reference the caller owns).
@@ -117,7 +117,7 @@ enum ImageConverter {
         var buffer: UnsafeMutablePointer<gchar>?
         var size: gsize = 0
         var error: UnsafeMutablePointer<GError>?
-        let (keys, values) = type == .jpeg ? (["quality"], ["85"]) : (["compression"], ["9"])
+        let (keys, values) = type == .jpeg ? (["quality"], ["85"]) : (["compression"], ["6"])
         let saved = withCStrings(keys) { keyPointers in
             withCStrings(values) { valuePointers in
                 gdk_pixbuf_save_to_bufferv(pixbuf, &buffer, &size, type == .jpeg ? "jpeg" : "png", keyPointers, valuePointers, &error)

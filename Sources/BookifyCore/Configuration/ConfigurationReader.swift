@@ -10,7 +10,7 @@ struct ConfigurationReader {
         "input", "output", "title", "subtitle", "author", "authors", "language", "publisher", "identifier",
         "cover", "css", "templates", "content-format", "group-by", "order", "tags", "exclude-tags", "since",
         "until", "limit", "toc-depth", "chapters", "drafts", "assets", "base-url", "cache-dir", "offline", "strict",
-        "connect-timeout", "timeout", "size-limit", "page-size", "margins", "font-size", "archive", "device",
+        "connect-timeout", "timeout", "size-limit", "page-size", "margins", "font-size", "archive", "device", "split-size",
     ]
     static let chapterKeys = ["title", "series", "tags", "section", "sections", "urls", "rest"]
 
@@ -57,6 +57,11 @@ struct ConfigurationReader {
             case "cache-dir": settings.assets.cacheFolder = URL(fileURLWithPath: path(try string(value)))
             case "offline": settings.offline = try bool(value)
             case "archive": settings.archive = path(try string(value))
+            case "split-size":
+                guard let bytes = BookSettings.byteCount(try string(value)) else {
+                    throw error(at: value, "a size such as 45MB or 500KB (at least 10KB)")
+                }
+                settings.splitSize = bytes
             case "device": settings.device = DeviceProfile(try choice(value, from: DeviceProfile.Name.allCases))
             case "strict": settings.strict = try bool(value)
             case "drafts": settings.includeDrafts = try bool(value)

@@ -43,6 +43,7 @@ public enum ConfigurationTemplate {
             "# offline: false           # true: never use the network",
             "# archive: blog.archive    # keep every post and image ever read, and build from all of them",
             "# device: kindle           # generic, kindle, kobo, remarkable or phone: images made for it",
+            "# split-size: 45MB         # a larger EPUB is written in volumes: NAME-1.epub, NAME-2.epub, …",
             "# strict: false            # true: an image that cannot be embedded fails the build",
             "# connect-timeout: 5       # seconds; default 10 for feeds, 5 for images",
             "# timeout: 20              # seconds for a whole download; default 60 for feeds, 20 for images",

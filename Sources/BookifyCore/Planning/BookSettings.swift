@@ -18,6 +18,8 @@ public struct BookSettings: Sendable {
     public var chapters: [ChapterSpec] = []
     /// An image for the cover (PNG or JPEG): a file URL or an http(s) URL.
     public var cover: URL?
+    /// The largest EPUB in bytes (`--split-size`): a larger book is written in volumes.
+    public var splitSize: Int?
     /// The reading device the EPUB's images are made for (`--device`).
     public var device = DeviceProfile(.generic)
     /// Without `cover`, an EPUB gets a drawn cover (`DrawnCover`); `--cover none` turns it off.
@@ -51,6 +53,19 @@ public struct BookSettings: Sendable {
     public var archiveQuery = ArchiveQuery()
 
     public init() {}
+}
+
+extension BookSettings {
+    /// Bytes from a size as people write it: `45MB`, `0.15MB`, `500KB`, `1GB` (binary units:
+    /// 1 MB = 1,048,576 bytes) or a number of bytes; nil when it is none, or below 10 KB.
+    public static func byteCount(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let (kilo, mega, giga) = (1024.0, 1024.0 * 1024, 1024.0 * 1024 * 1024)
+        let units: [(String, Double)] = [("GB", giga), ("MB", mega), ("KB", kilo), ("G", giga), ("M", mega), ("K", kilo), ("B", 1)]
+        let (number, unit) = units.first { trimmed.hasSuffix($0.0) }.map { (String(trimmed.dropLast($0.0.count)), $0.1) } ?? (trimmed, 1)
+        guard let value = Double(number.trimmingCharacters(in: .whitespaces)), value.isFinite, value * unit >= 10_240, value * unit < 1e15 else { return nil }
+        return Int(value * unit)
+    }
 }
 
 public enum PostOrder: String, Sendable, CaseIterable {
