@@ -45,9 +45,6 @@ enum AllowList {
         "bdo": ["dir"],
     ]
 
-    /// URL schemes a link may have; anything else (`javascript:`, `data:`, `file:`) is dropped.
-    static let linkSchemes: Set<String> = ["http", "https", "mailto"]
-
     /// Every element name HTML defines, current or obsolete. In Markdown, an inline "tag" with
     /// another name (`<app>`, `<node-ip>`, `<PID>`) is the author's text, not markup.
     static let htmlElementNames: Set<String> = [

@@ -146,16 +146,20 @@ enum ContentModel {
     }
 
     /// `dl` holds groups of `dt` then `dd` (or `div`s of them), starting with a `dt`.
+    /// Groups of one or more terms, each followed by one or more descriptions (a term with no
+    /// description, as Blogger writes them, breaks the content model).
     private static func isWellFormedDefinitionList(_ list: ContentElement) -> Bool {
         var seenTerm = false
+        var last: String?
         for child in list.children where !child.isBlank {
-            switch child.element()?.name {
+            last = child.element()?.name
+            switch last {
             case "dt": seenTerm = true
             case "dd": if !seenTerm { return false }
             default: return false
             }
         }
-        return true
+        return last != "dt"
     }
 
     /// A definition list that breaks its content model, as plain blocks: nothing is lost.

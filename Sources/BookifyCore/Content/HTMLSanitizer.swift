@@ -109,8 +109,7 @@ struct HTMLSanitizer: Sendable {
     func resolvedLink(_ raw: String) -> LinkTarget? {
         let trimmed = raw.trimmed { $0.properties.isWhitespace || $0.properties.generalCategory == .control }
         if trimmed.hasPrefix("#") { return trimmed.count > 1 ? .post(documentID, anchor: String(trimmed.dropFirst())) : nil }
-        guard let url = LinkURL.parse(trimmed, relativeTo: baseURL),
-              let scheme = url.scheme?.lowercased(), AllowList.linkSchemes.contains(scheme) else { return nil }
+        guard let url = LinkURL.parse(trimmed, relativeTo: baseURL), LinkURL.isLinkable(url) else { return nil }
         if let target = bookLinks.document(for: url) {
             return inBookLink(to: target.id, fragment: target.isPost ? nil : url.fragment)
         }

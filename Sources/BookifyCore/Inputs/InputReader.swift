@@ -23,7 +23,7 @@ public struct InputReader: Sendable {
     /// URL, the request is conditional: a 304 answer has no blog and no bytes.
     public func fetch(_ input: String, validators: HTTPValidators? = nil) async throws(BookifyError) -> FetchedInput {
         var fetched = try await fetchBlog(input, validators: validators)
-        guard var blog = fetched.blog else { return fetched }
+        guard var blog = fetched.blog?.cleaned() else { return fetched }
         let site = blog.homePageURL ?? blog.feedURL.flatMap { URL(string: "/", relativeTo: $0)?.absoluteURL }
         for index in blog.posts.indices where blog.posts[index].siteURL == nil {
             blog.posts[index].siteURL = site
@@ -71,7 +71,7 @@ public struct InputReader: Sendable {
     private func readXMLFeed(_ bytes: [UInt8], source: String, documentURL: URL?) throws(BookifyError) -> Blog {
         let root: XMLTree
         do {
-            root = try XMLTree.parse(bytes)
+            root = try XMLTree.parse(Self.declarationFirst(bytes))
         } catch {
             throw .invalidInput(path: source, location: error.location, reason: "invalid XML: \(error.message)")
         }
@@ -84,6 +84,19 @@ public struct InputReader: Sendable {
             throw .invalidInput(path: source, location: SourceLocation(line: root.line, column: 1),
                                 reason: "an XML document but no feed: its root is <\(root.name)>, not <rss>, <rdf:RDF> or Atom <feed>")
         }
+    }
+
+    /// Blank lines before the XML declaration (WordPress and Nikola feeds have them, and every
+    /// feed reader takes them) moved after it, where XML allows them: every other line keeps
+    /// its number for messages.
+    static func declarationFirst(_ bytes: [UInt8]) -> [UInt8] {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let blank = bytes[start...].prefix { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        let rest = bytes[(start + blank.count)...]
+        guard !blank.isEmpty, rest.starts(with: Array("<?xml".utf8)),
+              let close = rest.indices.first(where: { rest[$0] == UInt8(ascii: "?") && $0 + 1 < bytes.count && bytes[$0 + 1] == UInt8(ascii: ">") })
+        else { return bytes }
+        return Array(rest[..<(close + 2)]) + blank + rest[(close + 2)...]
     }
 
     private func load(_ input: String) throws(BookifyError) -> [UInt8] {

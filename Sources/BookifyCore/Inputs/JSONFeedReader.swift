@@ -80,8 +80,10 @@ public struct JSONFeedReader: Sendable {
 
     /// `content_html` may hold HTML or Markdown in real feeds; `content_text` is plain text.
     private static func body(of item: [String: JSONValue]) -> (String, ContentFormat) {
-        if let html = text(item["content_html"]) { return (html, .auto) }
-        if let plain = text(item["content_text"]) { return (plain, .text) }
+        // A body keeps its leading spaces: Markdown that opens with an indented code block.
+        let untrimmed = { (value: JSONValue?) in value?.stringValue.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } }
+        if let html = untrimmed(item["content_html"]) { return (html, .auto) }
+        if let plain = untrimmed(item["content_text"]) { return (plain, .text) }
         if let summary = text(item["summary"]) { return (summary, .text) }
         return ("", .text)
     }
@@ -116,7 +118,7 @@ public struct JSONFeedReader: Sendable {
             url: location,
             mimeType: text(value["mime_type"]) ?? "application/octet-stream",
             title: text(value["title"]),
-            sizeInBytes: value["size_in_bytes"]?.numberValue.map { Int($0) },
+            sizeInBytes: value["size_in_bytes"]?.integerValue,
             durationInSeconds: value["duration_in_seconds"]?.numberValue)
     }
 

@@ -119,11 +119,15 @@ struct SiteLayout {
         var roots = [postsRoot]
         if kind == .jekyll, includeDrafts { roots.append(root.appendingPathComponent("_drafts")) }
         let primaryLanguage = language.split(separator: "-").first.map(String.init)?.lowercased() ?? "en"
+        // A symbolic link that leads out of the site (to /etc/passwd, to a home folder) is no
+        // post of it, as an image there is none of its pictures.
+        let siteFolder = root.resolvingSymlinksInPath().path + "/"
         return roots.flatMap { folder -> [URL] in
             guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
             return enumerator.compactMap { $0 as? URL }.filter { file in
                 let name = file.lastPathComponent
-                guard MarkdownSiteReader.isMarkdown(file), !name.hasPrefix("_index"), !name.hasPrefix(".") else { return false }
+                guard MarkdownSiteReader.isMarkdown(file), !name.hasPrefix("_index"), !name.hasPrefix("."),
+                      file.resolvingSymlinksInPath().path.hasPrefix(siteFolder) else { return false }
                 if ["readme", "license", "changelog"].contains(file.deletingPathExtension().lastPathComponent.lowercased()) { return false }
                 if kind == .hugo, file.deletingLastPathComponent().standardizedFileURL == postsRoot.standardizedFileURL { return false }
                 let stem = file.deletingPathExtension().lastPathComponent

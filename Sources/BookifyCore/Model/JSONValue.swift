@@ -27,13 +27,23 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// The value as a number when it is one or a string holding one.
+    /// The value as a number when it is one or a string holding one, and finite: feeds write
+    /// `1e999` and `"nan"`, which no later stage could use.
     public var numberValue: Double? {
+        let number: Double?
         switch self {
-        case .number(let number): return number
-        case .string(let text): return Double(text.trimmingCharacters(in: .whitespaces))
-        default: return nil
+        case .number(let value): number = value
+        case .string(let text): number = Double(text.trimmingCharacters(in: .whitespaces))
+        default: number = nil
         }
+        return number.flatMap { $0.isFinite ? $0 : nil }
+    }
+
+    /// The value as a whole number, when it is a number within the range of `Int` (rounded
+    /// toward zero); nil for anything else, never a trap.
+    public var integerValue: Int? {
+        guard let number = numberValue, abs(number) < 9.0e18 else { return nil }
+        return Int(number)
     }
 
     /// The members of an object, or an empty dictionary.

@@ -14,6 +14,21 @@ enum LinkURL {
         return absolute
     }
 
+    /// Whether a book may hold `url` as a link a reader can follow: http(s) with a real host
+    /// (at most 253 bytes) and a port that exists, or, when `mail` is allowed, `mailto:` with
+    /// an address. The one check for links in content and in a feed's metadata alike
+    /// (`javascript:`, `data:`, `file:` and the like never get into a book).
+    static func isLinkable(_ url: URL, mail: Bool = true) -> Bool {
+        switch url.scheme?.lowercased() {
+        case "http", "https":
+            return isValidHost(url.host) && (url.host?.utf8.count ?? 0) <= 253 && (url.port.map { (1...65535).contains($0) } ?? true)
+        case "mailto":
+            return mail && url.absoluteString.dropFirst("mailto:".count).contains { !$0.isWhitespace }
+        default:
+            return false
+        }
+    }
+
     /// A DNS name (letters, digits, hyphens; international names allowed), IPv4 or IPv6 address.
     static func isValidHost(_ host: String?) -> Bool {
         guard var host, !host.isEmpty else { return false }
