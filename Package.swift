@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(
             name: "BookifyTests",
             dependencies: ["BookifyCore", "bookify", "CLibZip"],
-            exclude: ["Support/loopback_server.py", "Support/pdf_facts.py", "Support/typography_site.py"]),
+            exclude: ["Support/loopback_server.py", "Support/page_widths.py", "Support/pdf_facts.py", "Support/typography_site.py"]),
     ],
     swiftLanguageModes: [.v6]
 )
