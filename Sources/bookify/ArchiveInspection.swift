@@ -45,21 +45,17 @@ struct ArchiveStats: AsyncParsableCommand {
             let stats = try archive.statistics()
             let span = stats.firstFetch.map { "\(Archive.timestamp($0)) to \(Archive.timestamp(stats.lastFetch ?? $0))" } ?? "none yet"
             print("""
-                \(archive.path): \(size(stats.fileBytes))
+                \(archive.path): \(readableSize(stats.fileBytes))
                   blogs            \(stats.sources)
                   fetches          \(stats.fetches) (\(span))
                   posts            \(stats.posts), in \(stats.versions) versions
-                  images           \(stats.images), \(size(stats.imageBytes)); \(stats.missingImages) references missing
-                  feeds as fetched \(size(stats.rawFeedBytes)) (\(size(stats.rawFeedBytesUncompressed)) uncompressed)
+                  images           \(stats.images), \(readableSize(stats.imageBytes)); \(stats.missingImages) references missing
+                  feeds as fetched \(readableSize(stats.rawFeedBytes)) (\(readableSize(stats.rawFeedBytesUncompressed)) uncompressed)
                   books built      \(stats.builds)
                 """)
         } catch {
             throw ErrorReport.exit(for: error)
         }
-    }
-
-    private func size(_ bytes: Int) -> String {
-        bytes >= 1024 * 1024 ? String(format: "%.1f MB", Double(bytes) / 1024 / 1024) : String(format: "%.1f KB", Double(bytes) / 1024)
     }
 }
 

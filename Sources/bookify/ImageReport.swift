@@ -10,7 +10,7 @@ struct ImageReport {
         var lines = images.map { image -> String in
             let origin = image.origin ?? .inline
             counts[Self.kind(origin), default: 0] += 1
-            return "bookify: \(image.id).\(image.type.fileExtension) (\(image.width)×\(image.height), \(Self.size(image.byteCount))) \(origin)"
+            return "bookify: \(image.id).\(image.type.fileExtension) (\(image.width)×\(image.height), \(readableSize(image.byteCount))) \(origin)"
         }
         let order = ["from disk", "from the cache", "downloaded", "inline", "from the archive"]
         let summary = order.compactMap { kind in counts[kind].map { "\($0) \(kind)" } }.joined(separator: ", ")
@@ -31,8 +31,9 @@ struct ImageReport {
         case .archive: return "from the archive"
         }
     }
+}
 
-    private static func size(_ bytes: Int) -> String {
-        bytes >= 1024 * 1024 ? String(format: "%.1f MB", Double(bytes) / 1024 / 1024) : "\(max(1, bytes / 1024)) KB"
-    }
+/// A size as people read it: "1.4 MB", "37 KB" (at least 1 KB for anything, 0 for nothing).
+func readableSize(_ bytes: Int) -> String {
+    bytes >= 1024 * 1024 ? String(format: "%.1f MB", Double(bytes) / 1024 / 1024) : "\(bytes == 0 ? 0 : max(1, bytes / 1024)) KB"
 }

@@ -33,9 +33,8 @@ public struct ArchiveExporter: Sendable {
         let selection = try archive.selection(query)
         guard !selection.blogs.isEmpty else { throw .invalidInput(path: archive.path, location: nil, reason: "the archive holds no blog") }
         var summary = Summary(inputs: [])
-        let names = selection.blogs.count == 1 ? [""] : MarkdownSiteExport.fileNames(for: selection.blogs.map {
-            Post(id: "", url: $0.homePageURL, title: $0.title ?? "blog", content: "", contentFormat: .text)
-        }).map { String($0.dropLast(3)) }
+        let names = selection.blogs.count == 1 ? [""]
+            : MarkdownSiteExport.uniqueSlugs(selection.blogs.map { $0.title ?? $0.homePageURL?.host ?? "blog" }, fallback: "blog")
         for (blog, name) in zip(selection.blogs, names) {
             let target = name.isEmpty ? folder : folder.appendingPathComponent(name)
             try write(blog, archive: archive, to: target, summary: &summary)

@@ -37,17 +37,22 @@ enum MarkdownSiteExport {
 
     /// A file name for each post, from its URL's last segment or its title, unique in the site.
     static func fileNames(for posts: [Post]) -> [String] {
+        uniqueSlugs(posts.map { post in post.url?.pathComponents.last(where: { $0 != "/" }) ?? post.title }, fallback: "post")
+            .map { $0 + ".md" }
+    }
+
+    /// A slug of each text, unique (ignoring case) among them: `name`, `name-2`, …
+    static func uniqueSlugs(_ texts: [String], fallback: String) -> [String] {
         var used = Set<String>()
-        return posts.map { post in
-            let last = post.url?.pathComponents.last(where: { $0 != "/" })
-            let stem = Slug.make(last ?? post.title, fallback: "post")
+        return texts.map { text in
+            let stem = Slug.make(text, fallback: fallback)
             var name = stem
             var number = 2
             while !used.insert(name.lowercased()).inserted {
                 name = "\(stem)-\(number)"
                 number += 1
             }
-            return name + ".md"
+            return name
         }
     }
 

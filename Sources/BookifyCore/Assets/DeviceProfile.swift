@@ -43,7 +43,4 @@ public struct DeviceProfile: Sendable, Hashable {
     public init(_ name: Name) {
         self.name = name
     }
-
-    public static func == (left: DeviceProfile, right: DeviceProfile) -> Bool { left.name == right.name }
-    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 }
