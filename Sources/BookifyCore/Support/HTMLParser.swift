@@ -15,8 +15,8 @@ struct HTMLParser: Sendable {
 
     /// The children of `<body>` after parsing `html` as a fragment.
     func parseFragment(_ html: String) -> [HTMLNode] {
-        LibXML2.parseHTMLBody(html, text: HTMLNode.text) { element, children, depth in
-            if depth > Self.maximumDepth { return children }
+        let html = String(decoding: MarkupGuard.cappingAttributes(Array(html.utf8)), as: UTF8.self)
+        return LibXML2.parseHTMLBody(html, maximumDepth: Self.maximumDepth, text: HTMLNode.text) { element, children, _ in
             let name = element.name.lowercased()
             var attributes: [(name: String, value: String)] = []
             for attribute in element.attributes {

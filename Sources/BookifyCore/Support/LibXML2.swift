@@ -63,7 +63,7 @@ enum LibXML2 {
 
     /// Parses `html` as a browser would and copies the children of its `body`; `nil` when
     /// libxml2 could not parse it at all.
-    static func parseHTMLBody<Node>(_ html: String, text: (String) -> Node,
+    static func parseHTMLBody<Node>(_ html: String, maximumDepth: Int, text: (String) -> Node,
                                     element: (Element, _ children: [Node], _ depth: Int) -> [Node]) -> [Node]? {
         initialize()
         let wrapped = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + html + "</body></html>"
@@ -74,12 +74,12 @@ enum LibXML2 {
         guard let document else { return nil }
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document), let body = child(named: "body", of: root) else { return [] }
-        return copyChildren(of: body, text: text, element: element)
+        return copyChildren(of: body, maximumDepth: maximumDepth, text: text, element: element)
     }
 
     /// Parses a whole XML document and copies its root element. External entities are never
     /// loaded (no XXE, no network).
-    static func parseXML<Node>(_ bytes: [UInt8], text: (String) -> Node,
+    static func parseXML<Node>(_ bytes: [UInt8], maximumDepth: Int, text: (String) -> Node,
                                element: (Element, _ children: [Node], _ depth: Int) -> [Node]) throws(ParseError) -> Node {
         initialize()
         // XML_PARSE_HUGE lifts the limits on text size and depth that large feeds exceed, but
@@ -96,7 +96,7 @@ enum LibXML2 {
         }
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else { throw ParseError(location: nil, message: "no root element") }
-        let copied = element(Element(node: root), copyChildren(of: root, text: text, element: element), 0)
+        let copied = element(Element(node: root), copyChildren(of: root, maximumDepth: maximumDepth, text: text, element: element), 0)
         guard let first = copied.first else { throw ParseError(location: nil, message: "no root element") }
         return first
     }
@@ -126,7 +126,9 @@ enum LibXML2 {
             guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
             let collector = Unmanaged<FirstParseError>.fromOpaque(context).takeUnretainedValue()
             guard collector.error == nil else { return }
-            let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            // Its first line: some messages go on to dump the offending bytes.
+            let message = error.pointee.message.map { String(cString: $0) }?
+                .split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) }
             collector.error = ParseError(location: SourceLocation(line: Int(error.pointee.line), column: max(1, Int(error.pointee.int2))),
                                          message: message ?? "not well-formed XML")
         }
@@ -154,29 +156,47 @@ enum LibXML2 {
     /// Copies the subtree below `root` without recursion: hostile input may nest thousands of
     /// elements deep. `element` gets each element with its copied children and its depth below
     /// `root` (1 for a child of `root`), and returns what stands for it.
-    private static func copyChildren<Node>(of root: xmlNodePtr, text: (String) -> Node,
+    ///
+    /// Elements deeper than `maximumDepth` are flattened into their ancestor at that depth:
+    /// their text stays, in order, but they stand for nothing, so no later (recursive) stage
+    /// meets a deep tree. Their content goes straight into that ancestor, which keeps the copy
+    /// linear in the size of the document however deep it nests.
+    private static func copyChildren<Node>(of root: xmlNodePtr, maximumDepth: Int, text: (String) -> Node,
                                            element: (Element, [Node], Int) -> [Node]) -> [Node] {
-        // Each open element: the node, its next child to copy, and its children copied so far.
+        // Each open element within the depth limit: the node, its next child to copy, and its
+        // children copied so far. Below the limit, `flattened` holds the next node to visit in
+        // each open element that is being flattened.
         var stack: [(node: xmlNodePtr, next: xmlNodePtr?, children: [Node])] = [(root, root.pointee.children, [])]
+        var flattened: [xmlNodePtr?] = []
         while true {
-            if let child = stack[stack.count - 1].next {
-                stack[stack.count - 1].next = child.pointee.next
-                switch child.pointee.type {
-                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    if let content = xmlNodeGetContent(child) {
-                        stack[stack.count - 1].children.append(text(String(cString: content)))
-                        bookify_xmlFree(content)
-                    }
-                case XML_ELEMENT_NODE:
-                    stack.append((child, child.pointee.children, []))
-                default:
-                    break  // comments, processing instructions
+            let last = stack.count - 1
+            // The next node to copy: in the innermost flattened element if any, else in the
+            // innermost open one.
+            let next = flattened.last ?? stack[last].next
+            guard let child = next else {
+                if !flattened.isEmpty {
+                    flattened.removeLast()
+                    continue
                 }
+                let finished = stack.removeLast()
+                if stack.isEmpty { return finished.children }
+                stack[stack.count - 1].children += element(Element(node: finished.node), finished.children, stack.count)
                 continue
             }
-            let finished = stack.removeLast()
-            if stack.isEmpty { return finished.children }
-            stack[stack.count - 1].children += element(Element(node: finished.node), finished.children, stack.count)
+            if flattened.isEmpty { stack[last].next = child.pointee.next } else { flattened[flattened.count - 1] = child.pointee.next }
+            switch child.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = xmlNodeGetContent(child) {
+                    stack[last].children.append(text(String(cString: content)))
+                    bookify_xmlFree(content)
+                }
+            case XML_ELEMENT_NODE where stack.count > maximumDepth:
+                flattened.append(child.pointee.children)
+            case XML_ELEMENT_NODE:
+                stack.append((child, child.pointee.children, []))
+            default:
+                break  // comments, processing instructions
+            }
         }
     }
 }

@@ -65,9 +65,14 @@ struct XMLTree: Sendable {
         return "<\(name)\(attributes)>\(innerMarkup)</\(name)>"
     }
 
+    /// Deeper elements are flattened into their ancestor (their text stays): no feed or image
+    /// nests this deep, and the recursive reading of the tree (and its release) must not
+    /// exhaust the stack on hostile input.
+    static let maximumDepth = 200
+
     /// Parses a whole document. External entities are never loaded (no XXE, no network).
     static func parse(_ bytes: [UInt8]) throws(ParseError) -> XMLTree {
-        let root = try LibXML2.parseXML(bytes, text: XMLNodeValue.text) { element, children, _ in
+        let root = try LibXML2.parseXML(MarkupGuard.cappingAttributes(bytes), maximumDepth: maximumDepth, text: XMLNodeValue.text) { element, children, _ in
             var attributes: [String: String] = [:]
             for attribute in element.attributes {
                 let prefix = attribute.namespace.isEmpty ? "" : (attribute.namespace == xmlNamespace ? "xml" : attribute.namespace) + ":"
