@@ -43,17 +43,8 @@ enum MarkdownSiteExport {
 
     /// A slug of each text, unique (ignoring case) among them: `name`, `name-2`, …
     static func uniqueSlugs(_ texts: [String], fallback: String) -> [String] {
-        var used = Set<String>()
-        return texts.map { text in
-            let stem = Slug.make(text, fallback: fallback)
-            var name = stem
-            var number = 2
-            while !used.insert(name.lowercased()).inserted {
-                name = "\(stem)-\(number)"
-                number += 1
-            }
-            return name
-        }
+        var names = UniqueNames(ignoringCase: true)
+        return texts.map { names.claim(Slug.make($0, fallback: fallback)) }
     }
 
     private static func timestamp(_ date: Date) -> String {

@@ -32,7 +32,7 @@ struct IdentifierScope {
     private struct Assigner: ContentRewriter {
         let prefix: String
         var renamed: [String: String] = [:]
-        var used: Set<String> = []
+        var ids = UniqueNames()
 
         mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
             var element = element
@@ -48,14 +48,7 @@ struct IdentifierScope {
         }
 
         private mutating func scoped(_ original: String) -> String {
-            let base = IdentifierScope.scopedID(original, prefix: prefix)
-            var candidate = base
-            var counter = 2
-            while used.contains(candidate) {
-                candidate = "\(base)-\(counter)"
-                counter += 1
-            }
-            used.insert(candidate)
+            let candidate = ids.claim(IdentifierScope.scopedID(original, prefix: prefix))
             if renamed[original] == nil { renamed[original] = candidate }
             return candidate
         }
