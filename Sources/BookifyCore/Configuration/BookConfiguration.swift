@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A `bookify.yml`: every command-line setting, plus the `chapters:` list that curates the
 /// book. Paths in it are relative to the file's folder. Command-line flags win over it.
@@ -42,36 +41,10 @@ public struct BookConfiguration: Sendable {
             throw .inputNotReadable(path: file.path, reason: "cannot read the configuration")
         }
         let text = String(decoding: data, as: UTF8.self)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw .invalidInput(path: file.path, location: Self.location(of: error), reason: "invalid YAML: \(Self.problem(of: error))")
-        } catch {
-            throw .invalidInput(path: file.path, location: nil, reason: "invalid YAML: \(error)")
-        }
+        let root = try YAMLDocument.compose(text, path: file.path, what: "YAML")
         var configuration = BookConfiguration(file: file)
         guard let root else { return configuration }  // an empty file
         try ConfigurationReader(file: file).read(root, into: &configuration)
         return configuration
-    }
-
-    private static func location(of error: YamlError) -> SourceLocation? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return SourceLocation(line: mark.line, column: mark.column)
-        default:
-            return nil
-        }
-    }
-
-    private static func problem(of error: YamlError) -> String {
-        switch error {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
-             .composer(let context, let problem, _, _):
-            return [context.map { "\($0.text)" }, problem].compactMap { $0 }.joined(separator: ": ")
-        default:
-            return "\(error)"
-        }
     }
 }

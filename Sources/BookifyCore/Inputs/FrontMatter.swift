@@ -34,23 +34,9 @@ struct FrontMatter {
     }
 
     private static func yaml(_ text: String, path: String) throws(BookifyError) -> [String: JSONValue] {
-        do {
-            guard let node = try Yams.compose(yaml: text) else { return [:] }
-            return jsonValue(node).objectValue
-        } catch let error as YamlError {
-            // Lines count from the file's first line, the opening `---`.
-            var location: SourceLocation?
-            var problem = "\(error)"
-            switch error {
-            case .scanner(_, let message, let mark, _), .parser(_, let message, let mark, _), .composer(_, let message, let mark, _):
-                location = SourceLocation(line: mark.line + 1, column: mark.column)
-                problem = message
-            default: break
-            }
-            throw .invalidInput(path: path, location: location, reason: "invalid YAML front matter: \(problem)")
-        } catch {
-            throw .invalidInput(path: path, location: nil, reason: "invalid YAML front matter: \(error)")
-        }
+        // The YAML starts on the line after the opening `---`.
+        guard let node = try YAMLDocument.compose(text, path: path, firstLine: 2, what: "YAML front matter") else { return [:] }
+        return jsonValue(node).objectValue
     }
 
     private static func toml(_ text: String, path: String) throws(BookifyError) -> [String: JSONValue] {

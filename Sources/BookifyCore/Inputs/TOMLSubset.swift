@@ -10,6 +10,10 @@ enum TOMLSubset {
         var message: String
     }
 
+    /// Arrays nested deeper are refused: front matter needs two levels at most, and each level
+    /// is read again by the one above.
+    static let maximumNesting = 32
+
     static func parse(_ text: String) throws(SyntaxError) -> [String: JSONValue] {
         var result: [String: JSONValue] = [:]
         var table = ""
@@ -20,9 +24,18 @@ enum TOMLSubset {
             var line = stripComment(lines[index]).trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             // An array may continue over several lines until its brackets balance.
-            while line.contains("="), bracketDepth(line) > 0, index + 1 < lines.count {
+            let start = index
+            var (depth, deepest) = bracketDepth(line)
+            let isAssignment = line.contains("=")
+            while isAssignment, depth > 0, index + 1 < lines.count {
                 index += 1
-                line += " " + stripComment(lines[index]).trimmingCharacters(in: .whitespaces)
+                let continuation = stripComment(lines[index]).trimmingCharacters(in: .whitespaces)
+                let (change, inner) = bracketDepth(continuation)
+                (depth, deepest) = (depth + change, max(deepest, depth + inner))
+                line += " " + continuation
+            }
+            if deepest > maximumNesting {
+                throw SyntaxError(line: start + 1, message: "arrays nested deeper than \(maximumNesting) levels")
             }
             if line.hasPrefix("[") {
                 table = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] ")).replacingOccurrences(of: "\"", with: "")
@@ -65,14 +78,16 @@ enum TOMLSubset {
             .replacingOccurrences(of: "\\t", with: "\t").replacingOccurrences(of: "\\\\", with: "\\")
     }
 
-    /// How many `[` are still open after `line`, outside quotes.
-    private static func bracketDepth(_ line: String) -> Int {
+    /// How many `[` are still open after `line`, outside quotes, and the most open at once.
+    private static func bracketDepth(_ line: String) -> (open: Int, deepest: Int) {
         var depth = 0
+        var deepest = 0
         forEachOutsideQuotes(line) { _, character in
             if character == "[" { depth += 1 } else if character == "]" { depth -= 1 }
+            deepest = max(deepest, depth)
             return true
         }
-        return depth
+        return (depth, deepest)
     }
 
     /// Array elements split at top-level commas (not inside quotes or nested brackets).
