@@ -100,17 +100,17 @@ public struct InputReader: Sendable {
     }
 
     private func load(_ input: String) throws(BookifyError) -> [UInt8] {
-        if input == "-" {
-            return Array(FileHandle.standardInput.readDataToEndOfFile())
+        do {
+            if input == "-" { return try BoundedRead.standardInput(limit: BoundedRead.maximumFeedBytes) }
+            guard FileManager.default.fileExists(atPath: input) else { throw BookifyError.inputNotFound(path: input) }
+            return try BoundedRead.file(input, limit: BoundedRead.maximumFeedBytes)
+        } catch let error as BoundedRead.Failure {
+            throw .inputNotReadable(path: input == "-" ? "standard input" : input, reason: error.reason)
+        } catch let error as BookifyError {
+            throw error
+        } catch {
+            throw .inputNotReadable(path: input, reason: "\(error)")
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-            throw .inputNotFound(path: input)
-        }
-        guard let data = FileManager.default.contents(atPath: input) else {
-            throw .inputNotReadable(path: input, reason: "permission denied or not a regular file")
-        }
-        return Array(data)
     }
 }
 

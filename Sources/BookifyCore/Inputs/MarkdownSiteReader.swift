@@ -37,8 +37,11 @@ struct MarkdownSiteReader {
     }
 
     private func post(from file: URL, layout: SiteLayout, site: SiteConfig, shortcodes: ShortcodeRenderer) throws(BookifyError) -> Post? {
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw .inputNotReadable(path: file.path, reason: "cannot read the post")
+        let data: [UInt8]
+        do {
+            data = try BoundedRead.file(file.path, limit: BoundedRead.maximumPostBytes)
+        } catch {
+            throw .inputNotReadable(path: file.path, reason: error.reason)
         }
         let matter = try FrontMatter.split(String(decoding: data, as: UTF8.self), path: file.path)
         let fields = Dictionary(matter.fields.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
