@@ -21,4 +21,20 @@ struct Bookify: AsyncParsableCommand {
         version: BookifyVersion.current,
         subcommands: [Build.self, Inspect.self, Init.self, ArchiveCommand.self],
         defaultSubcommand: Build.self)
+
+    /// ArgumentParser's entry point, after arranging that an interrupted run (Ctrl-C, `kill`)
+    /// leaves no temporary file behind.
+    static func main() async {
+        TemporaryFiles.removeOnSignals()
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

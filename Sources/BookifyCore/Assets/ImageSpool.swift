@@ -26,10 +26,12 @@ public final class ImageSpool: Sendable {
         } catch {
             throw .cannotKeep("cannot create \(folder.path): \(error.localizedDescription)")
         }
+        TemporaryFiles.register(folder)
     }
 
     deinit {
         try? FileManager.default.removeItem(at: folder)
+        TemporaryFiles.unregister(folder)
     }
 
     /// Writes `asset` to the spool (once per content: identical bytes share a file).

@@ -17,6 +17,8 @@ public enum OutputFile {
             throw .outputNotCreatable(path: destination.path, reason: "the folder \(folder.path) is not writable")
         }
         let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+        TemporaryFiles.register(temporary)
+        defer { TemporaryFiles.unregister(temporary) }
         do {
             try produce(temporary)
         } catch {

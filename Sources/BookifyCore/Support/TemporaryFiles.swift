@@ -1,0 +1,55 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// The temporary files and folders a run has made and not yet removed (the half-written book
+/// beside its output, the image spool), so that an interrupted run (Ctrl-C, `kill`) removes
+/// them before it ends. Work registers what it makes and unregisters it when done with it.
+public enum TemporaryFiles {
+    private static let paths = Mutex<Set<String>>([])
+    /// The signal sources, kept for the life of the process; set once, by the entry point.
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+    static func register(_ url: URL) {
+        _ = paths.withLock { $0.insert(url.path) }
+    }
+
+    static func unregister(_ url: URL) {
+        _ = paths.withLock { $0.remove(url.path) }
+    }
+
+    /// Removes every registered file or folder, and the files libzip writes beside one while
+    /// it closes an archive (`NAME.XXXXXX`).
+    public static func removeAll() {
+        let registered = paths.withLock { paths in
+            defer { paths.removeAll() }
+            return paths
+        }
+        for path in registered {
+            let url = URL(fileURLWithPath: path)
+            try? FileManager.default.removeItem(at: url)
+            let folder = url.deletingLastPathComponent()
+            let siblings = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in siblings where name.hasPrefix(url.lastPathComponent + ".") {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
+        }
+    }
+
+    /// Makes SIGINT, SIGTERM and SIGHUP remove the temporary files first, then end the process
+    /// as the signal would have (so a shell sees the interruption). The handler runs on a
+    /// dispatch queue, not in signal context, so it may use the file system freely.
+    public static func removeOnSignals() {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                removeAll()
+                signal(signalNumber, SIG_DFL)
+                raise(signalNumber)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
