@@ -68,3 +68,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `make fuzz` (scripts/fuzz.sh) adds the libFuzzer target. Ordinary builds leave it out: it has
+// no `main` of its own, libFuzzer's comes with `-sanitize=fuzzer`.
+if Context.environment["BOOKIFY_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "bookify-fuzz", dependencies: ["BookifyCore"], path: "Fuzz/Sources"))
+}
