@@ -2,7 +2,7 @@
 SAMPLE_BOOK := build/field-notes.epub
 SAMPLE_PDF := build/field-notes.pdf
 
-.PHONY: run test build deps test-deps bench clean
+.PHONY: run test build deps test-deps bench fuzz clean
 
 ## make run: build bookify (release) and make the sample blog in examples/ into an EPUB and a PDF
 run: build
@@ -27,5 +27,9 @@ test-deps:
 bench: build
 	scripts/benchmark.sh
 
+## make fuzz: every libFuzzer target for FUZZ_SECONDS (default 120) each, under AddressSanitizer
+fuzz:
+	scripts/fuzz.sh
+
 clean:
-	rm -rf .build build
+	rm -rf .build .build-fuzz build
