@@ -33,6 +33,7 @@ struct Bookify: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            TemporaryFiles.awaitSignalIfInterrupted()
         } catch {
             exit(withError: error)
         }

@@ -6,6 +6,7 @@ import Foundation
 /// This is the only place where errors become text.
 enum ErrorReport {
     static func exit(for error: Error) -> ExitCode {
+        TemporaryFiles.awaitSignalIfInterrupted()  // an interrupted run ends by its signal, silently
         guard let error = error as? BookifyError else {
             printError("bookify: error: \(error)")
             return ExitCode(70)  // EX_SOFTWARE

@@ -7,6 +7,8 @@ import Synchronization
 /// them before it ends. Work registers what it makes and unregisters it when done with it.
 public enum TemporaryFiles {
     private static let paths = Mutex<Set<String>>([])
+    /// Set by the signal handler before it removes anything: from then on the process is ending.
+    private static let interrupted = Atomic<Bool>(false)
     /// The signal sources, kept for the life of the process; set once, by the entry point.
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
@@ -36,6 +38,14 @@ public enum TemporaryFiles {
         }
     }
 
+    /// Waits for the end of the process when a signal handler is removing the temporary files:
+    /// the work they belonged to may just have failed for want of them, or finished, and
+    /// neither its error nor its success should be reported; the handler ends the process as
+    /// the signal would have. Returns at once otherwise.
+    public static func awaitSignalIfInterrupted() {
+        while interrupted.load(ordering: .sequentiallyConsistent) { sleep(1) }
+    }
+
     /// Makes SIGINT, SIGTERM and SIGHUP remove the temporary files first, then end the process
     /// as the signal would have (so a shell sees the interruption). The handler runs on a
     /// dispatch queue, not in signal context, so it may use the file system freely.
@@ -44,9 +54,10 @@ public enum TemporaryFiles {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
+                interrupted.store(true, ordering: .sequentiallyConsistent)
                 removeAll()
                 signal(signalNumber, SIG_DFL)
-                raise(signalNumber)
+                kill(getpid(), signalNumber)  // to the process: this dispatch thread blocks signals
             }
             source.resume()
             sources.append(source)

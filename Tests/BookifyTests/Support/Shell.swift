@@ -16,9 +16,9 @@ enum Shell {
         let outFile = scratch.appendingPathComponent("stdout")
         let errFile = scratch.appendingPathComponent("stderr")
         let inFile = scratch.appendingPathComponent("stdin")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
-        FileManager.default.createFile(atPath: inFile.path, contents: stdin ?? Data())
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: inFile.path, contents: stdin ?? Data())
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
