@@ -52,21 +52,24 @@ final class Hyphenator: @unchecked Sendable {
         // (rare) leaves the word whole.
         let lowered = word.map { String($0).lowercased() }
         guard lowered.allSatisfy({ $0.unicodeScalars.count == 1 }),
-              let bytes = lowered.joined().data(using: encoding), word.count >= 6 else { return [] }
+              let encoded = lowered.joined().data(using: encoding), word.count >= 6 else { return [] }
+        // libhyphen reads the word as a C string (strstr) beyond the length it is given.
+        let bytes = encoded.map { CChar(bitPattern: $0) } + [0]
+        let length = bytes.count - 1
         // Single-byte encodings have a byte per letter; UTF-8 dictionaries count letters too.
-        var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
+        var hyphens = [CChar](repeating: 0, count: length + 5)
         var replacements: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         var positions: UnsafeMutablePointer<Int32>?
         var cuts: UnsafeMutablePointer<Int32>?
-        let failed = bytes.withUnsafeBytes { buffer in
-            hnj_hyphen_hyphenate3(dictionary, buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(bytes.count), &hyphens,
+        let failed = bytes.withUnsafeBufferPointer { word in
+            hnj_hyphen_hyphenate3(dictionary, word.baseAddress, Int32(length), &hyphens,
                                   nil, &replacements, &positions, &cuts, Self.leftMinimum, Self.rightMinimum, Self.leftMinimum,
                                   Self.rightMinimum)
         }
         // Non-standard breaks (German "Schiff-fahrt") change letters: they are left out.
         let points = failed != 0 ? [] : (0..<(word.count - 1)).filter { hyphens[$0] & 1 == 1 && replacements?[$0] == nil }
         if let replacements {
-            for index in 0..<bytes.count { free(replacements[index]) }
+            for index in 0..<length { free(replacements[index]) }
             free(replacements)
         }
         free(positions)
