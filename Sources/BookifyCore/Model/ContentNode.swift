@@ -44,7 +44,12 @@ public enum ContentNode: Sendable, Hashable {
         switch self {
         case .text(let text): return text.unicodeScalars.last
         case .token(let token): return token.text.unicodeScalars.last
-        case .element, .note: return children.reversed().lazy.compactMap(\.lastScalar).first
+        case .element, .note:
+            // A plain loop: `lazy.compactMap(…).first` asks each child twice, 2^depth in all.
+            for child in children.reversed() {
+                if let scalar = child.lastScalar { return scalar }
+            }
+            return nil
         case .image, .media, .placeholder, .checkbox: return nil
         }
     }

@@ -39,7 +39,10 @@ final class Hyphenator: @unchecked Sendable {
             let installed = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.sorted() ?? []
             let candidates = [region.map { "hyph_\(language)_\($0).dic" }, "hyph_\(language).dic"].compactMap { $0 }
                 + installed.filter { $0.hasPrefix("hyph_\(language)_") && $0.hasSuffix(".dic") }
-            let hyphenator = candidates.lazy.filter(installed.contains).compactMap { Hyphenator(path: "\(folder)/\($0)") }.first
+            var hyphenator: Hyphenator?  // a loop: `lazy.compactMap(…).first` would load it twice
+            for candidate in candidates where hyphenator == nil && installed.contains(candidate) {
+                hyphenator = Hyphenator(path: "\(folder)/\(candidate)")
+            }
             loaded[tag] = .some(hyphenator)
             return hyphenator
         }
