@@ -10,12 +10,13 @@ run: build
 	.build/release/bookify examples/feed.json --assets examples -o $(SAMPLE_BOOK) -o $(SAMPLE_PDF)
 	@echo "Sample books: $(SAMPLE_BOOK) $(SAMPLE_PDF)"
 
-## make test: every unit and end-to-end test, each book checked with EPUBCheck 5
+## make test: every unit and end-to-end test (each book checked with EPUBCheck 5) under
+## AddressSanitizer and ThreadSanitizer, then each fuzz target for 10 s (scripts/test.sh)
 test: test-deps
-	swift test
+	scripts/test.sh
 
 build: deps
-	swift build -c release
+	swift build -c release --product bookify
 
 deps:
 	@scripts/install-deps.sh
@@ -32,4 +33,4 @@ fuzz:
 	scripts/fuzz.sh
 
 clean:
-	rm -rf .build .build-fuzz build
+	rm -rf .build .build-asan .build-tsan .build-fuzz build

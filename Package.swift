@@ -60,17 +60,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Unit tests per stage and end-to-end tests that build real books (folders inside).
-        // Depending on `bookify` makes `swift test` build the command the CLI tests run.
+        // Depending on `bookify` makes `swift test` build the command the CLI tests run, and on
+        // `bookify-fuzz` the fuzz driver `make test` runs in the same (sanitized) build.
         .testTarget(
             name: "BookifyTests",
-            dependencies: ["BookifyCore", "bookify", "CLibZip"],
+            dependencies: ["BookifyCore", "bookify", "bookify-fuzz", "CLibZip"],
             exclude: ["Support/loopback_server.py", "Support/page_widths.py", "Support/pdf_facts.py", "Support/typography_site.py"]),
     ],
     swiftLanguageModes: [.v6]
 )
 
-// `make fuzz` (scripts/fuzz.sh) adds the libFuzzer target. Ordinary builds leave it out: it has
-// no `main` of its own, libFuzzer's comes with `-sanitize=fuzzer`.
-if Context.environment["BOOKIFY_FUZZ"] == "1" {
-    package.targets.append(.executableTarget(name: "bookify-fuzz", dependencies: ["BookifyCore"], path: "Fuzz/Sources"))
-}
+// The fuzz targets (Fuzz/Sources). `make fuzz` (scripts/fuzz.sh) builds them with
+// `-sanitize=fuzzer` and BOOKIFY_FUZZ=1, which leaves out the driver's `main` for libFuzzer's;
+// otherwise `bookify-fuzz` is the mutation driver `make test` runs under each sanitizer.
+let libFuzzer = Context.environment["BOOKIFY_FUZZ"] == "1"
+package.targets.append(.executableTarget(name: "bookify-fuzz", dependencies: ["BookifyCore"], path: "Fuzz/Sources",
+                                         swiftSettings: libFuzzer ? [.define("LIBFUZZER")] : []))

@@ -8,33 +8,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-120}
 targets=${FUZZ_TARGETS:-"json-feed xml-feed front-matter markdown image"}
-corpus=../shared/corpus
 work=.build-fuzz
 
 scripts/install-deps.sh
 BOOKIFY_FUZZ=1 swift build -c release --build-path "$work" --product bookify-fuzz \
     --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing 2>&1 | grep -v "Cannot export local symbol" | tail -1
 
-# Seeds: the real inputs each target stands for. Markdown seeds carry the format byte first.
-seed() {
-    local target=$1 dir="$work/seeds/$1"; shift
-    rm -rf "$dir"; mkdir -p "$dir"
-    for file in "$@"; do
-        [ -f "$file" ] || continue
-        local name; name=$(echo "${file#../}" | tr "/" "_")
-        case $target in
-            markdown) { printf 'm'; head -c 65536 "$file"; } > "$dir/$name" ;;
-            front-matter) head -c 4096 "$file" > "$dir/$name" ;;
-            *) cp "$file" "$dir/$name" ;;
-        esac
-    done
-}
-shopt -s nullglob globstar
-seed json-feed examples/*.json "$corpus"/jsonfeed/*.json
-seed xml-feed "$corpus"/rss/*.xml "$corpus"/atom/*.xml
-seed front-matter examples/**/*.md "$corpus"/markdown/**/*.md "$corpus"/markdown/**/*.markdown
-seed markdown examples/**/*.md "$corpus"/markdown/**/*.md "$corpus"/markdown/**/*.markdown
-seed image examples/**/*.{png,jpg,jpeg,gif,webp,svg} "$corpus"/**/*.{png,jpg,jpeg,gif,webp,svg}
+scripts/fuzz-seeds.sh "$work/seeds"
 
 for target in $targets; do
     mkdir -p "$work/corpus/$target" "$work/crashes/$target"
