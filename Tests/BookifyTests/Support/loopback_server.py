@@ -3,9 +3,9 @@ conditional requests get 304), plus hostile routes: /slow* answers after 90 s, /
 40 MB, /loop* redirects forever, /to-file redirects to a file: URL, /redirect-to/PATH to PATH.
 
 Usage: python3 loopback_server.py FOLDER PORT_FILE
-Binds 127.0.0.1 on a free port, writes the port to PORT_FILE, and stops by itself after
-900 seconds, so no test leaves it running (a busy test run may
-suspend a test for minutes between its requests).
+Binds 127.0.0.1 on a free port, writes the port to PORT_FILE, and stops by itself when the
+test process that started it ends, so no test leaves it running; not after a fixed time, as
+a run under a sanitizer may suspend a test for half an hour between its requests.
 """
 import http.server
 import os
@@ -55,5 +55,13 @@ server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 with open(port_file + ".tmp", "w") as out:
     out.write(str(server.server_address[1]))
 os.rename(port_file + ".tmp", port_file)
-threading.Timer(900, server.shutdown).start()
+
+
+def stop_with_parent(parent):
+    while os.getppid() == parent:
+        time.sleep(1)
+    server.shutdown()
+
+
+threading.Thread(target=stop_with_parent, args=(os.getppid(),), daemon=True).start()
 server.serve_forever()
