@@ -6,12 +6,7 @@ import Testing
 /// link, an invalid book with exit 0, a message blaming a template, or lost content.
 @Suite struct HardeningTests {
     private func build(_ files: [String: String], input: String, _ extra: [String] = []) throws -> (URL, Shell.Result) {
-        let folder = TestPaths.temporaryFolder()
-        for (path, text) in files {
-            let file = folder.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: file, atomically: true, encoding: .utf8)
-        }
+        let folder = try TestPaths.temporaryFolder(holding: files)
         let result = Shell.bookify([input, "--offline", "-q", "-o", "book.epub"] + extra, in: folder)
         return (folder.appendingPathComponent("book.epub"), result)
     }

@@ -9,16 +9,6 @@ import Testing
 /// fixed code takes about a second, a few under the sanitizers), speed itself is measured by
 /// `make bench`.
 @Suite struct InputLimitTests {
-    private func folder(_ files: [String: String]) throws -> URL {
-        let folder = TestPaths.temporaryFolder()
-        for (path, text) in files {
-            let file = folder.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: file, atomically: true, encoding: .utf8)
-        }
-        return folder
-    }
-
     /// The deepest element nesting under `nodes`, counted without recursion.
     private func depth(_ nodes: [ContentNode]) -> Int {
         var deepest = 0
@@ -91,7 +81,7 @@ import Testing
             + String(repeating: "</x>", count: 60_000) + "<item><title>One</title><description>fine</description></item></channel></rss>"
         let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">" + String(repeating: "<g>", count: 60_000)
             + String(repeating: "</g>", count: 60_000) + "</svg>"
-        let work = try folder(["atom.xml": atom, "rss.xml": rss, "deep.svg": svg,
+        let work = try TestPaths.temporaryFolder(holding: ["atom.xml": atom, "rss.xml": rss, "deep.svg": svg,
                                "svg.json": #"{"title": "S", "items": [{"id": "1", "content_html": "<p>x</p><img src=\"deep.svg\" alt=\"deep\">"}]}"#])
         for input in ["atom.xml", "rss.xml", "svg.json"] {
             let result = Shell.bookify([input, "--offline", "-q", "--assets", ".", "-o", "\(input).epub"], in: work)
@@ -111,7 +101,7 @@ import Testing
             (["site/posts/ok.md": "---\ntitle: Fine\n---\nText\n", "bookify.yml": "title: Book\n\(aliases)\n"], "site", "bookify.yml:"),
         ]
         for (files, input, message) in cases {
-            let work = try folder(files)
+            let work = try TestPaths.temporaryFolder(holding: files)
             let result = Shell.bookify([input, "--offline", "-o", "book.epub"], in: work)
             #expect(result.status == 65, "\(files.keys): \(result.stderr)")
             #expect(result.stderr.contains(message), "\(result.stderr)")
@@ -121,7 +111,7 @@ import Testing
     }
 
     @Test func endlessOrHugeInputIsRefusedBeforeItExhaustsMemory() throws {
-        let work = try folder(["site/posts/fine.md": "---\ntitle: Fine\n---\nText\n"])
+        let work = try TestPaths.temporaryFolder(holding: ["site/posts/fine.md": "---\ntitle: Fine\n---\nText\n"])
         let huge = work.appendingPathComponent("site/posts/huge.md")
         _ = FileManager.default.createFile(atPath: huge.path, contents: nil)
         try FileHandle(forWritingTo: huge).truncate(atOffset: 2 << 30)  // sparse: no disk used
@@ -136,7 +126,7 @@ import Testing
     }
 
     @Test func libxml2ProblemsAreOneLineWithoutRawBytes() throws {
-        let work = try folder([:])
+        let work = TestPaths.temporaryFolder()
         try Data("<?xml version=\"1.0\"?>\n<rss><channel>\n<title>\u{1}\u{2}\u{3} bytes</title>\n".utf8 + [0xFF, 0xFE, 0x00, 0x80])
             .write(to: work.appendingPathComponent("broken.xml"))
         let result = Shell.bookify(["broken.xml", "--offline", "-o", "book.epub"], in: work)
@@ -152,7 +142,7 @@ import Testing
                 + "\n\n```swift\nlet x = \(index)\n```"]
         }
         let feed = try JSONSerialization.data(withJSONObject: ["title": "Big", "items": items])
-        let work = try folder([:])
+        let work = TestPaths.temporaryFolder()
         try feed.write(to: work.appendingPathComponent("feed.json"))
         let books: Set = ["feed.json", "book.epub", "book.pdf"]
         for (signal, delay) in [(SIGINT, 0.0), (SIGTERM, 0.0), (SIGHUP, 0.05), (SIGINT, 0.2), (SIGTERM, 0.5)] {

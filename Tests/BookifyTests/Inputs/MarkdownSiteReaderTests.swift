@@ -3,17 +3,6 @@ import Foundation
 import Testing
 
 @Suite struct MarkdownSiteReaderTests {
-    /// Writes `files` (path → text) under a new folder.
-    private func site(_ files: [String: String]) throws -> URL {
-        let root = TestPaths.temporaryFolder()
-        for (path, text) in files {
-            let file = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: file, atomically: true, encoding: .utf8)
-        }
-        return root
-    }
-
     private func read(_ root: URL, drafts: Bool = false) async throws -> Blog {
         var reader = InputReader()
         reader.includeDrafts = drafts
@@ -21,7 +10,7 @@ import Testing
     }
 
     @Test func readsAHugoSiteWithTOMLYAMLAndJSONFrontMatter() async throws {
-        let root = try site([
+        let root = try TestPaths.temporaryFolder(holding: [
             "hugo.toml": "baseURL = \"https://h.example/\"\ntitle = \"Hugo site\"\nlanguageCode = \"en-us\"\n[author]\n  name = \"Nate\"\n",
             "content/about.md": "+++\ntitle = \"About\"\n+++\nA page, not a post.",
             "content/blog/_index.md": "---\ntitle: Blog\n---\n",
@@ -46,7 +35,7 @@ import Testing
     }
 
     @Test func readsAJekyllSiteWithDatesFromFileNamesAndLiquid() async throws {
-        let root = try site([
+        let root = try TestPaths.temporaryFolder(holding: [
             "_config.yml": "title: Jekyll news\nurl: https://j.example\nbaseurl: /docs\n",
             "_posts/2013-05-06-first-release.markdown": "---\ntitle: First\ncategory: release\n---\nSee {% post_url 2014-01-02-second %} on {{ site.title }}.\n{% raw %}{{ kept }}{% endraw %}\n{% highlight ruby %}\nputs 1\n{% endhighlight %}\n{% include note.html %}",
             "_posts/2014-01-02-second.md": "---\ntitle: Second\ndate: 2014-01-02 10:00:00 +0200\ncategories: [release, news]\nauthor: parkr\n---\nText",
@@ -68,7 +57,7 @@ import Testing
     }
 
     @Test func aliasesAndYAMLErrorsAreRead() async throws {
-        let root = try site(["hugo.toml": "baseURL = \"https://h.example/\"\n",
+        let root = try TestPaths.temporaryFolder(holding: ["hugo.toml": "baseURL = \"https://h.example/\"\n",
                              "content/blog/a.md": "+++\ntitle = \"A\"\naliases = [\"/old/a/\"]\n+++\nx",
                              "content/blog/b.md": "---\ntitle: B\n---\nSee [a](https://h.example/old/a/)."])
         let blog = try await read(root)
@@ -79,7 +68,7 @@ import Testing
         let a = try #require(content.chapters.flatMap(\.documents).first { $0.post.title == "A" })
         #expect(b.body.allElements.contains { $0.link == .post(a.documentID, anchor: nil) }, "a link to an alias stays in the book")
 
-        let broken = try site(["notes/a.md": "---\ntitle: x\ntags: [unclosed\n---\nbody"])
+        let broken = try TestPaths.temporaryFolder(holding: ["notes/a.md": "---\ntitle: x\ntags: [unclosed\n---\nbody"])
         do {
             _ = try await read(broken)
             Issue.record("broken YAML was read")
@@ -89,7 +78,7 @@ import Testing
     }
 
     @Test func brokenFrontMatterNamesTheFile() async throws {
-        let root = try site(["notes/a.md": "---\ntitle: [unclosed\n---\nx", "notes/b.md": "+++\ntitle = \"never closed\"\n"])
+        let root = try TestPaths.temporaryFolder(holding: ["notes/a.md": "---\ntitle: [unclosed\n---\nx", "notes/b.md": "+++\ntitle = \"never closed\"\n"])
         await #expect(throws: BookifyError.self) { _ = try await read(root) }
         do {
             _ = try await read(root)

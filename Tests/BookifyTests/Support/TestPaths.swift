@@ -35,6 +35,17 @@ enum TestPaths {
         try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
+
+    /// A new folder holding `files` (path → text), with the folders their paths name.
+    static func temporaryFolder(holding files: [String: String]) throws -> URL {
+        let folder = temporaryFolder()
+        for (path, text) in files {
+            let file = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
 }
 
 extension BookSettings {
