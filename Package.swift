@@ -61,7 +61,7 @@ let package = Package(
             ]),
         // Unit tests per stage and end-to-end tests that build real books (folders inside).
         // Depending on `bookify` makes `swift test` build the command the CLI tests run, and on
-        // `bookify-fuzz` the fuzz driver `make test` runs in the same (sanitized) build.
+        // `bookify-fuzz` the fuzz driver `make test` runs from the same build.
         .testTarget(
             name: "BookifyTests",
             dependencies: ["BookifyCore", "bookify", "bookify-fuzz", "CLibZip"],
@@ -72,7 +72,7 @@ let package = Package(
 
 // The fuzz targets (Fuzz/Sources). `make fuzz` (scripts/fuzz.sh) builds them with
 // `-sanitize=fuzzer` and BOOKIFY_FUZZ=1, which leaves out the driver's `main` for libFuzzer's;
-// otherwise `bookify-fuzz` is the mutation driver `make test` runs under each sanitizer.
+// otherwise `bookify-fuzz` is the mutation driver `make test` runs in the build `swift test` made.
 let libFuzzer = Context.environment["BOOKIFY_FUZZ"] == "1"
 package.targets.append(.executableTarget(name: "bookify-fuzz", dependencies: ["BookifyCore"], path: "Fuzz/Sources",
                                          swiftSettings: libFuzzer ? [.define("LIBFUZZER")] : []))

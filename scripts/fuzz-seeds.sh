@@ -25,4 +25,3 @@ seed xml-feed "$corpus"/rss/*.xml "$corpus"/atom/*.xml
 seed front-matter examples/**/*.md "$corpus"/markdown/**/*.md "$corpus"/markdown/**/*.markdown
 seed markdown examples/**/*.md "$corpus"/markdown/**/*.md "$corpus"/markdown/**/*.markdown
 seed image examples/**/*.{png,jpg,jpeg,gif,webp,svg} "$corpus"/**/*.{png,jpg,jpeg,gif,webp,svg}
-

@@ -7,7 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-120}
-targets=${FUZZ_TARGETS:-"json-feed xml-feed front-matter markdown image"}
 work=.build-fuzz
 
 scripts/install-deps.sh
@@ -15,6 +14,7 @@ BOOKIFY_FUZZ=1 swift build -c release --build-path "$work" --product bookify-fuz
     --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing 2>&1 | grep -v "Cannot export local symbol" | tail -1
 
 scripts/fuzz-seeds.sh "$work/seeds"
+targets=${FUZZ_TARGETS:-$(ls "$work/seeds")}  # a folder of seeds per target
 
 for target in $targets; do
     mkdir -p "$work/corpus/$target" "$work/crashes/$target"

@@ -34,8 +34,9 @@ for sanitizer in $sanitizers; do
     # The fuzz targets run on one thread: nothing for ThreadSanitizer to see.
     [ "$sanitizer" != thread ] && [ "$fuzz_seconds" -gt 0 ] || continue
     scripts/fuzz-seeds.sh "$build/fuzz-seeds"
-    for target in json-feed xml-feed front-matter markdown image; do
+    for seeds in "$build/fuzz-seeds"/*/; do  # a folder of seeds per target
+        target=$(basename "$seeds")
         phase "fuzz target $target (sanitizer: $sanitizer)" \
-            "$build/debug/bookify-fuzz" "$target" "$fuzz_seconds" "$build/fuzz-seeds/$target"/*
+            "$build/debug/bookify-fuzz" "$target" "$fuzz_seconds" "$seeds"*
     done
 done

@@ -2,8 +2,9 @@
 import Foundation
 import Synchronization
 
-/// The fuzz targets without libFuzzer, for the sanitizer builds of `make test`: the toolchain's
-/// libFuzzer needs a build of its own (`make fuzz`), which CI has no time for. This driver
+/// The fuzz targets without libFuzzer, for `make test` in whatever build `swift test` made (plain
+/// or sanitized): the toolchain's libFuzzer needs a build of its own (`make fuzz`), which CI
+/// has no time for. This driver
 /// feeds a target its seed files, then random mutations of them (bytes flipped, inserted,
 /// deleted, runs repeated, seeds spliced) until the time is up. It is blind where libFuzzer
 /// follows coverage, but it runs under whatever sanitizer the build has. Each input is written
