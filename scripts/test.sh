@@ -19,6 +19,19 @@ phase() {
     echo "== $name: passed in $((SECONDS - start)) s"
 }
 
+# One fuzz target with the mutation driver. A crash prints a short backtrace, then the input
+# that caused it (base64), last, where a CI log's tail shows it; the seed the driver printed
+# first replays the run (BOOKIFY_FUZZ_SEED).
+fuzz() {
+    local build=$1 target=$2 seeds=$3
+    SWIFT_BACKTRACE=preset=friendly,threads=crashed,registers=none,images=none \
+        "$build/debug/bookify-fuzz" "$target" "$fuzz_seconds" "$seeds"* && return
+    local status=$? input=${TMPDIR:-/tmp}/bookify-fuzz-$target
+    echo "== fuzz target $target failed ($status); the input it ran last, $(wc -c < "$input") bytes, base64:"
+    base64 -w 0 "$input" | head -c 20000; echo
+    return "$status"
+}
+
 for sanitizer in $sanitizers; do
     case $sanitizer in
         none) flags=(); build=.build ;;
@@ -36,7 +49,6 @@ for sanitizer in $sanitizers; do
     scripts/fuzz-seeds.sh "$build/fuzz-seeds"
     for seeds in "$build/fuzz-seeds"/*/; do  # a folder of seeds per target
         target=$(basename "$seeds")
-        phase "fuzz target $target (sanitizer: $sanitizer)" \
-            "$build/debug/bookify-fuzz" "$target" "$fuzz_seconds" "$seeds"*
+        phase "fuzz target $target (sanitizer: $sanitizer)" fuzz "$build" "$target" "$seeds"
     done
 done

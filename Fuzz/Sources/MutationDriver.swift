@@ -9,7 +9,8 @@ import Synchronization
 /// deleted, runs repeated, seeds spliced) until the time is up. It is blind where libFuzzer
 /// follows coverage, but it runs under whatever sanitizer the build has. Each input is written
 /// to `$TMPDIR/bookify-fuzz-TARGET` before it runs, so that a crash can be replayed (as a seed);
-/// an input that takes longer than `inputTimeLimit` is a finding too.
+/// an input that takes longer than `inputTimeLimit` is a finding too. The mutations follow a
+/// random seed that the driver prints first; `BOOKIFY_FUZZ_SEED=N` replays the same sequence.
 ///
 ///     bookify-fuzz TARGET SECONDS SEED...
 @main
@@ -35,12 +36,17 @@ enum MutationDriver {
             target.run(input)
             started.store(0, ordering: .sequentiallyConsistent)
         }
-        var generator = SystemRandomNumberGenerator()
+        let randomSeed = ProcessInfo.processInfo.environment["BOOKIFY_FUZZ_SEED"].flatMap(UInt64.init)
+            ?? UInt64.random(in: 0...UInt64.max)
+        print("\(target.rawValue): BOOKIFY_FUZZ_SEED=\(randomSeed)")
+        var generator = SplitMix64(seed: randomSeed)
         seeds.forEach(run)
         let deadline = Date().addingTimeInterval(seconds)
         var runs = seeds.count
         while Date() < deadline {
-            run(mutate(seeds.randomElement() ?? [], splicing: seeds.randomElement() ?? [], using: &generator))
+            let seed = seeds.randomElement(using: &generator) ?? []
+            let other = seeds.randomElement(using: &generator) ?? []
+            run(mutate(seed, splicing: other, using: &generator))
             runs += 1
         }
         print("\(target.rawValue): \(runs) runs in \(Int(seconds)) s, no crash")
@@ -78,6 +84,18 @@ enum MutationDriver {
             }
         }
         return Array(bytes.prefix(262_144))
+    }
+}
+/// A small seeded generator (SplitMix64), so that a run can be replayed from its seed.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
 #endif

@@ -7,6 +7,9 @@ struct ImageSize: Sendable, Hashable {
     var width: Int
     var height: Int
 
+    /// The largest side an SVG may declare: far beyond any page, well within `Int`.
+    private static let maximumSide = 1_000_000
+
     /// The size `bytes` declare, or `nil` when the header does not tell.
     static func read(_ bytes: [UInt8], type: ImageType) -> ImageSize? {
         let size: ImageSize?
@@ -64,16 +67,20 @@ struct ImageSize: Sendable, Hashable {
             let pattern = try! Regex("\\s\(name)\\s*=\\s*[\"']([^\"']*)[\"']")
             return tag.firstMatch(of: pattern)?.output[1].substring.map(String.init)
         }
-        let pixels = { (value: String?) -> Double? in
-            guard let value = value?.trimmingCharacters(in: .whitespaces) else { return nil }
-            let number = value.hasSuffix("px") ? String(value.dropLast(2)) : value
-            return Double(number)
-        }
         if let width = pixels(attribute("width")), let height = pixels(attribute("height")) {
-            return ImageSize(width: Int(width.rounded()), height: Int(height.rounded()))
+            return ImageSize(width: width, height: height)
         }
-        let box = attribute("viewBox")?.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
-        guard let box, box.count == 4 else { return nil }
-        return ImageSize(width: Int(box[2].rounded()), height: Int(box[3].rounded()))
+        let box = attribute("viewBox")?.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        guard let box, box.count == 4, let width = pixels(box[2]), let height = pixels(box[3]) else { return nil }
+        return ImageSize(width: width, height: height)
+    }
+
+    /// An SVG length ("120", "120px") in whole pixels, or nil unless it is a number an image's
+    /// size could be: "1e300", "nan" and "inf" parse as `Double` but trap when made an `Int`.
+    private static func pixels(_ value: String?) -> Int? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces) else { return nil }
+        let number = Double(value.hasSuffix("px") ? String(value.dropLast(2)) : value)
+        guard let number, number.isFinite, number >= 0, number <= Double(maximumSide) else { return nil }
+        return Int(number.rounded())
     }
 }

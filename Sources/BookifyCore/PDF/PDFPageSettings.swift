@@ -55,7 +55,7 @@ public struct PageSize: Sendable, Equatable {
         }
         guard (144...2000).contains(width), (144...2000).contains(height) else {
             throw PageSettingError("a page must be 2 to 27 inches (144 to 2000 pt) on each side; '\(text)' is "
-                                   + "\(Int(width.rounded())) × \(Int(height.rounded())) pt")
+                                   + String(format: "%g × %g pt", width, height))
         }
         return PageSize(width: width, height: height)
     }
@@ -111,7 +111,8 @@ enum Length {
     static func points(_ text: String, defaultUnit: String) -> Double? {
         let unit = unit(of: text) ?? defaultUnit
         let number = unit == self.unit(of: text) ? String(text.dropLast(unit.count)) : text
-        guard let value = Double(number), value.isFinite, value >= 0, let scale = pointsPerUnit[unit] else { return nil }
-        return value * scale
+        guard let value = Double(number), let scale = pointsPerUnit[unit] else { return nil }
+        let points = value * scale
+        return points.isFinite && points >= 0 ? points : nil  // 1e308in is infinitely many points
     }
 }

@@ -21,4 +21,13 @@ import Testing
         #expect(ImageSize.read(Array(#"<svg viewBox="0 0 24 12.4">"#.utf8), type: .svg) == ImageSize(width: 24, height: 12))
         #expect(ImageSize.read(Array(#"<svg width="100%">"#.utf8), type: .svg) == nil)
     }
+
+    /// Found by the fuzz driver in CI: a viewBox of 1e300 trapped converting to `Int`.
+    @Test(arguments: ["1e300", "nan", "inf", "-5", "9e18"])
+    func svgSizesNoImageCouldHaveAreIgnored(number: String) {
+        let declared = #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(number)" height="80" viewBox="0 0 \#(number) 10">"#
+        #expect(ImageSize.read(Array(declared.utf8), type: .svg) == nil)
+        let fallsBack = #"<svg width="\#(number)" height="80" viewBox="0 0 30 10">"#
+        #expect(ImageSize.read(Array(fallsBack.utf8), type: .svg) == ImageSize(width: 30, height: 10))
+    }
 }

@@ -9,7 +9,8 @@ import Testing
         #expect(abs(size.width - width) < 0.01 && abs(size.height - height) < 0.01)
     }
 
-    @Test(arguments: ["", "a3x", "6x9", "10x10mm", "-5x9in", "axbin", "30x30in"])
+    @Test(arguments: ["", "a3x", "6x9", "10x10mm", "-5x9in", "axbin", "30x30in",
+                      "1e308x1e308in", "1e300x9in", "nanx9in", "infx9in"])  // the last four trapped
     func wrongPageSizesAreRefused(text: String) {
         #expect(throws: PageSettingError.self) { try PageSize.parse(text) }
     }
