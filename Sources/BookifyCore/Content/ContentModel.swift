@@ -9,7 +9,13 @@
 /// - A `figcaption` outside a `figure`, or not first or last in it, becomes a paragraph.
 /// - A list item outside a list becomes a `div`; tables and lists get the rows, cells and
 ///   items their content models require around stray content.
+/// - Elements deeper than `maximumDepth` are unwrapped (their text stays): the wrappers above
+///   could otherwise double or triple the depth the parser capped (`<ul><ul><ul>…` becomes
+///   `ul > li > ul > li…`), past the 256 levels libxml2-based reading systems accept.
 enum ContentModel {
+    /// As deep as the parser lets content nest; repairs may add two levels below it.
+    static let maximumDepth = HTMLParser.maximumDepth
+
     /// The children each container may have; anything else is wrapped in the first one.
     static let requiredChildren: [String: (allowed: Set<String>, wrapper: [String])] = [
         "ul": (["li"], ["li"]),
@@ -53,8 +59,13 @@ enum ContentModel {
         var parent = "body"
         var phrasing = false
         var insideLink = false
+        /// How deep the repaired tree is here, counting the wrappers added above.
+        var depth = 0
 
         mutating func visitElement(_ original: ContentElement) -> [ContentNode] {
+            let wrappers = requiredChildren[parent].map { $0.allowed.contains(original.name) ? 0 : $0.wrapper.count } ?? 0
+            // Unwrapped here, the children are repaired for the parent they now stand in.
+            if depth + wrappers >= maximumDepth { return rewrite(original.children) }
             var element = original
             if element.name == "p", !phrasing, let pieces = splitAtBlocks(element) { return rewrite(pieces) }
             if (phrasing && blocks.contains(element.name)) || (insideLink && element.name == "a") {
@@ -69,11 +80,11 @@ enum ContentModel {
             if let parents = tableParents[element.name], !parents.contains(parent) { return rewrite(element.children) }
             if element.name == "dl", !isWellFormedDefinitionList(element) { element = definitionListAsBlocks(element) }
             if element.name == "figure" { element.children = markingStrayCaptions(element.children) }
-            let saved = (parent, phrasing, insideLink)
-            (parent, phrasing, insideLink) = (element.name, phrasing || phrasingOnly.contains(element.name),
-                                              insideLink || element.name == "a")
+            let saved = (parent, phrasing, insideLink, depth)
+            (parent, phrasing, insideLink, depth) = (element.name, phrasing || phrasingOnly.contains(element.name),
+                                                     insideLink || element.name == "a", depth + wrappers + 1)
             let children = rewrite(element.children)
-            (parent, phrasing, insideLink) = saved
+            (parent, phrasing, insideLink, depth) = saved
             element.children = requiredChildren[element.name].map { wrapStray(children, in: $0) } ?? children
             return [.element(element)]
         }

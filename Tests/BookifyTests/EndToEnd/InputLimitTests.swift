@@ -42,6 +42,20 @@ import Testing
         #expect(body.map(\.textContent).joined().contains("bottom"))
     }
 
+    /// Found by the fuzz driver in a Blogger post: a list directly in a list gets a list item
+    /// around it, a table in a table a row and a cell, so the repaired tree nested two or three
+    /// times as deep as the parser allowed, past libxml2's 256 levels.
+    @Test(.timeLimit(.minutes(3)), arguments: [("<ul><", "</ul>"), ("<table>", "</table>"), ("<ol><li><ul><", "</ul></li></ol>")])
+    func strayListsAndTablesNestedDeepStayWithinLibXML2sDepth(open: String, close: String) throws {
+        let html = String(repeating: open, count: 400) + "<li>bottom</li>" + String(repeating: close, count: 400)
+        let body = convert(html, format: .html).body
+        #expect(depth(body) <= 210)
+        #expect(body.map(\.textContent).joined().contains("bottom"))
+        let writer = XHTMLWriter(documentID: "p001", href: { _ in "#" }, imageSource: { _ in "" })
+        let page = "<div xmlns=\"http://www.w3.org/1999/xhtml\">" + writer.serialize(body) + "</div>"
+        #expect(XMLChecker.check(page) == nil)
+    }
+
     /// Found by the fuzz driver: the last character of code nested in 40 inline elements took
     /// 2^40 steps (smart punctuation asks for it).
     @Test(.timeLimit(.minutes(3))) func codeNestedInManyInlineElementsIsConvertedAtOnce() {

