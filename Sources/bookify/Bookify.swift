@@ -18,7 +18,7 @@ struct Bookify: AsyncParsableCommand {
               bookify archive add feed.json --archive blog.archive
                                                  (keep every post and image, for later books)
             """,
-        version: BookifyVersion.current,
+        version: "bookify \(BookifyVersion.current)\n" + BookifyVersion.libraries.joined(separator: "\n"),
         subcommands: [Build.self, Inspect.self, Init.self, ArchiveCommand.self],
         defaultSubcommand: Build.self)
 

@@ -22,20 +22,28 @@ public final class Archive: Sendable {
     /// schema is newer than this bookify knows.
     public init(path: String, create: Bool) throws(BookifyError) {
         self.path = path
-        let state = try Self.inspectFile(at: path)
+        database = try ArchiveOpeningLock.holding(forArchiveAt: path) { () throws(BookifyError) in
+            try Self.openDatabase(at: path, create: create)
+        }
+    }
+
+    private static func openDatabase(at path: String, create: Bool) throws(BookifyError) -> DatabasePool {
+        let state = try inspectFile(at: path)
         if state == .missing, !create { throw .inputNotFound(path: path) }
-        if state == .database, try !Self.isArchiveOrEmpty(at: path) {
+        if state == .database, try !isArchiveOrEmpty(at: path) {
             throw .invalidInput(path: path, location: nil, reason: "an SQLite database, but not a bookify archive; it was left as it is")
         }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "bookify archive"
+        let database: DatabasePool
         do {
             database = try DatabasePool(path: path, configuration: configuration)
         } catch {
-            throw Self.openingError(error, path: path, creating: state == .missing)
+            throw openingError(error, path: path, creating: state == .missing)
         }
-        try migrate()
+        try migrate(database, path: path)
+        return database
     }
 
     private enum FileState { case missing, empty, database }
@@ -78,7 +86,7 @@ public final class Archive: Sendable {
     }
 
     /// Brings the schema up to date, or refuses an archive a newer bookify wrote.
-    private func migrate() throws(BookifyError) {
+    private static func migrate(_ database: DatabasePool, path: String) throws(BookifyError) {
         let migrator = ArchiveSchema.migrator
         do {
             if try database.read({ try migrator.hasBeenSuperseded($0) }) {

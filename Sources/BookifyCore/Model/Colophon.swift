@@ -36,8 +36,3 @@ extension Colophon {
         return "Kept in a bookify archive from \(sources), fetched " + (first == last ? "on \(first)." : "between \(first) and \(last).")
     }
 }
-
-/// The version bookify reports in its books and on the command line.
-public enum BookifyVersion {
-    public static let current = "0.1.0"
-}

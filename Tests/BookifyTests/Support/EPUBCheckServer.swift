@@ -36,7 +36,7 @@ final class EPUBCheckServer: Sendable {
     private func start() throws -> Connection {
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("EPUBCheckServer.java")
         let errors = TestPaths.temporaryFolder().appendingPathComponent("epubcheck-server.log")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let input = Pipe(), output = Pipe()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
