@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 
 /// The whole pipeline (DESIGN §3): inputs → posts → plan → content → writers.
 public struct BookBuilder: Sendable {
     public var settings: BookSettings
-    /// Told how many images are loaded, and of how many, while they load.
-    public var imageProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Told where the build is, at each stage and as its work gets done (from any thread).
+    public var progress: (@Sendable (BuildProgress) -> Void)?
     /// The archive a book is built from: its images come from there alone.
     private var archive: Archive?
 
@@ -27,12 +28,12 @@ public struct BookBuilder: Sendable {
     /// format of its extension). `review` sees the content before anything is written (to
     /// report warnings); with `strict` set, a missing image or a broken link then fails the
     /// build and no book is written.
-    public static func build(_ request: BuildRequest, imageProgress: (@Sendable (Int, Int) -> Void)? = nil,
+    public static func build(_ request: BuildRequest, progress: (@Sendable (BuildProgress) -> Void)? = nil,
                              review: (BookContent) -> Void = { _ in }) async throws(BookifyError) -> Result {
         let jobs = request.settings.jobs ?? Parallelism.jobs
         let outcome = await Parallelism.$jobs.withValue(max(1, jobs)) { () async -> Swift.Result<Result, BookifyError> in
             do throws(BookifyError) {
-                return .success(try await buildWithinJobs(request, imageProgress: imageProgress, review: review))
+                return .success(try await buildWithinJobs(request, progress: progress, review: review))
             } catch {
                 return .failure(error)
             }
@@ -40,10 +41,10 @@ public struct BookBuilder: Sendable {
         return try outcome.get()
     }
 
-    private static func buildWithinJobs(_ request: BuildRequest, imageProgress: (@Sendable (Int, Int) -> Void)?,
+    private static func buildWithinJobs(_ request: BuildRequest, progress: (@Sendable (BuildProgress) -> Void)?,
                                         review: (BookContent) -> Void) async throws(BookifyError) -> Result {
         var builder = BookBuilder(settings: request.settings)
-        builder.imageProgress = imageProgress
+        builder.progress = progress
         // Writers first: a broken template or stylesheet fails before any input is read.
         var writers = try request.outputs.map { output throws(BookifyError) in (output, try builder.writer(for: output)) }
         let (content, archived) = try await builder.contentAndArchive(for: request.inputs)
@@ -54,7 +55,8 @@ public struct BookBuilder: Sendable {
             writers = [(output, try builder.writer(for: output))]
         }
         var result = Result(content: content, written: [], imports: archived?.imports ?? [])
-        for (output, writer) in writers {
+        for (index, (output, writer)) in writers.enumerated() {
+            progress?(BuildProgress(stage: .write, done: index, total: writers.count))
             if let limit = request.settings.splitSize, (try? BookFormat(outputPath: output))?.isEPUB == true {
                 let files = try BookVolumes.write(content, with: writer, to: output, limit: limit)
                 result.written += files
@@ -77,7 +79,10 @@ public struct BookBuilder: Sendable {
         reader.offline = settings.offline
         reader.http = settings.http
         var blogs: [Blog] = []
-        for input in inputs { blogs.append(try await reader.read(input)) }
+        for input in inputs {
+            progress?(BuildProgress(stage: .read, done: blogs.count, total: inputs.count))
+            blogs.append(try await reader.read(input))
+        }
         return blogs
     }
 
@@ -86,7 +91,8 @@ public struct BookBuilder: Sendable {
     public func convert(_ book: Book) async -> BookContent {
         let posts = Self.withoutSiteWideImages(book.posts)
         let converted = Self.convertConcurrently(posts, converter: PostConverter(autoFormat: settings.contentFormat),
-                                                       links: Self.bookLinks(posts), authors: book.metadata.authors)
+                                                       links: Self.bookLinks(posts), authors: book.metadata.authors,
+                                                       progress: progress)
         let documents = CrossReferences.resolve(converted)
         let media = await embedMedia(in: documents)
         var chapters: [BookContent.ChapterContent] = []
@@ -119,11 +125,16 @@ public struct BookBuilder: Sendable {
     /// Every post converted, on `Parallelism.jobs` threads, the longest first (libxml2 and
     /// cmark-gfm are set up first, once).
     private static func convertConcurrently(_ posts: [Post], converter: PostConverter, links: (links: BookLinks, ids: [String]),
-                                            authors: [String]) -> [PostDocument] {
+                                            authors: [String], progress: (@Sendable (BuildProgress) -> Void)?) -> [PostDocument] {
         LibXML2.initialize()
         MarkdownRenderer.prepare()
+        let converted = Atomic(0)
+        progress?(BuildProgress(stage: .convert, done: 0, total: posts.count))
         return Array(posts.enumerated()).concurrentMap(startingWithCostliest: \.element.content.utf8.count) { index, post in
-            converter.convert(post, documentID: links.ids[index], links: links.links, bookAuthors: authors)
+            let document = converter.convert(post, documentID: links.ids[index], links: links.links, bookAuthors: authors)
+            let done = converted.add(1, ordering: .relaxed).newValue
+            progress?(BuildProgress(stage: .convert, done: done, total: posts.count))
+            return document
         }
     }
 
@@ -135,6 +146,8 @@ public struct BookBuilder: Sendable {
         let requests = zip(documents, references).flatMap { document, references in
             MediaEmbedding.requests(for: references, at: PostLocation(post: document.post))
         }
+        var imageProgress: (@Sendable (Int, Int) -> Void)?
+        if let progress { imageProgress = { done, total in progress(BuildProgress(stage: .images, done: done, total: total)) } }
         let loader = MediaLoader(loader: imageLoader, concurrentDownloads: settings.assets.concurrentDownloads,
                                  progress: imageProgress)
         let loaded = await loader.load(requests)

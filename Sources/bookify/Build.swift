@@ -48,21 +48,30 @@ struct Build: AsyncParsableCommand {
         do {
             var request = try arguments.request(outputs: output, strict: strict, archive: archive)
             request.settings.jobs = jobs ?? request.settings.jobs
-            let progress = quiet ? nil : ProgressLine(label: "Images")
-            var imageProgress: (@Sendable (Int, Int) -> Void)?
-            if let progress { imageProgress = { done, total in progress.update(done: done, total: total) } }
-            let result = try await BookBuilder.build(request, imageProgress: imageProgress) { content in
-                progress?.finish()
-                if verbose, !quiet { ImageReport(images: content.images).print() }
-                if !quiet || request.settings.strict { BuildWarnings(content: content).print() }
+            let started = Date()
+            let progress = quiet ? nil : ProgressLine()
+            var report: (@Sendable (BuildProgress) -> Void)?
+            if let progress { report = { progress.update($0) } }
+            var warnings = (count: 0, missingImages: 0)
+            let result = try await BookBuilder.build(request, progress: report) { content in
+                let report = BuildWarnings(content: content, verbose: verbose)
+                warnings = (report.count, report.missingImages)
+                if !quiet || request.settings.strict {
+                    progress?.finish()
+                    if verbose { ImageReport(images: content.images).print() }
+                    report.print()
+                }
             }
+            progress?.finish()
             if !quiet {
                 for imported in result.imports { printError(ImportReport.line(for: imported, archive: request.settings.archive ?? "")) }
+                let summary = BuildSummary(content: result.content, missingImages: warnings.missingImages,
+                                           warnings: warnings.count, seconds: Date().timeIntervalSince(started))
                 for destination in result.written where !result.volumes.values.joined().contains(destination) {
-                    printError(Self.summary(of: result.content, writtenTo: destination))
+                    printError(summary.line(writtenTo: [destination]))
                 }
                 for (output, files) in result.volumes.sorted(by: { $0.key < $1.key }) {
-                    printError(Self.summary(of: result.content, writtenTo: "\(output) in \(files.count) volumes (\(files.joined(separator: ", ")))"))
+                    printError(summary.line(writtenTo: files, as: output))
                 }
             }
             for book in result.written where (try? BookFormat(outputPath: book))?.isEPUB == true {
@@ -109,13 +118,4 @@ struct Build: AsyncParsableCommand {
         if failed { throw ExitCode(65) }
     }
 
-    /// "Wrote blog.epub: 59 posts in 2 chapters, 56 images."
-    private static func summary(of content: BookContent, writtenTo destination: String) -> String {
-        let chapters = content.book.chapters.filter { $0.title != nil }.count
-        let count = content.book.posts.count
-        let images = content.images.count
-        return "Wrote \(destination): \(count) post\(count == 1 ? "" : "s")"
-            + (chapters > 0 ? " in \(chapters) chapter\(chapters == 1 ? "" : "s")" : "")
-            + (images > 0 ? ", \(images) image\(images == 1 ? "" : "s")" : "") + "."
-    }
 }

@@ -1,22 +1,25 @@
+import BookifyCore
 import Foundation
 
-/// A line on a terminal that counts work done, rewritten in place; silent when standard error
-/// is not a terminal (a log, a pipe, a test).
+/// A line on a terminal that shows the stage a build is in and how far it got ("Converting
+/// posts: 12/59"), rewritten in place; silent when standard error is not a terminal (a log, a
+/// pipe, a test). At most ten redraws a second: a thousand posts convert faster than a
+/// terminal can show them.
 final class ProgressLine: @unchecked Sendable {
-    private let label: String
     private let lock = NSLock()
     private var shown = false
+    private var lastDraw = Date.distantPast
+    private var lastStage: BuildProgress.Stage?
     private let enabled = isatty(STDERR_FILENO) == 1
 
-    init(label: String) {
-        self.label = label
-    }
-
-    func update(done: Int, total: Int) {
+    func update(_ progress: BuildProgress) {
         guard enabled else { return }
         lock.withLock {
-            shown = true
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(done)/\(total)".utf8))
+            let now = Date()
+            // A new stage always shows; within one, the last step always shows too.
+            guard progress.stage != lastStage || progress.done == progress.total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+            (shown, lastDraw, lastStage) = (true, now, progress.stage)
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(Self.label(progress.stage)): \(progress.done)/\(progress.total)".utf8))
         }
     }
 
@@ -25,6 +28,15 @@ final class ProgressLine: @unchecked Sendable {
         lock.withLock {
             if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             shown = false
+        }
+    }
+
+    private static func label(_ stage: BuildProgress.Stage) -> String {
+        switch stage {
+        case .read: return "Reading inputs"
+        case .convert: return "Converting posts"
+        case .images: return "Loading images"
+        case .write: return "Writing books"
         }
     }
 }

@@ -13,6 +13,9 @@ public enum AssetFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case offline(searched: [String])
     /// The download failed: an HTTP status, a timeout, too large, a bad redirect.
     case download(String)
+    /// The image's host cannot be resolved or reached, or did not answer: one try per host and
+    /// build, whose reason every image from the host shares.
+    case hostUnreachable(host: String, reason: String)
     /// The file was read, but its bytes are no PNG, JPEG, GIF, WebP or well-formed SVG.
     case notAnImage(String)
     /// A local file larger than the size cap.
@@ -32,7 +35,7 @@ public enum AssetFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .offline(let folders):
             let searched = folders.isEmpty ? "" : " (looked in \(folders.joined(separator: ", ")))"
             return "not on disk\(searched) and not in the cache, and --offline forbids downloading it"
-        case .download(let reason): return reason
+        case .download(let reason), .hostUnreachable(_, let reason): return reason
         case .notAnImage(let detail): return "not an image (\(detail))"
         case .tooLarge(let megabytes): return "larger than \(megabytes) MB"
         case .cannotKeep(let reason): return reason

@@ -25,13 +25,25 @@ public struct HTTPClient: Sendable {
     public var maximumBytes = 20 * 1024 * 1024
     public static let maximumRedirects = 5
 
+    /// Why a transfer failed, and whether the fault is the host's (it cannot be resolved or
+    /// reached, or did not answer): then every other transfer from it would fail the same way.
+    struct Failure: Error {
+        var error: BookifyError
+        var isHostUnreachable = false
+    }
+
     public init() {}
 
     /// Fetches `url`. With `ifNoneMatch`/`ifModifiedSince` (a cached copy's validators) the
     /// answer may be 304 (not modified), with no bytes.
     public func get(_ url: URL, ifNoneMatch: String? = nil, ifModifiedSince: String? = nil) async throws(BookifyError) -> Response {
+        try await fetch(url, ifNoneMatch: ifNoneMatch, ifModifiedSince: ifModifiedSince).mapError(\.error).get()
+    }
+
+    /// `get`, telling a host that cannot be reached from other failures.
+    func fetch(_ url: URL, ifNoneMatch: String? = nil, ifModifiedSince: String? = nil) async -> Result<Response, Failure> {
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
-            throw .inputNotReadable(path: url.absoluteString, reason: "only http and https URLs can be fetched")
+            return .failure(Failure(error: .inputNotReadable(path: url.absoluteString, reason: "only http and https URLs can be fetched")))
         }
         let delegate = TransferDelegate(maximumBytes: maximumBytes, acceptsNotModified: ifNoneMatch != nil || ifModifiedSince != nil)
         let configuration = URLSessionConfiguration.ephemeral
@@ -54,10 +66,9 @@ public struct HTTPClient: Sendable {
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + totalTimeout, execute: watchdog)
         defer { watchdog.cancel() }
-        let result: Result<Response, BookifyError> = await withCheckedContinuation { continuation in
+        return await withCheckedContinuation { continuation in
             delegate.start(task, continuation: continuation, timeouts: (connectTimeout, totalTimeout))
         }
-        return try result.get()
     }
 }
 
@@ -69,8 +80,8 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
     private let acceptsNotModified: Bool
     private var data: [UInt8] = []
     private var redirects = 0
-    private var failure: BookifyError?
-    private var continuation: CheckedContinuation<Result<HTTPClient.Response, BookifyError>, Never>?
+    private var failure: HTTPClient.Failure?
+    private var continuation: CheckedContinuation<Result<HTTPClient.Response, HTTPClient.Failure>, Never>?
     private var originalURL = ""
     private var timeouts: (connect: TimeInterval, total: TimeInterval) = (0, 0)
 
@@ -79,7 +90,7 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
         self.acceptsNotModified = acceptsNotModified
     }
 
-    func start(_ task: URLSessionDataTask, continuation: CheckedContinuation<Result<HTTPClient.Response, BookifyError>, Never>,
+    func start(_ task: URLSessionDataTask, continuation: CheckedContinuation<Result<HTTPClient.Response, HTTPClient.Failure>, Never>,
                timeouts: (TimeInterval, TimeInterval)) {
         lock.withLock {
             self.continuation = continuation
@@ -134,8 +145,8 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        let (continuation, failure, data, timeouts) = lock.withLock {
-            let state = (self.continuation, self.failure, self.data, self.timeouts)
+        let (continuation, failure, data, timeouts, originalURL) = lock.withLock {
+            let state = (self.continuation, self.failure, self.data, self.timeouts, self.originalURL)
             self.continuation = nil
             return state
         }
@@ -143,13 +154,7 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
         if let failure {
             continuation.resume(returning: .failure(failure))
         } else if let error {
-            let reason: String
-            if (error as NSError).code == NSURLErrorTimedOut {
-                reason = "no answer in time (waits \(Int(timeouts.connect)) s for the server, \(Int(timeouts.total)) s in all)"
-            } else {
-                reason = "cannot reach it: \(error.localizedDescription)"
-            }
-            continuation.resume(returning: .failure(.inputNotReadable(path: originalURL, reason: reason)))
+            continuation.resume(returning: .failure(Self.failure(error as NSError, url: originalURL, timeouts: timeouts)))
         } else {
             let http = task.response as? HTTPURLResponse
             continuation.resume(returning: .success(HTTPClient.Response(
@@ -162,12 +167,28 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
     /// Called by the watchdog when the total time is up.
     func timeOut() {
         let (url, timeouts) = lock.withLock { (originalURL, self.timeouts) }
-        fail(.inputNotReadable(path: url,
-                               reason: "no answer in time (waits \(Int(timeouts.connect)) s for the server, \(Int(timeouts.total)) s in all)"))
+        fail(.inputNotReadable(path: url, reason: Self.noAnswer(timeouts)))
     }
 
     private func fail(_ error: BookifyError) {
-        lock.withLock { if failure == nil { failure = error } }
+        lock.withLock { if failure == nil { failure = HTTPClient.Failure(error: error) } }
+    }
+
+    /// A URLSession error, told as a reason; the host's fault when it could not be found,
+    /// connected to, or did not answer.
+    private static func failure(_ error: NSError, url: String, timeouts: (connect: TimeInterval, total: TimeInterval)) -> HTTPClient.Failure {
+        let reason: String
+        switch error.code {
+        case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed: reason = "cannot resolve the host"
+        case NSURLErrorCannotConnectToHost, NSURLErrorNotConnectedToInternet: reason = "cannot connect to the host"
+        case NSURLErrorTimedOut: reason = Self.noAnswer(timeouts)
+        default: return HTTPClient.Failure(error: .inputNotReadable(path: url, reason: "cannot reach it: \(error.localizedDescription)"))
+        }
+        return HTTPClient.Failure(error: .inputNotReadable(path: url, reason: reason), isHostUnreachable: true)
+    }
+
+    private static func noAnswer(_ timeouts: (connect: TimeInterval, total: TimeInterval)) -> String {
+        "no answer in time (waits \(Int(timeouts.connect)) s for the server, \(Int(timeouts.total)) s in all)"
     }
 
     private func tooLarge() -> BookifyError {

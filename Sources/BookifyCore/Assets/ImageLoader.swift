@@ -147,12 +147,16 @@ extension ImageAsset {
     }
 }
 
-/// Downloads, each URL once per build however many posts show it, through the cache.
+/// Downloads, each URL once per build however many posts show it, through the cache. The first
+/// download from a host goes alone: when the host cannot be resolved or reached, the others
+/// from it fail at once with the same reason instead of each waiting for its own time-out.
 private actor Downloads {
     private let http: HTTPClient
     private let cache: ImageCache?
     private let offline: Bool
     private var started: [URL: Task<Result<ImageAsset, AssetFailure>, Never>] = [:]
+    /// Per host, the outcome of its first download: why the host is unreachable, or nil.
+    private var firstFromHost: [String: Task<AssetFailure?, Never>] = [:]
 
     init(http: HTTPClient, cache: ImageCache?, offline: Bool) {
         self.http = http
@@ -163,29 +167,44 @@ private actor Downloads {
     func image(at url: URL) async -> Result<ImageAsset, AssetFailure> {
         if let task = started[url] { return await task.value }
         let (http, cache, offline) = (self.http, self.cache, self.offline)
-        let task = Task { await Self.fetch(url, http: http, cache: cache, offline: offline) }
+        let host = url.host?.lowercased() ?? ""
+        let hostCheck = firstFromHost[host]
+        let task = Task {
+            let unreachable = await hostCheck?.value
+            return await Self.fetch(url, http: http, cache: cache, offline: offline, unreachable: unreachable)
+        }
         started[url] = task
+        if hostCheck == nil {
+            firstFromHost[host] = Task {
+                if case .failure(let failure) = await task.value, case .hostUnreachable = failure { return failure }
+                return nil
+            }
+        }
         return await task.value
     }
 
-    /// The cached copy when offline or when the server says it is current (or cannot be
-    /// reached); otherwise the download, kept in the cache when it is an image.
-    private static func fetch(_ url: URL, http: HTTPClient, cache: ImageCache?, offline: Bool) async -> Result<ImageAsset, AssetFailure> {
+    /// The cached copy when offline, when the server says it is current, or when it cannot be
+    /// reached (`unreachable`: known before trying); otherwise the download, kept in the cache
+    /// when it is an image.
+    private static func fetch(_ url: URL, http: HTTPClient, cache: ImageCache?, offline: Bool,
+                              unreachable: AssetFailure?) async -> Result<ImageAsset, AssetFailure> {
         let cached = cache?.lookup(url)
         let fromCache = { (bytes: [UInt8]) in ImageAsset.checked(bytes).map { $0.from(.cache(url)) } }
         if offline { return cached.map { fromCache($0.bytes) } ?? .failure(.offline(searched: [])) }
-        do {
-            let response = try await http.get(url, ifNoneMatch: cached?.entry.etag, ifModifiedSince: cached?.entry.lastModified)
+        if let unreachable { return cached.map { fromCache($0.bytes) } ?? .failure(unreachable) }
+        switch await http.fetch(url, ifNoneMatch: cached?.entry.etag, ifModifiedSince: cached?.entry.lastModified) {
+        case .success(let response):
             if response.status == 304, let cached { return fromCache(cached.bytes) }
             let result = ImageAsset.checked(response.bytes).map { $0.from(.download(url)) }
             if case .success = result {
                 cache?.store(response.bytes, for: url, etag: response.etag, lastModified: response.lastModified)
             }
             return result
-        } catch {
+        case .failure(let failure):
             if let cached { return fromCache(cached.bytes) }
-            if case .inputNotReadable(_, let reason) = error { return .failure(.download(reason)) }
-            return .failure(.download("\(error)"))
+            let reason: String
+            if case .inputNotReadable(_, let why) = failure.error { reason = why } else { reason = "\(failure.error)" }
+            return .failure(failure.isHostUnreachable ? .hostUnreachable(host: url.host ?? "", reason: reason) : .download(reason))
         }
     }
 }

@@ -148,7 +148,7 @@ import Testing
         let site = try HostileSite()
         let server = try LoopbackServer(serving: site.served)
         let started = Date()
-        let result = try site.build(server)
+        let result = try site.build(server, extra: ["-v"])
         // Measured on the command in its own process; /slow.png would answer after 90 s.
         #expect(Date().timeIntervalSince(started) < 45, "the build waited past its timeouts")
         try #require(result.status == 0, "\(result.stderr)")
@@ -157,10 +157,11 @@ import Testing
         let inspector = try BookInspector(book)
         ReadingSystemRules.check(inspector)
 
-        let warnings = result.stderr.split(separator: "\n").filter { $0.hasPrefix("bookify: warning: image ") }
+        // One line per image: a warning of its own, or (-v) a line under its cause's warning.
+        let warnings = result.stderr.split(separator: "\n").filter { $0.hasPrefix("bookify: warning: image ") || $0.hasPrefix("bookify:   ") }
         for expected in ["slow.png", "huge.png", "loop.png", "to-file", "missing.png", "page.png", "missing-in-link.png",
                          "file:///etc/passwd", "javascript:alert(1)", "secret.png", "link.png"] {
-            let named = warnings.filter { $0.contains("/\(expected) (in") || $0.contains("image \(expected) (in") }
+            let named = warnings.filter { $0.contains("/\(expected) (in") || $0.contains(" \(expected) (in") }
             #expect(named.count == 1, "one warning for \(expected):\n\(result.stderr)")
         }
         #expect(warnings.count == 11, "\(result.stderr)")
