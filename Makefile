@@ -2,7 +2,7 @@
 SAMPLE_BOOK := build/field-notes.epub
 SAMPLE_PDF := build/field-notes.pdf
 
-.PHONY: run test test-sanitizers build deps test-deps bench fuzz clean
+.PHONY: run test test-sanitizers build install deps test-deps bench fuzz clean
 
 ## make run: build bookify (release) and make the sample blog in examples/ into an EPUB and a PDF
 run: build
@@ -21,6 +21,12 @@ test-sanitizers: test-deps
 
 build: deps
 	swift build -c release --product bookify
+
+## make install [PREFIX=/usr/local] [DESTDIR=]: bookify, its man page, bash/zsh/fish completions,
+## and the default templates and styles (in PREFIX/share/bookify) to copy
+PREFIX ?= /usr/local
+install: build
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" scripts/install.sh
 
 deps:
 	@scripts/install-deps.sh

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what bookify needs on a Debian machine, and only what is missing.
 #   scripts/install-deps.sh          build dependencies (system libraries and fonts of DESIGN §8)
-#   scripts/install-deps.sh --test   also what the tests need (Java, EPUBCheck 5, qpdf, poppler,
+#   scripts/install-deps.sh --test   also what the tests need (a JDK, EPUBCheck 5, qpdf, poppler,
 #                                    pypdf and pdfplumber to read PDFs back, Chromium to measure
-#                                    pages at a 6-inch screen's width)
+#                                    pages at a 6-inch screen's width, man to read the man page)
 set -euo pipefail
 
 packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev
@@ -12,9 +12,10 @@ packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev li
 testing=false
 if [[ "${1:-}" == "--test" ]]; then
   testing=true
-  command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+  # A JDK, not a JRE: the tests run EPUBCheck from a Java source file (EPUBCheckServer.java).
+  command -v javac >/dev/null 2>&1 || packages+=(default-jdk-headless)
   command -v python3 >/dev/null 2>&1 || packages+=(python3 python3-pip)
-  packages+=(qpdf poppler-utils chromium)
+  packages+=(qpdf poppler-utils chromium man-db)
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

@@ -32,6 +32,14 @@ fuzz() {
     return "$status"
 }
 
+install_and_check() {
+    local build=$1; shift
+    local root; root=$(mktemp -d)
+    BUILD_FLAGS="--build-path $build $*" CONFIGURATION=debug DESTDIR=$root PREFIX=/usr/local scripts/install.sh
+    scripts/check-install.sh "$root/usr/local"
+    rm -rf "$root"
+}
+
 for sanitizer in $sanitizers; do
     case $sanitizer in
         none) flags=(); build=.build ;;
@@ -44,6 +52,8 @@ for sanitizer in $sanitizers; do
         *) echo "unknown sanitizer $sanitizer (none, address, thread)" >&2; exit 64 ;;
     esac
     phase "swift test (sanitizer: $sanitizer)" swift test "${flags[@]}" --build-path "$build"
+    # make install, from this build into a scratch folder, checked as a user would use it.
+    [ "$sanitizer" != thread ] && phase "make install (sanitizer: $sanitizer)" install_and_check "$build" "${flags[@]}"
     # The fuzz targets run on one thread: nothing for ThreadSanitizer to see.
     [ "$sanitizer" != thread ] && [ "$fuzz_seconds" -gt 0 ] || continue
     scripts/fuzz-seeds.sh "$build/fuzz-seeds"

@@ -9,8 +9,9 @@ struct Bookify: AsyncParsableCommand {
         abstract: "Turn a blog into a book.",
         discussion: """
             Reads a blog's feed (JSON Feed, RSS, Atom; a file, a URL or -) or its Markdown
-            source folder (Hugo, Jekyll) and writes an EPUB 3 book of its posts:
+            source folder (Hugo, Jekyll) and writes its posts as an EPUB 3 book, a PDF, or both:
               bookify feed.json -o blog.epub
+              bookify feed.json -o blog.epub -o blog.pdf
               bookify https://example.org/index.xml -o blog.epub
               bookify my-hugo-site/ --group-by series
               bookify inspect feed.json          (the plan, without writing a book)
