@@ -1,7 +1,7 @@
 import Foundation
 
 /// Which URLs are posts of this book, so that links to them stay inside the book.
-public struct BookLinks: Sendable {
+struct BookLinks: Sendable {
     /// Document ids by post URL key.
     private var documents: [String: String] = [:]
     /// Document ids by post URL key with its fragment, for posts that share a page (a

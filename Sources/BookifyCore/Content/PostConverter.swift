@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns a post's body, in whatever format it came, into the book model.
-public struct PostConverter: Sendable {
+struct PostConverter: Sendable {
     /// Overrides the detection of HTML versus Markdown in `ContentFormat.auto` bodies.
     public var autoFormat: ContentFormat?
 

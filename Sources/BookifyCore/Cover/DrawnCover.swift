@@ -7,7 +7,7 @@ import Foundation
 /// on a colour taken from a hash of the title (each blog its own), dark enough that the
 /// white type reads as well in grayscale. A PNG of 1600 × 2560 pixels (Kindle's and Kobo's
 /// recommended 1:1.6). The same book gives the same bytes.
-public struct DrawnCover: Sendable {
+struct DrawnCover: Sendable {
     public static let width = 1600
     public static let height = 2560
 

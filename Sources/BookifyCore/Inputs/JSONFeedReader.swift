@@ -3,7 +3,7 @@ import Foundation
 /// Reads JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1), tolerant of what real feeds
 /// do: tags as a comma-separated string, empty strings for absent values, relative URLs, and
 /// items without a title, date or URL.
-public struct JSONFeedReader: Sendable {
+struct JSONFeedReader: Sendable {
     public init() {}
 
     /// Reads a feed from its bytes. `source` names the input in errors and in the book.

@@ -1,7 +1,7 @@
 /// A code block's content cut into its lines, elements and tokens that span a line break cut
 /// with it (an id stays with the first part), so that each line can be set on its own: with a
 /// hanging indent at its own indentation when it wraps.
-public enum CodeLines {
+enum CodeLines {
     /// The lines of `nodes`, without the empty line after a final line break and without the
     /// spaces that end a line (invisible, but a run of them made a page wider than its screen).
     public static func split(_ nodes: [ContentNode]) -> [[ContentNode]] {

@@ -1,5 +1,5 @@
 /// Escaping for XML text and attribute values.
-public enum XMLText {
+enum XMLText {
     /// Escapes markup characters and drops characters XML 1.0 forbids (C0 controls other than
     /// tab, newline and carriage return; U+FFFE and U+FFFF).
     public static func escape(_ text: String, quotes: Bool = false) -> String {
