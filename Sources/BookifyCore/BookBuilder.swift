@@ -3,18 +3,21 @@ import Synchronization
 
 /// The whole pipeline (DESIGN §3): inputs → posts → plan → content → writers.
 public struct BookBuilder: Sendable {
+    /// What the build makes of its inputs.
     public var settings: BookSettings
     /// Told where the build is, at each stage and as its work gets done (from any thread).
     public var progress: (@Sendable (BuildProgress) -> Void)?
     /// The archive a book is built from: its images come from there alone.
     private var archive: Archive?
 
+    /// A builder for the stages one at a time (`read`, then `plan`, `convert`, a writer).
     public init(settings: BookSettings = BookSettings()) {
         self.settings = settings
     }
 
     /// What a finished build did.
     public struct Result: Sendable {
+        /// What the books hold, as every writer received it.
         public var content: BookContent
         /// The books written, as their paths were given (with `splitSize`, the volumes).
         public var written: [String]

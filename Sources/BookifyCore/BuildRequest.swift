@@ -4,10 +4,12 @@ import Foundation
 /// the configuration file (`bookify.yml`) under the caller's own choices. The command line
 /// makes one from its flags; a Swift caller gets the same behaviour.
 public struct BuildRequest: Sendable {
+    /// Feed files, http(s) URLs, Markdown folders or files, or `-` for standard input.
     public var inputs: [String]
     /// The books to write, each in the format its extension names; empty: one EPUB named
     /// after the book's title.
     public var outputs: [String]
+    /// The settings of bookify.yml with the caller's overrides laid over them.
     public var settings: BookSettings
 
     /// Reads the configuration (`configFile`, else `bookify.yml` beside the first input or in

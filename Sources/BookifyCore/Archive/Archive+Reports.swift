@@ -10,8 +10,11 @@ public struct ArchivedPostSummary: Sendable, Hashable {
     public var identity: String
     /// The title of its latest version.
     public var title: String
+    /// When an import first met the post.
     public var firstSeen: Date
+    /// When an import last met the post.
     public var lastSeen: Date
+    /// How many different versions of the post the archive keeps.
     public var versions: Int
     /// Images its latest version shows that the archive could not get.
     public var missingImages: Int
@@ -19,18 +22,29 @@ public struct ArchivedPostSummary: Sendable, Hashable {
 
 /// What `archive stats` reports.
 public struct ArchiveStatistics: Sendable, Hashable {
+    /// How many feeds or sites the archive follows.
     public var sources: Int
+    /// How many imports it recorded.
     public var fetches: Int
+    /// How many posts it holds.
     public var posts: Int
+    /// How many post versions it holds, all posts together.
     public var versions: Int
+    /// How many distinct images it holds.
     public var images: Int
+    /// The images' size in bytes.
     public var imageBytes: Int
+    /// Images the posts show that no import could load.
     public var missingImages: Int
     /// The stored feeds, compressed, and what they hold uncompressed.
     public var rawFeedBytes: Int
+    /// The raw feeds' size before compression.
     public var rawFeedBytesUncompressed: Int
+    /// How many books were built from it.
     public var builds: Int
+    /// When the first import ran; `nil` for an empty archive.
     public var firstFetch: Date?
+    /// When the last import ran; `nil` for an empty archive.
     public var lastFetch: Date?
     /// The archive file with its write-ahead log.
     public var fileBytes: Int

@@ -11,6 +11,8 @@ public struct ArchiveQuery: Sendable, Hashable {
     /// Only posts first seen since the last book built from the archive.
     public var newOnly = false
 
+    /// A query for the posts of `sources` (all when `nil`) as they stood at `asOf` (now when `nil`),
+    /// only those new in the last import when `newOnly`.
     public init(sources: [String]? = nil, asOf: Date? = nil, newOnly: Bool = false) {
         self.sources = sources
         self.asOf = asOf
@@ -22,13 +24,17 @@ public struct ArchiveQuery: Sendable, Hashable {
 public struct ArchiveProvenance: Sendable, Hashable {
     /// Each blog's address (home page, else feed, else the path it was read from).
     public var sources: [String]
+    /// When the oldest import the book draws on ran.
     public var firstFetch: Date
+    /// When the newest import the book draws on ran.
     public var lastFetch: Date
 }
 
 /// The blogs an archive query gives, with what a build needs from the archive besides.
 public struct ArchiveSelection: Sendable {
+    /// The blogs, with the chosen version of each chosen post.
     public var blogs: [Blog]
+    /// Where and when the posts were fetched, for the colophon.
     public var provenance: ArchiveProvenance?
     /// The newest fetch the selection saw: a build records it for the next `--new-only`.
     var lastFetchID: Int64

@@ -4,15 +4,18 @@ import Foundation
 /// a Markdown site, each with the archived images at their paths on the site and a
 /// `bookify.yml` that builds the same book from them with no network.
 public struct ArchiveExporter: Sendable {
+    /// What an archive is exported as.
     public enum Format: String, Sendable, CaseIterable {
         case jsonfeed
         case markdown
     }
 
+    /// The format written.
     public var format: Format
     /// How the posts' `content_html` is read when finding their images (as at import).
     public var contentFormat: ContentFormat?
 
+    /// An exporter to `format`; `contentFormat` decides how ambiguous post bodies are read.
     public init(format: Format, contentFormat: ContentFormat? = nil) {
         self.format = format
         self.contentFormat = contentFormat
@@ -22,7 +25,9 @@ public struct ArchiveExporter: Sendable {
     public struct Summary: Sendable {
         /// The inputs to build from (a feed file or a site folder per blog).
         public var inputs: [String]
+        /// How many posts were written.
         public var posts = 0
+        /// How many images were written.
         public var images = 0
     }
 

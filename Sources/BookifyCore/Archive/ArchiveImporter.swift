@@ -4,11 +4,14 @@ import Foundation
 /// validators of its last fetch), the images its posts show are loaded unless the archive has
 /// them, and everything is written in one transaction per input.
 public struct ArchiveImporter: Sendable {
+    /// The archive the inputs are added to.
     public let archive: Archive
+    /// How inputs are read and images loaded (offline, limits, drafts).
     public var settings: BookSettings
     /// The time an import is recorded at.
     public var now: @Sendable () -> Date = { Date() }
 
+    /// An importer into `archive`.
     public init(archive: Archive, settings: BookSettings) {
         self.archive = archive
         self.settings = settings
@@ -81,15 +84,19 @@ public struct ArchiveImporter: Sendable {
 
 /// What one import added.
 public struct ArchiveImport: Sendable, Hashable {
+    /// The input as the caller named it.
     public var input: String
     /// The blog's key in the archive (its feed URL, home page or path).
     public var source: String
     /// The server said nothing changed since the last fetch (HTTP 304).
     public var notModified = false
+    /// How many posts the input holds.
     public var postCount = 0
+    /// How many of them the archive did not hold before.
     public var newPosts = 0
     /// Posts already held whose content changed.
     public var newVersions = 0
+    /// How many images the archive did not hold before.
     public var newImages = 0
     /// Images the posts show that could not be had (tried again on the next import).
     public var missingImages = 0

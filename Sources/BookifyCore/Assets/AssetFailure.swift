@@ -26,6 +26,7 @@ public enum AssetFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// The image could not be kept on disk while the book is built (disk full, no `TMPDIR`).
     case cannotKeep(String)
 
+    /// The reason, as a warning names it.
     public var description: String {
         switch self {
         case .unsupportedScheme(let scheme): return "\(scheme): references are never read"

@@ -19,5 +19,6 @@ public struct AssetSettings: Sendable {
     /// How many images download at once.
     public var concurrentDownloads = 6
 
+    /// Images from the post's URLs and the default cache, with the default limits.
     public init() {}
 }

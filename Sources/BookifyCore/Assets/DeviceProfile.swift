@@ -2,10 +2,12 @@
 /// in pixels, colour or gray, the image formats its engine displays, and how large a book it
 /// takes in comfortably. Images outside a profile are converted (`ImageConverter`).
 public struct DeviceProfile: Sendable, Hashable {
+    /// The devices bookify knows (`--device`).
     public enum Name: String, Sendable, CaseIterable {
         case generic, kindle, kobo, remarkable, phone
     }
 
+    /// Which device.
     public var name: Name
     /// The largest image, width × height in pixels; nil: any.
     public var maximumSize: (width: Int, height: Int)? {
@@ -40,6 +42,7 @@ public struct DeviceProfile: Sendable, Hashable {
         }
     }
 
+    /// The profile of `name`.
     public init(_ name: Name) {
         self.name = name
     }

@@ -6,15 +6,19 @@ import FoundationNetworking
 /// Fetches http(s) resources with the limits a build needs: a connect (idle) timeout, a total
 /// timeout, a size cap, and at most five redirects, only to http or https.
 public struct HTTPClient: Sendable {
+    /// What a server answered.
     public struct Response: Sendable {
+        /// The body.
         public var bytes: [UInt8]
         /// The URL after redirects.
         public var url: URL
+        /// The `Content-Type` header.
         public var contentType: String?
         /// 200, or 304 when a conditional request found the cached copy still current.
         public var status = 200
         /// Validators for a later conditional request.
         public var etag: String?
+        /// The `Last-Modified` header.
         public var lastModified: String?
     }
 
@@ -22,7 +26,9 @@ public struct HTTPClient: Sendable {
     public var connectTimeout: TimeInterval = 10
     /// Seconds the whole transfer may take.
     public var totalTimeout: TimeInterval = 60
+    /// The largest body accepted; a larger one fails the transfer.
     public var maximumBytes = 20 * 1024 * 1024
+    /// The most redirects followed.
     public static let maximumRedirects = 5
 
     /// Why a transfer failed, and whether the fault is the host's (it cannot be resolved or
@@ -32,6 +38,7 @@ public struct HTTPClient: Sendable {
         var isHostUnreachable = false
     }
 
+    /// A client with the default timeouts and size cap.
     public init() {}
 
     /// Fetches `url`. With `ifNoneMatch`/`ifModifiedSince` (a cached copy's validators) the

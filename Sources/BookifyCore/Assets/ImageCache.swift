@@ -12,8 +12,10 @@ public struct ImageCache: Sendable {
         var lastModified: String?
     }
 
+    /// Where the cached images are kept.
     public let folder: URL
 
+    /// A cache in `folder` (created on first store).
     public init(folder: URL) {
         self.folder = folder
     }

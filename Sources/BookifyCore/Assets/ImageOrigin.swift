@@ -12,6 +12,7 @@ public enum ImageOrigin: Sendable, Hashable, CustomStringConvertible {
     /// The archive (`--archive FILE`), by the SHA-256 of its bytes.
     case archive(String)
 
+    /// Where the image came from, for `--verbose`.
     public var description: String {
         switch self {
         case .inline: return "from a data: URL"

@@ -2,6 +2,7 @@
 public enum ImageType: String, Sendable, CaseIterable {
     case png, jpeg, gif, webp, svg
 
+    /// The image's media type, as the EPUB's manifest names it.
     public var mediaType: String {
         switch self {
         case .png: return "image/png"
@@ -12,6 +13,7 @@ public enum ImageType: String, Sendable, CaseIterable {
         }
     }
 
+    /// The file extension images of this type get in the book.
     public var fileExtension: String { self == .jpeg ? "jpg" : rawValue }
 
     /// The type the bytes have, or `nil` when they are no image bookify knows.
@@ -32,11 +34,14 @@ public enum ImageType: String, Sendable, CaseIterable {
 
 /// An image read into memory with its real type.
 public struct ImageAsset: Sendable, Hashable {
+    /// The image's bytes (an SVG sanitized).
     public var bytes: [UInt8]
+    /// Its format, sniffed from the bytes.
     public var type: ImageType
     /// Where it was found, when it was loaded for a post.
     public var origin: ImageOrigin?
 
+    /// An image of `type`, from `origin`.
     public init(bytes: [UInt8], type: ImageType, origin: ImageOrigin? = nil) {
         self.bytes = bytes
         self.type = type

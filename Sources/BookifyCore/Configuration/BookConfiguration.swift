@@ -3,14 +3,19 @@ import Foundation
 /// A `bookify.yml`: every command-line setting, plus the `chapters:` list that curates the
 /// book. Paths in it are relative to the file's folder. Command-line flags win over it.
 public struct BookConfiguration: Sendable {
+    /// The file bookify looks for beside the first input and in the working folder.
     public static let fileName = "bookify.yml"
 
     /// Where the configuration was read from.
     public var file: URL
+    /// Inputs named by `input:`, used when the command line names none.
     public var inputs: [String] = []
+    /// Books named by `output:`, used when the command line names none.
     public var outputs: [String] = []
+    /// The settings the file makes.
     public var settings = BookSettings()
 
+    /// An empty configuration read from `file` (for messages).
     public init(file: URL) {
         self.file = file
     }

@@ -3,6 +3,8 @@ import Foundation
 /// The commented `bookify.yml` that `bookify init` writes: every setting, filled in from the
 /// blog where it can be, with the chapters the blog suggests as examples.
 public enum ConfigurationTemplate {
+    /// A commented bookify.yml for `inputs`, with every setting filled in from the blogs and the
+    /// planned book, for the user to edit.
     public static func make(inputs: [String], blogs: [Blog], book: Book) -> String {
         let metadata = book.metadata
         let posts = book.posts

@@ -8,10 +8,10 @@ struct BookLinks: Sendable {
     /// linkblog's day page, `26.html#a010633`).
     private var documentsByFragment: [String: String] = [:]
 
-    public init() {}
+    init() {}
 
     /// Records that the post at `url` is the document `documentID`.
-    public mutating func add(_ url: URL, documentID: String) {
+    mutating func add(_ url: URL, documentID: String) {
         documents[url.postIdentity] = documents[url.postIdentity] ?? documentID
         if let fragment = url.fragment, !fragment.isEmpty {
             documentsByFragment[url.postIdentity + "#" + fragment] = documentID

@@ -3,12 +3,12 @@ import Foundation
 /// Turns a post's body, in whatever format it came, into the book model.
 struct PostConverter: Sendable {
     /// Overrides the detection of HTML versus Markdown in `ContentFormat.auto` bodies.
-    public var autoFormat: ContentFormat?
+    var autoFormat: ContentFormat?
 
     private let markdown = MarkdownRenderer()
     private let parser = HTMLParser()
 
-    public init(autoFormat: ContentFormat? = nil) {
+    init(autoFormat: ContentFormat? = nil) {
         self.autoFormat = autoFormat
     }
 
@@ -16,7 +16,7 @@ struct PostConverter: Sendable {
     /// inside the book. The passes, in order: parse, sanitize, add the post's lead image and
     /// attached media, repair content models, set typographic punctuation, make notes, highlight code, outline headings,
     /// scope ids.
-    public func convert(_ post: Post, documentID: String, links: BookLinks = BookLinks(),
+    func convert(_ post: Post, documentID: String, links: BookLinks = BookLinks(),
                         bookAuthors: [String] = []) -> PostDocument {
         let sanitizer = HTMLSanitizer(baseURL: post.contentBase ?? post.url, bookLinks: links, documentID: documentID)
         var body = sanitizer.sanitize(parser.parseFragment(html(of: post)))

@@ -8,16 +8,16 @@ import Foundation
 /// white type reads as well in grayscale. A PNG of 1600 × 2560 pixels (Kindle's and Kobo's
 /// recommended 1:1.6). The same book gives the same bytes.
 struct DrawnCover: Sendable {
-    public static let width = 1600
-    public static let height = 2560
+    static let width = 1600
+    static let height = 2560
 
-    public var title: String
+    var title: String
     /// The line under the title: the subtitle, else the authors.
-    public var byline: String?
+    var byline: String?
     /// The blog's address, without its scheme.
-    public var address: String?
+    var address: String?
 
-    public init(metadata: BookMetadata) {
+    init(metadata: BookMetadata) {
         title = metadata.title
         byline = metadata.subtitle ?? (metadata.authors.isEmpty ? nil : metadata.authors.count == 1 ? metadata.authors[0]
             : metadata.authors.dropLast().joined(separator: ", ") + " & " + metadata.authors.last!)
@@ -27,7 +27,7 @@ struct DrawnCover: Sendable {
     }
 
     /// The cover as a PNG image; nil only when Cairo cannot make a surface (out of memory).
-    public func png() -> ImageAsset? {
+    func png() -> ImageAsset? {
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(Self.width), Int32(Self.height)) else { return nil }
         defer { cairo_surface_destroy(surface) }
         guard let context = cairo_create(surface) else { return nil }

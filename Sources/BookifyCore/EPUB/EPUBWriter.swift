@@ -5,7 +5,9 @@ import Foundation
 /// The same book gives byte-identical files: entries in a fixed order with the book's own
 /// modified date as their time stamp.
 public struct EPUBWriter: BookWriter {
+    /// The Mustache templates each page is rendered with.
     public var templates: TemplateLibrary
+    /// The book's CSS, as bytes.
     public var stylesheet: [UInt8]
     /// How deep the table of contents goes: 1 lists posts, 2 adds their top-level headings.
     public var tocDepth: Int
@@ -16,6 +18,7 @@ public struct EPUBWriter: BookWriter {
     /// Text diagrams are SVG unless the device shows none.
     private var diagramFormat: ImageType { device.formats.contains(.svg) ? .svg : .png }
 
+    /// A writer with these templates and stylesheet, listing headings down to `tocDepth` in the table of contents.
     public init(templates: TemplateLibrary, stylesheet: [UInt8] = TemplateLibrary.defaultStylesheet, tocDepth: Int = 2) {
         self.templates = templates
         self.stylesheet = stylesheet

@@ -10,6 +10,7 @@ public struct InputReader: Sendable {
     /// Never touch the network: a URL input is an error.
     public var offline = false
 
+    /// A reader with the default limits, online, without drafts.
     public init() {}
 
     /// Reads the blog and tells each post which site it belongs to.
@@ -126,14 +127,18 @@ public struct FetchedInput: Sendable {
     public var url: URL?
     /// The HTTP status (200 or 304) for a URL.
     public var status: Int?
+    /// For a later conditional request of the same URL.
     public var validators = HTTPValidators()
 }
 
 /// A server's validators for a conditional request (ETag, Last-Modified).
 public struct HTTPValidators: Sendable, Hashable {
+    /// The server's `ETag`.
     public var etag: String?
+    /// The server's `Last-Modified`.
     public var lastModified: String?
 
+    /// Validators as a previous response gave them.
     public init(etag: String? = nil, lastModified: String? = nil) {
         self.etag = etag
         self.lastModified = lastModified

@@ -4,10 +4,10 @@ import Foundation
 /// do: tags as a comma-separated string, empty strings for absent values, relative URLs, and
 /// items without a title, date or URL.
 struct JSONFeedReader: Sendable {
-    public init() {}
+    init() {}
 
     /// Reads a feed from its bytes. `source` names the input in errors and in the book.
-    public func read(_ bytes: [UInt8], source: String) throws(BookifyError) -> Blog {
+    func read(_ bytes: [UInt8], source: String) throws(BookifyError) -> Blog {
         let document: JSONValue
         do {
             document = try JSONParser.parse(bytes)

@@ -3,15 +3,21 @@
 public struct BookContent: Sendable {
     /// A chapter with its posts converted.
     public struct ChapterContent: Sendable {
+        /// The chapter's title; `nil` for an untitled chapter.
         public var title: String?
         /// The opening page of a titled chapter.
         public var opener: ChapterOpener?
+        /// The chapter's posts, converted.
         public var documents: [PostDocument]
     }
 
+    /// The planned book the content was made from.
     public var book: Book
+    /// What the title page shows.
     public var titlePage: TitlePage
+    /// The chapters, in reading order.
     public var chapters: [ChapterContent]
+    /// What the colophon at the end of the book says.
     public var colophon: Colophon
     /// The cover image the user gave, when there is one.
     public var cover: ImageAsset?

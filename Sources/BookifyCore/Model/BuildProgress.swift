@@ -12,10 +12,14 @@ public struct BuildProgress: Sendable, Hashable {
         case write
     }
 
+    /// The stage the build is in.
     public var stage: Stage
+    /// How many of the stage's items are done.
     public var done: Int
+    /// How many items the stage has.
     public var total: Int
 
+    /// `done` of `total` items of `stage`.
     public init(stage: Stage, done: Int, total: Int) {
         self.stage = stage
         self.done = done

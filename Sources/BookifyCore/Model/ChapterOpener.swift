@@ -5,17 +5,21 @@ import Foundation
 public struct ChapterOpener: Sendable, Hashable {
     /// A post as the opener lists it.
     public struct Entry: Sendable, Hashable {
+        /// The post's title.
         public var title: String
         /// The post's `PostDocument.documentID`, to link to it.
         public var documentID: String
     }
 
+    /// The chapter's title.
     public var title: String
+    /// The chapter's posts, for its table of contents.
     public var posts: [Entry]
     /// The first and last year of the chapter's posts (the same when they share one); `nil`
     /// when none is dated.
     public var years: ClosedRange<Int>?
 
+    /// The opener of the chapter `title` holding `documents`.
     public init(title: String, documents: [PostDocument]) {
         self.title = title
         posts = documents.map { Entry(title: $0.post.title, documentID: $0.documentID) }

@@ -4,7 +4,7 @@
 enum CodeLines {
     /// The lines of `nodes`, without the empty line after a final line break and without the
     /// spaces that end a line (invisible, but a run of them made a page wider than its screen).
-    public static func split(_ nodes: [ContentNode]) -> [[ContentNode]] {
+    static func split(_ nodes: [ContentNode]) -> [[ContentNode]] {
         var lines = cut(nodes).map(withoutTrailingSpaces)
         if lines.count > 1, lines.last?.allSatisfy({ $0.textContent.isEmpty }) == true { lines.removeLast() }
         return lines
@@ -32,7 +32,7 @@ enum CodeLines {
     }
 
     /// How many columns the line is indented by (a tab counts four).
-    public static func indentation(of line: [ContentNode]) -> Int {
+    static func indentation(of line: [ContentNode]) -> Int {
         var columns = 0
         for character in line.map(\.textContent).joined() {
             guard character == " " || character == "\t" else { break }

@@ -3,17 +3,22 @@ import Foundation
 /// The page at the back that says what the book is: where it came from, as of when, how many
 /// posts, and what made it.
 public struct Colophon: Sendable, Hashable {
+    /// The book's title.
     public var title: String
+    /// Where the posts came from.
     public var source: String?
     /// The date of the newest post (or `SOURCE_DATE_EPOCH`).
     public var modified: Date
+    /// How many posts the book holds.
     public var postCount: Int
     /// The tool and its version: `bookify 0.1.0`.
     public var generator: String
+    /// The book's identifier.
     public var identifier: String
     /// For a book built from an archive: its blogs and when they were fetched.
     public var archive: ArchiveProvenance?
 
+    /// The colophon of a book described by `metadata`.
     public init(metadata: BookMetadata, postCount: Int) {
         title = metadata.title
         source = metadata.source

@@ -95,8 +95,10 @@ public struct ContentElement: Sendable, Hashable {
     public var span: CellSpan?
     /// What bookify made of the element, when it is more than its name says.
     public var role: ElementRole?
+    /// The element's content, in order.
     public var children: [ContentNode]
 
+    /// An element named `name` (an XHTML element name) with its content.
     public init(_ name: String, id: String? = nil, classes: [String] = [], attributes: [ContentAttribute] = [],
                 link: LinkTarget? = nil, role: ElementRole? = nil, children: [ContentNode] = []) {
         self.name = name
@@ -126,14 +128,18 @@ public struct ContentElement: Sendable, Hashable {
         return false
     }
 
+    /// Whether the element carries the class `name`.
     public func hasClass(_ name: String) -> Bool { classes.contains(name) }
 }
 
 /// An attribute the allow-list keeps, as written.
 public struct ContentAttribute: Sendable, Hashable {
+    /// The attribute's name.
     public var name: String
+    /// Its value, unescaped.
     public var value: String
 
+    /// The attribute `name="value"`.
     public init(_ name: String, _ value: String) {
         self.name = name
         self.value = value
@@ -148,15 +154,19 @@ public enum LinkTarget: Sendable, Hashable {
     case post(String, anchor: String?)
 }
 
+/// How a table cell's text is aligned.
 public enum TextAlignment: String, Sendable, Hashable {
     case left, center, right, justify
 }
 
 /// The columns and rows a table cell covers, as the source gave them (`nil`: not given, one).
 public struct CellSpan: Sendable, Hashable {
+    /// How many columns the cell spans; `nil` for one.
     public var columns: Int?
+    /// How many rows the cell spans; `nil` for one.
     public var rows: Int?
 
+    /// A span of `columns` by `rows` cells.
     public init(columns: Int?, rows: Int?) {
         self.columns = columns
         self.rows = rows
@@ -186,7 +196,9 @@ public enum ElementRole: Sendable, Hashable {
 public struct ImageUse: Sendable, Hashable {
     /// The image's id among the book's `EmbeddedImage`s.
     public var imageID: String
+    /// The image's width in pixels.
     public var width: Int
+    /// The image's height in pixels.
     public var height: Int
     /// The description; empty for decoration.
     public var alt: String
@@ -198,14 +210,18 @@ public struct Note: Sendable, Hashable {
     public var id: String?
     /// 1 for the post's first note.
     public var number: Int
+    /// The note's content.
     public var children: [ContentNode]
 }
 
 /// A run of code and what it is; `kind == nil` is plain text.
 public struct CodeToken: Sendable, Hashable {
+    /// What the token is (keyword, string, comment…); `nil` for plain text.
     public var kind: TokenKind?
+    /// The token's text.
     public var text: String
 
+    /// A token of `kind`.
     public init(kind: TokenKind?, text: String) {
         self.kind = kind
         self.text = text

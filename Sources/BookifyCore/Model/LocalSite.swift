@@ -7,6 +7,7 @@ public struct LocalSite: Sendable, Hashable, Codable {
     /// Folders the site serves at its root (Hugo's `static/`, the site folder itself).
     public var roots: [URL]
 
+    /// A post at `postFolder` of a site whose static files live under `roots`.
     public init(postFolder: URL, roots: [URL]) {
         self.postFolder = postFolder
         self.roots = roots

@@ -3,6 +3,7 @@ import Foundation
 /// What a post shows in place of media that is not in the book: what it showed, in words,
 /// why it is missing, and a link to the original; never a broken reference (DESIGN §5).
 public struct MediaPlaceholder: Sendable, Hashable {
+    /// How the placeholder stands in the text.
     public enum Layout: Sendable, Hashable {
         /// A block of its own, for media that stood alone in its paragraph.
         case figure
@@ -12,10 +13,12 @@ public struct MediaPlaceholder: Sendable, Hashable {
 
     /// What the media showed: its alt text or title, else what it is ("Image").
     public var description: String
+    /// What the missing media was: an image, a video, an audio file, an embed.
     public var kind: MediaReference.Kind
     /// The original, when it has a web address and the placeholder may link to it (a
     /// placeholder inside a link adds no link of its own).
     public var original: URL?
+    /// How it stands in the text.
     public var layout: Layout
 
     init(reference: MediaReference, layout: Layout, insideLink: Bool = false) {

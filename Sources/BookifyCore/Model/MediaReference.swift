@@ -5,14 +5,18 @@ import Foundation
 /// URL), with its `alt` and `title`. The asset stage replaces every one with the embedded image
 /// or a placeholder, so none reaches a writer.
 public struct MediaReference: Sendable, Hashable {
+    /// What kind of media a reference shows.
     public enum Kind: String, Sendable {
         case image, video, audio
     }
 
     /// The reference: an absolute URL, a `data:` URL, or a relative path no URL could resolve.
     public var source: String
+    /// The text that stands for it (`alt`).
     public var alt: String?
+    /// Its title.
     public var title: String?
+    /// What it is.
     public var kind: Kind
 
     init(source: String, alt: String? = nil, title: String? = nil, kind: Kind = .image) {

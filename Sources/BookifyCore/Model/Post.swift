@@ -8,19 +8,29 @@ public struct Post: Sendable, Hashable, Codable {
     public var url: URL?
     /// The page the post is about, for link-blog posts.
     public var externalURL: URL?
+    /// The post's title (never empty in a book: untitled posts get one from their date).
     public var title: String
     /// The body, in the format `contentFormat` says.
     public var content: String
+    /// How `content` is written: HTML, Markdown or plain text.
     public var contentFormat: ContentFormat
+    /// A short summary, as the feed gives it.
     public var summary: String?
+    /// The post's main image, as the feed names it.
     public var image: URL?
+    /// A wide image to show above the post, as the feed names it.
     public var bannerImage: URL?
+    /// When the post was first published.
     public var published: Date?
+    /// When the post was last changed.
     public var modified: Date?
     /// The post's own authors; empty when it has the blog's.
     public var authors: [Author]
+    /// The post's tags or categories, in the feed's order.
     public var tags: [String]
+    /// The post's own language (BCP 47), when it differs from the blog's.
     public var language: String?
+    /// Files the feed attaches to the post (podcast audio, PDFs).
     public var attachments: [Attachment]
     /// The series the post belongs to, if any.
     public var series: SeriesMembership?
@@ -36,6 +46,7 @@ public struct Post: Sendable, Hashable, Codable {
     /// Input-specific extensions (JSON Feed `_`-keys), kept for later stages.
     public var extensions: [String: JSONValue]
 
+    /// A post; only its id, title and content are required.
     public init(id: String, url: URL? = nil, externalURL: URL? = nil, title: String,
                 content: String, contentFormat: ContentFormat, summary: String? = nil,
                 image: URL? = nil, bannerImage: URL? = nil, published: Date? = nil,

@@ -2,6 +2,7 @@ import Foundation
 
 /// A post converted for the book: its header, its body in the book model, and its headings.
 public struct PostDocument: Sendable {
+    /// The post the document was converted from.
     public var post: Post
     /// The post's id in the book (`p001`): what links to it name, and the prefix of every id
     /// inside it.
@@ -10,7 +11,9 @@ public struct PostDocument: Sendable {
     public var header: PostHeader
     /// The post's own language (BCP 47), when its source gives one; `nil`: the book's.
     public var language: String?
+    /// The post's content as the book model: sanitized, repaired, with its images resolved.
     public var body: [ContentNode]
+    /// The post's headings, for the table of contents.
     public var headings: [Heading]
     /// Links that lead nowhere: a fragment no element of its post has (as written), or a
     /// section missing from another post of the book. They lost their target, or point at the
@@ -22,6 +25,7 @@ public struct PostDocument: Sendable {
 public struct Heading: Sendable, Hashable {
     /// 2 for the post's top-level headings (the post title is level 1).
     public var level: Int
+    /// The heading's text.
     public var text: String
     /// The heading's id in its post.
     public var id: String

@@ -5,6 +5,7 @@ public struct SeriesMembership: Sendable, Hashable, Codable {
     /// The post's position in the series, when given (`order`, `weight`, `part`).
     public var order: Double?
 
+    /// Membership of the series `name`, at `order` within it when known.
     public init(name: String, order: Double? = nil) {
         self.name = name
         self.order = order

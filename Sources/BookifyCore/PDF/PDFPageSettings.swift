@@ -3,11 +3,14 @@ import Foundation
 /// What the user chose for the PDF's pages (`--page-size`, `--margins`, `--font-size`, or the
 /// same keys in bookify.yml). `nil` margins and font size follow from the page size.
 public struct PDFPageSettings: Sendable, Equatable {
+    /// The trimmed page's size (`--page-size`); 6 × 9 inches by default.
     public var pageSize = PageSize.sixByNine
+    /// The margins (`--margins`); `nil`: in proportion to the page.
     public var margins: PageMargins?
     /// The body text's size in points.
     public var fontSize: Double?
 
+    /// A 6 × 9 inch page with margins and body size that follow it.
     public init() {}
 
     /// The sizes `--font-size` accepts, in points.
@@ -24,9 +27,12 @@ public struct PDFPageSettings: Sendable, Equatable {
 
 /// A page's width and height in points.
 public struct PageSize: Sendable, Equatable {
+    /// The width in points.
     public var width: Double
+    /// The height in points.
     public var height: Double
 
+    /// A page `width` by `height` points.
     public init(width: Double, height: Double) {
         self.width = width
         self.height = height
@@ -64,11 +70,16 @@ public struct PageSize: Sendable, Equatable {
 /// The space around the text block, in points: inner is the binding side (left on right-hand
 /// pages), outer the other.
 public struct PageMargins: Sendable, Equatable {
+    /// The top margin in points.
     public var top: Double
+    /// The margin at the page's outer edge, in points.
     public var outer: Double
+    /// The bottom margin in points.
     public var bottom: Double
+    /// The margin at the binding, in points.
     public var inner: Double
 
+    /// Margins in points, in CSS order for a right-hand page.
     public init(top: Double, outer: Double, bottom: Double, inner: Double) {
         (self.top, self.outer, self.bottom, self.inner) = (top, outer, bottom, inner)
     }
@@ -93,6 +104,7 @@ public struct PageMargins: Sendable, Equatable {
 
 /// A setting of the PDF's pages that cannot be used, said in words the user can act on.
 public struct PageSettingError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong, as one sentence.
     public let description: String
 
     init(_ description: String) { self.description = description }

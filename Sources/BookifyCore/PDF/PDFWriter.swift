@@ -9,10 +9,13 @@ import Foundation
 public struct PDFWriter: BookWriter {
     let style: PDFStyle
 
+    /// A writer that lays the book out on `pages`.
     public init(pages: PDFPageSettings = PDFPageSettings()) {
         style = PDFStyle(pages)
     }
 
+    /// Lays `content` out and writes the PDF to `destination` atomically: an existing file is
+    /// replaced only by a finished book.
     public func write(_ content: BookContent, to destination: URL) throws(BookifyError) {
         try OutputFile.write(to: destination) { (temporary: URL) throws(BookifyError) in
             let canvas = try PDFCanvas(path: temporary.path, width: style.pageWidth, height: style.pageHeight)

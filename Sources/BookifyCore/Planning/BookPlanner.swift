@@ -6,12 +6,16 @@ public struct BookPlanner: Sendable {
     /// zip file can hold, so builds stay reproducible.
     public static let fallbackDate = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01
 
+    /// The metadata overrides, filter, grouping and order the plan follows.
     public var settings: BookSettings
 
+    /// A planner following `settings`.
     public init(settings: BookSettings) {
         self.settings = settings
     }
 
+    /// The book of `blogs`: their posts merged (duplicates dropped), filtered, grouped into
+    /// chapters and ordered, with the book's metadata.
     public func plan(_ blogs: [Blog]) -> Book {
         let posts = settings.filter.apply(merging(blogs))
         let metadata = metadata(for: blogs, posts: posts)

@@ -3,16 +3,25 @@ import Foundation
 /// What the user asked for: overrides of the blog's metadata and choices for the build.
 /// Every property is optional; `nil` means "from the input, else the default".
 public struct BookSettings: Sendable {
+    /// The book's title; `nil`: the blog's.
     public var title: String?
+    /// A subtitle for the title page.
     public var subtitle: String?
+    /// The book's authors; empty: the blog's.
     public var authors: [String] = []
+    /// The book's language as a BCP 47 tag (`en`, `de-DE`); `nil`: the blog's, else `en`.
     public var language: String?
+    /// The publisher named in the book's metadata.
     public var publisher: String?
+    /// The book's unique identifier; `nil`: a UUID derived from the blog's URL.
     public var identifier: String?
     /// How `content_html`-style bodies are read when they could be HTML or Markdown.
     public var contentFormat: ContentFormat?
+    /// The order of the posts within each chapter.
     public var order: PostOrder = .oldestFirst
+    /// How posts are gathered into chapters when `chapters` is empty.
     public var groupBy: GroupingRule = .auto
+    /// Which posts the book holds (tags, dates, count).
     public var filter = PostFilter()
     /// A curated list of chapters (`chapters:` in bookify.yml); empty: all grouped by the rule.
     public var chapters: [ChapterSpec] = []
@@ -52,6 +61,7 @@ public struct BookSettings: Sendable {
     /// the inputs, or every blog of the archive when there is no input.
     public var archiveQuery = ArchiveQuery()
 
+    /// Settings that take everything from the input and the defaults.
     public init() {}
 }
 
@@ -68,6 +78,7 @@ extension BookSettings {
     }
 }
 
+/// The order of posts within a chapter (`--order`).
 public enum PostOrder: String, Sendable, CaseIterable {
     case oldestFirst = "oldest-first"
     case newestFirst = "newest-first"

@@ -3,15 +3,20 @@ import Foundation
 /// One entry of a configuration's `chapters:` list: a chapter made of the posts its selectors
 /// match, or the place where the remaining posts go.
 public struct ChapterSpec: Sendable, Hashable {
+    /// The chapter's title; `nil`: the series' or tag's name.
     public var title: String?
+    /// Posts of these series go in the chapter.
     public var series: [String] = []
+    /// Posts with these tags go in the chapter.
     public var tags: [String] = []
+    /// Posts from these folders of a Markdown site go in the chapter.
     public var sections: [String] = []
     /// Shell-style patterns (`*`, `?`, `[…]`) matched against the post's URL, ignoring case.
     public var urlPatterns: [String] = []
     /// The posts no entry takes go here, grouped by the grouping rule.
     public var rest = false
 
+    /// A chapter of the posts that match any of `series`, `tags`, `sections` or `posts`.
     public init(title: String? = nil, series: [String] = [], tags: [String] = [], sections: [String] = [],
                 urlPatterns: [String] = [], rest: Bool = false) {
         self.title = title

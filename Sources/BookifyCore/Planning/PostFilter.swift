@@ -13,6 +13,7 @@ public struct PostFilter: Sendable, Hashable {
     /// Keep only the newest N posts.
     public var limit: Int?
 
+    /// A filter that keeps every post.
     public init() {}
 
     func apply(_ posts: [Post]) -> [Post] {

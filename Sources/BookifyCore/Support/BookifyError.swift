@@ -1,13 +1,17 @@
 /// A line and column in an input file, both counted from 1.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The line, counted from 1.
     public var line: Int
+    /// The column, counted from 1, in characters.
     public var column: Int
 
+    /// A position in a file.
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
+    /// `line:column`, as compilers print it.
     public var description: String { "\(line):\(column)" }
 }
 

@@ -6,6 +6,7 @@ import CPangoCairo
 /// The version bookify reports in its books and on the command line, and those of the system
 /// libraries it runs on (which shape its output as much as its own code does).
 public enum BookifyVersion {
+    /// bookify's own version.
     public static let current = "0.1.0"
 
     /// The libraries loaded now, as "name version", in the order of the pipeline: Markdown,

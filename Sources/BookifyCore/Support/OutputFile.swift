@@ -4,6 +4,8 @@ import Foundation
 /// which replaces the destination only when complete. A failed run leaves no partial file and
 /// the previous file, if any, untouched.
 public enum OutputFile {
+    /// Lets `produce` write a temporary file beside `destination`, then moves it into place: an
+    /// existing file is replaced only by a finished one, and an interrupted run leaves nothing.
     public static func write(to destination: URL, using produce: (URL) throws(BookifyError) -> Void) throws(BookifyError) {
         let folder = destination.deletingLastPathComponent()
         var isDirectory: ObjCBool = false

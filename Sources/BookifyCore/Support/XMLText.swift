@@ -2,7 +2,7 @@
 enum XMLText {
     /// Escapes markup characters and drops characters XML 1.0 forbids (C0 controls other than
     /// tab, newline and carriage return; U+FFFE and U+FFFF).
-    public static func escape(_ text: String, quotes: Bool = false) -> String {
+    static func escape(_ text: String, quotes: Bool = false) -> String {
         var text = text
         let escaped = text.withUTF8 { bytes -> String? in
             // Most text needs nothing: handed back as it is, not copied.
@@ -55,7 +55,7 @@ enum XMLText {
     }
 
     /// `text` without the characters no book may hold (see `isAllowed`).
-    public static func withoutForbiddenCharacters(_ text: String) -> String {
+    static func withoutForbiddenCharacters(_ text: String) -> String {
         // By bytes first: a control character is one byte, U+FFFE and U+FFFF start with 0xEF.
         guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xEF }),
               !text.unicodeScalars.allSatisfy(isAllowed) else { return text }
