@@ -53,7 +53,7 @@ python3 -c "import typst" 2>/dev/null && typst=true
 [[ -n "$pandoc" ]] || echo "(pandoc is not installed: pip install pypandoc-binary to compare)"
 $typst || echo "(Typst is not installed: pip install typst to compare PDFs)"
 
-echo "bookify $("$bookify" --version 2>/dev/null || echo "") on $(nproc) cores; median of $runs runs (peers on ×20 and ×100: one run)"
+echo "$("$bookify" --version 2>/dev/null | head -1) on $(nproc) cores; median of $runs runs (peers on ×20 and ×100: one run)"
 echo
 echo "| case | bookify wall | bookify CPU | bookify peak | peer | peer wall | peer peak | bookify faster |"
 echo "|---|---|---|---|---|---|---|---|"
