@@ -15,6 +15,25 @@ import Testing
             #expect(line.dropFirst(library.count + 1).first?.isNumber == true, "\(line)")
         }
     }
+
+    /// On a terminal (`script` gives bookify one), a line per stage redrawn in place, cleared
+    /// before the summary; in a pipe or with -q, no progress at all.
+    @Test func progressShowsEachStageOnATerminalOnly() throws {
+        let folder = TestPaths.temporaryFolder()
+        let command = [TestPaths.bookifyBinary.path, TestPaths.examples.appendingPathComponent("feed.json").path,
+                       "--assets", TestPaths.examples.path, "-o", folder.appendingPathComponent("book.epub").path]
+        let onTerminal = { (extra: [String]) in
+            Shell.run("/usr/bin/script", ["-qec", (command + extra).map { "'\($0)'" }.joined(separator: " "), "/dev/null"], in: folder).stdout
+        }
+        let shown = onTerminal([])
+        for stage in ["Reading inputs: 0/1", "Converting posts: 5/5", "Loading images: 1/1", "Writing books: 0/1"] {
+            #expect(shown.contains("\r\u{1B}[K" + stage), "\(stage) in \(shown.debugDescription)")
+        }
+        #expect(shown.contains("\r\u{1B}[KWrote "), "the line is cleared before the summary: \(shown.debugDescription)")
+        #expect(onTerminal(["-q"]).isEmpty)
+        let piped = Shell.run(command[0], Array(command.dropFirst()), in: folder)
+        #expect(piped.status == 0 && !piped.stderr.contains("\u{1B}") && piped.stderr.hasPrefix("Wrote "), "\(piped.stderr)")
+    }
 }
 
 /// Images from hosts that cannot be reached: one try per host, one warning line per host.
