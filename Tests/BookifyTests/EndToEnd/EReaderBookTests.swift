@@ -6,6 +6,7 @@ import Testing
 /// screen, KEPUB for Kobo, EPUBCheck on request.
 @Suite(.enabled(if: TestPaths.seedFeed != nil, "../shared/seed is not beside the checkout"))
 struct EReaderBookTests {
+    @discardableResult
     private func build(_ arguments: [String], in folder: URL) throws -> Shell.Result {
         let result = Shell.bookify(arguments, in: folder)
         try #require(result.status == 0, "\(result.stderr)")

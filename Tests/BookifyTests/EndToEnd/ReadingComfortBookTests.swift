@@ -34,7 +34,7 @@ struct ReadingComfortBookTests {
     }
 
     @Test func theBookValidates() throws {
-        try #require(Self.seed, "the seed was built")
+        _ = try #require(Self.seed, "the seed was built")
         try EPUBCheck.expectClean(Self.seedFile)
     }
 
