@@ -2,7 +2,7 @@
 SAMPLE_BOOK := build/field-notes.epub
 SAMPLE_PDF := build/field-notes.pdf
 
-.PHONY: run test test-sanitizers build install deps test-deps bench fuzz clean
+.PHONY: run test test-quick build install deps test-deps bench fuzz clean
 
 ## make run: build bookify (release) and make the sample blog in examples/ into an EPUB and a PDF
 run: build
@@ -10,14 +10,15 @@ run: build
 	.build/release/bookify examples/feed.json --assets examples -o $(SAMPLE_BOOK) -o $(SAMPLE_PDF)
 	@echo "Sample books: $(SAMPLE_BOOK) $(SAMPLE_PDF)"
 
-## make test: every unit and end-to-end test (each book checked with EPUBCheck 5), then each
-## fuzz target for 10 s (scripts/test.sh)
+## make test: every unit and end-to-end test (each book checked with EPUBCheck 5) under
+## AddressSanitizer and under ThreadSanitizer, side by side; then make install checked and
+## each fuzz target for 10 s (scripts/test.sh)
 test: test-deps
 	scripts/test.sh
 
-## make test-sanitizers: the same under AddressSanitizer and ThreadSanitizer (about an hour)
-test-sanitizers: test-deps
-	SANITIZERS="address thread" scripts/test.sh
+## make test-quick: the suite once, without sanitizers (for the edit-test loop)
+test-quick: test-deps
+	SANITIZERS=none FUZZ_SECONDS=0 scripts/test.sh
 
 build: deps
 	swift build -c release --product bookify

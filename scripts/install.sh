@@ -16,7 +16,7 @@ bin=$("${build[@]}" --show-bin-path)
 
 manual=$(mktemp -d)
 trap 'rm -rf "$manual"' EXIT
-"$bin/generate-manual-tool" "$bin/bookify" --authors "the bookify authors" --output-directory "$manual" > /dev/null
+"$bin/generate-manual" "$bin/bookify" --authors "the bookify authors" --output-directory "$manual" > /dev/null
 
 install -D -m 755 "$bin/bookify" "$root/bin/bookify"
 install -D -m 644 "$manual/bookify.1" "$root/share/man/man1/bookify.1"

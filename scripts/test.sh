@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# make test (and CI): the whole test suite, with every book checked by EPUBCheck 5 and every PDF
-# read back, then every fuzz target for FUZZ_SECONDS (default 10) with the mutation driver that
-# `swift test` builds beside the tests (`make fuzz` is the long, coverage-guided run).
+# make test (and CI): the whole test suite under AddressSanitizer and under ThreadSanitizer,
+# each in its own build folder (.build-asan, .build-tsan) that later runs reuse, the two passes
+# side by side (on two cores they take about 15 minutes together, one after the other about
+# 25: each leaves a core idle while its tests wait on EPUBCheck, servers and time-outs).
+# The AddressSanitizer pass then installs its build into a scratch folder and checks it, and
+# runs every fuzz target for FUZZ_SECONDS (default 10) with the mutation driver `swift test`
+# builds beside the tests (`make fuzz` is the long, coverage-guided run).
 #
-# SANITIZERS="address thread" (`make test-sanitizers`) runs the suite under each sanitizer
-# instead, each in its own build folder (.build-asan, .build-tsan) that later runs reuse. On a
-# two-core machine each sanitizer pass takes about 30 minutes, more than CI has: see issue 18.
+#   SANITIZERS=none scripts/test.sh     the suite without sanitizers, in .build (quicker)
+#   SANITIZERS=address scripts/test.sh  one pass only
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sanitizers=${SANITIZERS:-none}
+sanitizers=${SANITIZERS:-address thread}
 fuzz_seconds=${FUZZ_SECONDS:-10}
 
 phase() {
@@ -20,8 +23,7 @@ phase() {
 }
 
 # One fuzz target with the mutation driver. A crash prints a short backtrace, then the input
-# that caused it (base64), last, where a CI log's tail shows it; the seed the driver printed
-# first replays the run (BOOKIFY_FUZZ_SEED).
+# that caused it (base64); the seed the driver printed first replays the run (BOOKIFY_FUZZ_SEED).
 fuzz() {
     local build=$1 target=$2 seeds=$3
     SWIFT_BACKTRACE=preset=friendly,threads=crashed,registers=none,images=none \
@@ -32,6 +34,7 @@ fuzz() {
     return "$status"
 }
 
+# make install, from the pass's build into a scratch folder, checked as a user would use it.
 install_and_check() {
     local build=$1; shift
     local root; root=$(mktemp -d)
@@ -40,25 +43,59 @@ install_and_check() {
     rm -rf "$root"
 }
 
-for sanitizer in $sanitizers; do
+# One pass: the suite under SANITIZER, then (but under ThreadSanitizer, which the one-threaded
+# fuzz targets and the installation give nothing to see) the installation and the fuzz targets.
+pass() {
+    local sanitizer=$1 flags build
     case $sanitizer in
         none) flags=(); build=.build ;;
         # Leaks are not checked: the Swift runtime and Foundation keep caches for the life of
         # the process, which LeakSanitizer reports. abort_on_error gives a crash a backtrace.
         address) export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1; flags=(--sanitize=address); build=.build-asan ;;
-        # The books were validated in the other passes: EPUBCheck's JVM is left out of this one.
+        # The books were validated in the other pass: EPUBCheck is left out of this one.
         thread) export TSAN_OPTIONS=halt_on_error=1:abort_on_error=1 BOOKIFY_TESTS_EPUBCHECK=skip
                 flags=(--sanitize=thread); build=.build-tsan ;;
-        *) echo "unknown sanitizer $sanitizer (none, address, thread)" >&2; exit 64 ;;
+        *) echo "unknown sanitizer $sanitizer (none, address, thread)" >&2; return 64 ;;
     esac
     phase "swift test (sanitizer: $sanitizer)" swift test "${flags[@]}" --build-path "$build"
-    # make install, from this build into a scratch folder, checked as a user would use it.
-    [ "$sanitizer" != thread ] && phase "make install (sanitizer: $sanitizer)" install_and_check "$build" "${flags[@]}"
-    # The fuzz targets run on one thread: nothing for ThreadSanitizer to see.
-    [ "$sanitizer" != thread ] && [ "$fuzz_seconds" -gt 0 ] || continue
+    [ "$sanitizer" != thread ] || return 0
+    phase "make install (sanitizer: $sanitizer)" install_and_check "$build" "${flags[@]}"
+    [ "$fuzz_seconds" -gt 0 ] || return 0
     scripts/fuzz-seeds.sh "$build/fuzz-seeds"
     for seeds in "$build/fuzz-seeds"/*/; do  # a folder of seeds per target
-        target=$(basename "$seeds")
+        local target; target=$(basename "$seeds")
         phase "fuzz target $target (sanitizer: $sanitizer)" fuzz "$build" "$target" "$seeds"
     done
+}
+
+read -r -a passes <<< "$sanitizers"
+if [ "${#passes[@]}" -eq 1 ]; then
+    pass "${passes[0]}"
+    exit
+fi
+# Several passes side by side, each into a log; the logs are printed when all have ended, and
+# last the lines that say what failed, where the tail of a CI log shows them.
+logs=$(mktemp -d)
+declare -A jobs
+for sanitizer in "${passes[@]}"; do
+    (pass "$sanitizer") > "$logs/$sanitizer.log" 2>&1 &
+    jobs[$sanitizer]=$!
 done
+failed=()
+for sanitizer in "${passes[@]}"; do
+    wait "${jobs[$sanitizer]}" || failed+=("$sanitizer")
+done
+for sanitizer in "${passes[@]}"; do
+    echo "==================== pass: $sanitizer"
+    cat "$logs/$sanitizer.log"
+done
+for sanitizer in "${passes[@]}"; do grep -h "^== .*: passed in" "$logs/$sanitizer.log" || true; done
+if [ "${#failed[@]}" -gt 0 ]; then
+    for sanitizer in "${failed[@]}"; do
+        echo "==================== FAILED: $sanitizer; what it reported:"
+        grep -E "✘|error:|ERROR: AddressSanitizer|WARNING: ThreadSanitizer|SUMMARY: |Fatal error|fuzz target .* failed|BOOKIFY_FUZZ_SEED|check-install:|^== " \
+            "$logs/$sanitizer.log" | grep -v "passed in" | tail -40
+    done
+    exit 1
+fi
+echo "== all passes passed: ${passes[*]}"
