@@ -102,16 +102,21 @@ import Testing
         return false
     }
 
-    @Test(.timeLimit(.minutes(3))) func aSavedPostATemplateAndANewConfigEachRebuildTheBookOnce() throws {
+    @Test(.timeLimit(.minutes(3))) func aSavedPostATemplateAndAConfigEachRebuildTheBookOnce() throws {
         let site = try TestPaths.temporaryFolder(holding: [
             "content/posts/one.md": "---\ntitle: First draft\ndate: 2026-01-01\n---\nHello.\n",
             "content/posts/two.md": "---\ntitle: Second post\ndate: 2026-01-02\n---\nAgain.\n",
         ])
+        let template = site.appendingPathComponent("templates/post.mustache")
+        try FileManager.default.createDirectory(at: template.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let builtIn = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("templates/post.mustache"), encoding: .utf8)
+        try builtIn.write(to: template, atomically: true, encoding: .utf8)
         let log = TestPaths.temporaryFolder().appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = TestPaths.bookifyBinary
-        process.arguments = [site.path, "-o", site.appendingPathComponent("book.epub").path, "--offline", "--watch"]
+        process.arguments = [site.path, "-o", site.appendingPathComponent("book.epub").path,
+                             "--templates", template.deletingLastPathComponent().path, "--offline", "--watch"]
         process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": TestPaths.temporaryFolder().path]) { $1 }
         process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = FileHandle.nullDevice
@@ -132,18 +137,26 @@ import Testing
         #expect(rebuilt.navTitles.contains("Final title") && !rebuilt.navTitles.contains("Second draft"))
         try EPUBCheck.expectClean(book)
 
-        // A bookify.yml appears beside the posts: its title is the book's.
-        try "title: Watched Book\n".write(to: site.appendingPathComponent("bookify.yml"), atomically: true, encoding: .utf8)
+        // The post template changes: every post page shows it.
+        try builtIn.replacingOccurrences(of: "<h1 class=\"post-title\">{{title}}</h1>", with: "<h1 class=\"post-title\">{{title}} (edited template)</h1>")
+            .write(to: template, atomically: true, encoding: .utf8)
         try #require(wait(for: 3, linesStarting: "Watching ", in: log), "\(stderr())")
+        let pages = try BookInspector(book).archive.entries.filter { $0.name.hasSuffix(".xhtml") }.map(\.text).joined()
+        #expect(pages.contains("Final title (edited template)"))
+
+        // A bookify.yml appears beside the posts: its title is the book's.
+        let configuration = site.appendingPathComponent("bookify.yml")
+        try "title: Watched Book\n".write(to: configuration, atomically: true, encoding: .utf8)
+        try #require(wait(for: 4, linesStarting: "Watching ", in: log), "\(stderr())")
         #expect(try BookInspector(book).opf.contains("Watched Book"))
 
         // A broken bookify.yml is reported, and watching goes on.
-        try "title: [unclosed\n".write(to: site.appendingPathComponent("bookify.yml"), atomically: true, encoding: .utf8)
-        try #require(wait(for: 4, linesStarting: "Watching ", in: log), "\(stderr())")
+        try "title: [unclosed\n".write(to: configuration, atomically: true, encoding: .utf8)
+        try #require(wait(for: 5, linesStarting: "Watching ", in: log), "\(stderr())")
         #expect(stderr().contains("bookify: error: ") && stderr().contains("bookify.yml"), "\(stderr())")
         #expect(process.isRunning)
-        // Only real changes rebuild: three builds after the first, and the written book itself set off none.
+        // Only real changes rebuild: three after the first, and the written book itself set off none.
         Thread.sleep(forTimeInterval: 1.5)
-        #expect(stderr().split(separator: "\n").filter { $0.hasPrefix("Wrote ") }.count == 3, "\(stderr())")
+        #expect(stderr().split(separator: "\n").filter { $0.hasPrefix("Wrote ") }.count == 4, "\(stderr())")
     }
 }
