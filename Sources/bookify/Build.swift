@@ -68,14 +68,9 @@ struct Build: AsyncParsableCommand {
     /// changed), the arguments' paths, and where a bookify.yml would be found.
     private func watcher() -> SourceWatcher {
         let request = try? arguments.request(outputs: output, strict: strict, archive: archive)
-        let cwd = FileManager.default.currentDirectoryPath
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let configurations = [arguments.planning.config].compactMap { $0 }
-            + arguments.inputs.prefix(1).map { input in
-                let folder = (try? FileManager.default.attributesOfItem(atPath: input))?[.type] as? FileAttributeType == .typeDirectory
-                    ? input : URL(fileURLWithPath: input).deletingLastPathComponent().path
-                return URL(fileURLWithPath: folder).appendingPathComponent(BookConfiguration.fileName).path
-            }
-            + [URL(fileURLWithPath: cwd).appendingPathComponent(BookConfiguration.fileName).path]
+            + BookConfiguration.candidates(inputs: arguments.inputs, workingDirectory: cwd).map(\.path)
         return SourceWatcher(request: request, also: arguments.inputs + configurations
                                  + [arguments.book.css, arguments.book.templates, arguments.assets.assets].compactMap { $0 })
     }

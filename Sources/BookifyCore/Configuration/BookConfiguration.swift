@@ -27,6 +27,12 @@ public struct BookConfiguration: Sendable {
             guard FileManager.default.fileExists(atPath: explicit) else { throw .inputNotFound(path: explicit) }
             return URL(fileURLWithPath: explicit)
         }
+        return candidates(inputs: inputs, workingDirectory: workingDirectory).first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    /// Where a `bookify.yml` is looked for, in order, whether or not it exists: beside the
+    /// first input (in it, for a folder), then in `workingDirectory`.
+    public static func candidates(inputs: [String], workingDirectory: URL) -> [URL] {
         var candidates: [URL] = []
         if let input = inputs.first, input != "-", !input.contains("://") {
             var isDirectory: ObjCBool = false
@@ -36,7 +42,7 @@ public struct BookConfiguration: Sendable {
             candidates.append(folder.appendingPathComponent(fileName))
         }
         candidates.append(workingDirectory.appendingPathComponent(fileName))
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+        return candidates
     }
 
     /// Reads and checks a configuration file; unknown keys and wrong types are errors that
