@@ -228,7 +228,7 @@ public struct BookBuilder: Sendable {
             writer.device = settings.device
             return writer
         case .pdf:
-            return PDFWriter(pages: settings.pdf)
+            return PDFWriter(pages: settings.pdf, progress: progress)
         }
     }
 

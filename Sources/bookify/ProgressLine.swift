@@ -37,6 +37,8 @@ final class ProgressLine: @unchecked Sendable {
         case .convert: return "Converting posts"
         case .images: return "Loading images"
         case .write: return "Writing books"
+        case .layOut: return "Laying out posts"
+        case .draw: return "Drawing pages"
         }
     }
 }

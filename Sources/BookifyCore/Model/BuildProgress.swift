@@ -10,6 +10,10 @@ public struct BuildProgress: Sendable, Hashable {
         case images
         /// Writing the books; counts outputs.
         case write
+        /// A PDF's posts laid out into lines and blocks; counts posts.
+        case layOut
+        /// A PDF's pages drawn; counts pages.
+        case draw
     }
 
     /// The stage the build is in.

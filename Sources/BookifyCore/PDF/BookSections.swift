@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The sections of the PDF book as slices: title page, contents, chapter openers, posts (header,
 /// body, notes) and colophon, each laid out from the book model and its chrome values.
@@ -18,10 +19,15 @@ struct BookSections {
     static func chapterDestination(_ index: Int) -> String { "chapter-\(index + 1)" }
 
     /// Chapter openers, posts and the colophon, in reading order. Posts are laid out on every
-    /// core: a post's lines do not depend on the page it starts on.
-    func body() -> [PageSection] {
+    /// core: a post's lines do not depend on the page it starts on. `progress` counts them.
+    func body(progress: (@Sendable (BuildProgress) -> Void)? = nil) -> [PageSection] {
+        let total = content.documents.count
+        let laidOut = Atomic(0)
+        progress?(BuildProgress(stage: .layOut, done: 0, total: total))
         let posts = Typesetter.layOutConcurrently(content.documents) { document, typesetter in
-            PageSection(start: .newPage, slices: postSlices(document, typesetter: typesetter), runningHead: document.header.title)
+            let section = PageSection(start: .newPage, slices: postSlices(document, typesetter: typesetter), runningHead: document.header.title)
+            progress?(BuildProgress(stage: .layOut, done: laidOut.add(1, ordering: .relaxed).newValue, total: total))
+            return section
         }
         var sections: [PageSection] = []
         var next = 0

@@ -8,10 +8,14 @@ import Foundation
 /// number of pages), so the contents print the right page numbers in one pass.
 public struct PDFWriter: BookWriter {
     let style: PDFStyle
+    /// Told how far the layout (`.layOut`, posts) and the drawing (`.draw`, pages) have got:
+    /// most of a PDF's time goes there.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     /// A writer that lays the book out on `pages`.
-    public init(pages: PDFPageSettings = PDFPageSettings()) {
+    public init(pages: PDFPageSettings = PDFPageSettings(), progress: (@Sendable (BuildProgress) -> Void)? = nil) {
         style = PDFStyle(pages)
+        self.progress = progress
     }
 
     /// Lays `content` out and writes the PDF to `destination` atomically: an existing file is
@@ -20,7 +24,7 @@ public struct PDFWriter: BookWriter {
         try OutputFile.write(to: destination) { (temporary: URL) throws(BookifyError) in
             let canvas = try PDFCanvas(path: temporary.path, width: style.pageWidth, height: style.pageHeight)
             let sections = BookSections(content: content, style: style, typesetter: canvas.typesetter)
-            let body = Paginator(height: style.textHeight).paginate(sections.body())
+            let body = Paginator(height: style.textHeight).paginate(sections.body(progress: progress))
             let pageNumbers = Self.pageNumbers(of: body)
             var front = Paginator(height: style.textHeight).paginate([sections.titlePage(), sections.contents(pageNumbers: pageNumbers)],
                                              firstPageNumber: content.cover == nil ? 1 : 2)
@@ -35,6 +39,7 @@ public struct PDFWriter: BookWriter {
             }
             for (index, page) in body.enumerated() {
                 drawer.draw(page, number: index + 1, label: String(index + 1), showsFolio: true)
+                progress?(BuildProgress(stage: .draw, done: front.count + index + 1, total: front.count + body.count))
             }
             Self.addOutline(content, to: canvas)
             Self.setMetadata(content.book.metadata, on: canvas)

@@ -21,7 +21,7 @@ import Testing
         })
         #expect(result.written == [epub, pdf])
         #expect(result.content.book.posts.count == 5 && result.content.images.count == 1 && result.content.warnings.isEmpty)
-        #expect(stages.withLock { $0 } == [.read, .convert, .images, .write], "every stage reported, in order")
+        #expect(stages.withLock { $0 } == [.read, .convert, .images, .write, .layOut, .draw], "every stage reported, in order")
         try EPUBCheck.expectClean(URL(fileURLWithPath: epub))
     }
 }
