@@ -154,9 +154,16 @@ private actor Downloads {
     private let http: HTTPClient
     private let cache: ImageCache?
     private let offline: Bool
-    private var started: [URL: Task<Result<ImageAsset, AssetFailure>, Never>] = [:]
+    private var started: [URL: Task<Fetched, Never>] = [:]
     /// Per host, the outcome of its first download: why the host is unreachable, or nil.
     private var firstFromHost: [String: Task<AssetFailure?, Never>] = [:]
+
+    /// A download's outcome, and whether it found the host unreachable (even when a cached
+    /// copy then served: the host is no nearer for that).
+    private struct Fetched: Sendable {
+        var result: Result<ImageAsset, AssetFailure>
+        var unreachable: AssetFailure?
+    }
 
     init(http: HTTPClient, cache: ImageCache?, offline: Bool) {
         self.http = http
@@ -165,7 +172,7 @@ private actor Downloads {
     }
 
     func image(at url: URL) async -> Result<ImageAsset, AssetFailure> {
-        if let task = started[url] { return await task.value }
+        if let task = started[url] { return await task.value.result }
         let (http, cache, offline) = (self.http, self.cache, self.offline)
         let host = url.host?.lowercased() ?? ""
         let hostCheck = firstFromHost[host]
@@ -174,37 +181,33 @@ private actor Downloads {
             return await Self.fetch(url, http: http, cache: cache, offline: offline, unreachable: unreachable)
         }
         started[url] = task
-        if hostCheck == nil {
-            firstFromHost[host] = Task {
-                if case .failure(let failure) = await task.value, case .hostUnreachable = failure { return failure }
-                return nil
-            }
-        }
-        return await task.value
+        if hostCheck == nil { firstFromHost[host] = Task { await task.value.unreachable } }
+        return await task.value.result
     }
 
     /// The cached copy when offline, when the server says it is current, or when it cannot be
     /// reached (`unreachable`: known before trying); otherwise the download, kept in the cache
     /// when it is an image.
     private static func fetch(_ url: URL, http: HTTPClient, cache: ImageCache?, offline: Bool,
-                              unreachable: AssetFailure?) async -> Result<ImageAsset, AssetFailure> {
+                              unreachable: AssetFailure?) async -> Fetched {
         let cached = cache?.lookup(url)
         let fromCache = { (bytes: [UInt8]) in ImageAsset.checked(bytes).map { $0.from(.cache(url)) } }
-        if offline { return cached.map { fromCache($0.bytes) } ?? .failure(.offline(searched: [])) }
-        if let unreachable { return cached.map { fromCache($0.bytes) } ?? .failure(unreachable) }
+        if offline { return Fetched(result: cached.map { fromCache($0.bytes) } ?? .failure(.offline(searched: []))) }
+        if let unreachable { return Fetched(result: cached.map { fromCache($0.bytes) } ?? .failure(unreachable), unreachable: unreachable) }
         switch await http.fetch(url, ifNoneMatch: cached?.entry.etag, ifModifiedSince: cached?.entry.lastModified) {
         case .success(let response):
-            if response.status == 304, let cached { return fromCache(cached.bytes) }
+            if response.status == 304, let cached { return Fetched(result: fromCache(cached.bytes)) }
             let result = ImageAsset.checked(response.bytes).map { $0.from(.download(url)) }
             if case .success = result {
                 cache?.store(response.bytes, for: url, etag: response.etag, lastModified: response.lastModified)
             }
-            return result
+            return Fetched(result: result)
         case .failure(let failure):
-            if let cached { return fromCache(cached.bytes) }
             let reason: String
             if case .inputNotReadable(_, let why) = failure.error { reason = why } else { reason = "\(failure.error)" }
-            return .failure(failure.isHostUnreachable ? .hostUnreachable(host: url.host ?? "", reason: reason) : .download(reason))
+            let unreachable = failure.isHostUnreachable ? AssetFailure.hostUnreachable(host: url.host ?? "", reason: reason) : nil
+            if let cached { return Fetched(result: fromCache(cached.bytes), unreachable: unreachable) }
+            return Fetched(result: .failure(unreachable ?? .download(reason)), unreachable: unreachable)
         }
     }
 }

@@ -1,3 +1,4 @@
+@testable import BookifyCore
 import Foundation
 import Testing
 
@@ -60,17 +61,22 @@ import Testing
         deinit { close(descriptor) }
     }
 
-    @Test(.timeLimit(.minutes(2))) func imagesFromAHostThatDoesNotAnswerWaitForOneTimeOutAndGiveOneLine() throws {
-        let listener = try SilentListener()
-        let images = (1...40).map { "![Picture \($0)](http://127.0.0.1:\(listener.port)/\($0).png)" }
-            + (1...5).map { "![Elsewhere \($0)](https://images.example.invalid/\($0).png)" }
+    /// A feed of five-image posts showing `images`, in a new folder.
+    private func feed(showing images: [String]) throws -> URL {
         let posts = stride(from: 0, to: images.count, by: 5).map { start -> [String: Any] in
             ["id": "\(start)", "title": "Post \(start)", "url": "https://blog.example/\(start)/",
-             "content_html": images[start..<start + 5].joined(separator: "\n\n")]
+             "content_html": images[start..<min(images.count, start + 5)].map { "![Picture](\($0))" }.joined(separator: "\n\n")]
         }
         let feed: [String: Any] = ["version": "https://jsonfeed.org/version/1.1", "title": "Far away", "items": posts]
         let folder = TestPaths.temporaryFolder()
         try JSONSerialization.data(withJSONObject: feed).write(to: folder.appendingPathComponent("feed.json"))
+        return folder
+    }
+
+    @Test(.timeLimit(.minutes(2))) func imagesFromAHostThatDoesNotAnswerWaitForOneTimeOutAndGiveOneLine() throws {
+        let listener = try SilentListener()
+        let folder = try feed(showing: (1...40).map { "http://127.0.0.1:\(listener.port)/\($0).png" }
+                                   + (1...5).map { "https://images.example.invalid/\($0).png" })
         let started = Date()
         let result = Shell.bookify(["feed.json", "-o", "far.epub", "--connect-timeout", "3", "--timeout", "5",
                                     "--cache-dir", TestPaths.temporaryFolder().path], in: folder)
@@ -86,6 +92,27 @@ import Testing
         #expect(warnings.contains { $0.hasPrefix("bookify: warning: 5 images from images.example.invalid: cannot") }, "\(result.stderr)")
         #expect(lines.last?.hasPrefix("Wrote far.epub (") == true, "\(result.stderr)")
         #expect(lines.last?.contains(": 9 posts in 1 chapter, 0 images embedded and 45 missing, 2 warnings, in ") == true, "\(result.stderr)")
+    }
+
+    /// Cached images whose host no longer answers: the first waits for its time-out to
+    /// revalidate, the rest come from the cache at once, and nothing is missing.
+    @Test(.timeLimit(.minutes(2))) func cachedImagesFromAHostThatDoesNotAnswerComeFromTheCacheAfterOneTry() throws {
+        let listener = try SilentListener()
+        let urls = (1...40).map { "http://127.0.0.1:\(listener.port)/\($0).png" }
+        let cache = TestPaths.temporaryFolder()
+        for (index, url) in urls.enumerated() {
+            ImageCache(folder: cache).store(Array(TestImage.png(seed: index + 1)), for: URL(string: url)!, etag: "\"v1\"", lastModified: nil)
+        }
+        let folder = try feed(showing: urls)
+        let started = Date()
+        let result = Shell.bookify(["feed.json", "-o", "cached.epub", "--connect-timeout", "3", "--timeout", "5",
+                                    "--cache-dir", cache.path], in: folder)
+        let seconds = Date().timeIntervalSince(started)
+        try #require(result.status == 0, "\(result.stderr)")
+        #expect(seconds < 12, "\(seconds) s: each image waited for its own time-out (7 × 3 s)")
+        #expect(!result.stderr.contains("warning"), "\(result.stderr)")
+        #expect(result.stderr.contains("40 images embedded"), "\(result.stderr)")
+        try EPUBCheck.expectClean(folder.appendingPathComponent("cached.epub"))
     }
 }
 
