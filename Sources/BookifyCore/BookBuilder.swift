@@ -1,12 +1,11 @@
 import Foundation
-import Synchronization
 
 /// The whole pipeline (DESIGN §3): inputs → posts → plan → content → writers.
 public struct BookBuilder: Sendable {
     /// What the build makes of its inputs.
     public var settings: BookSettings
     /// Told where the build is, at each stage and as its work gets done (from any thread).
-    public var progress: (@Sendable (BuildProgress) -> Void)?
+    public var progress: BuildProgress.Report?
     /// The archive a book is built from: its images come from there alone.
     private var archive: Archive?
 
@@ -31,7 +30,7 @@ public struct BookBuilder: Sendable {
     /// format of its extension). `review` sees the content before anything is written (to
     /// report warnings); with `strict` set, a missing image or a broken link then fails the
     /// build and no book is written.
-    public static func build(_ request: BuildRequest, progress: (@Sendable (BuildProgress) -> Void)? = nil,
+    public static func build(_ request: BuildRequest, progress: BuildProgress.Report? = nil,
                              review: (BookContent) -> Void = { _ in }) async throws(BookifyError) -> Result {
         let jobs = request.settings.jobs ?? Parallelism.jobs
         let outcome = await Parallelism.$jobs.withValue(max(1, jobs)) { () async -> Swift.Result<Result, BookifyError> in
@@ -44,7 +43,7 @@ public struct BookBuilder: Sendable {
         return try outcome.get()
     }
 
-    private static func buildWithinJobs(_ request: BuildRequest, progress: (@Sendable (BuildProgress) -> Void)?,
+    private static func buildWithinJobs(_ request: BuildRequest, progress: BuildProgress.Report?,
                                         review: (BookContent) -> Void) async throws(BookifyError) -> Result {
         var builder = BookBuilder(settings: request.settings)
         builder.progress = progress
@@ -128,15 +127,13 @@ public struct BookBuilder: Sendable {
     /// Every post converted, on `Parallelism.jobs` threads, the longest first (libxml2 and
     /// cmark-gfm are set up first, once).
     private static func convertConcurrently(_ posts: [Post], converter: PostConverter, links: (links: BookLinks, ids: [String]),
-                                            authors: [String], progress: (@Sendable (BuildProgress) -> Void)?) -> [PostDocument] {
+                                            authors: [String], progress: BuildProgress.Report?) -> [PostDocument] {
         LibXML2.initialize()
         MarkdownRenderer.prepare()
-        let converted = Atomic(0)
-        progress?(BuildProgress(stage: .convert, done: 0, total: posts.count))
+        let counter = BuildProgressCounter(.convert, total: posts.count, report: progress)
         return Array(posts.enumerated()).concurrentMap(startingWithCostliest: \.element.content.utf8.count) { index, post in
             let document = converter.convert(post, documentID: links.ids[index], links: links.links, bookAuthors: authors)
-            let done = converted.add(1, ordering: .relaxed).newValue
-            progress?(BuildProgress(stage: .convert, done: done, total: posts.count))
+            counter.advance()
             return document
         }
     }
@@ -149,10 +146,8 @@ public struct BookBuilder: Sendable {
         let requests = zip(documents, references).flatMap { document, references in
             MediaEmbedding.requests(for: references, at: PostLocation(post: document.post))
         }
-        var imageProgress: (@Sendable (Int, Int) -> Void)?
-        if let progress { imageProgress = { done, total in progress(BuildProgress(stage: .images, done: done, total: total)) } }
         let loader = MediaLoader(loader: imageLoader, concurrentDownloads: settings.assets.concurrentDownloads,
-                                 progress: imageProgress)
+                                 progress: progress)
         let loaded = await loader.load(requests)
         var library = ImageLibrary()
         var warnings: [AssetWarning] = []

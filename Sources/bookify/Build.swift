@@ -81,7 +81,7 @@ struct Build: AsyncParsableCommand {
             request.settings.jobs = jobs ?? request.settings.jobs
             let started = Date()
             let progress = quiet ? nil : ProgressLine()
-            var report: (@Sendable (BuildProgress) -> Void)?
+            var report: BuildProgress.Report?
             if let progress { report = { progress.update($0) } }
             var warnings = (count: 0, missingImages: 0)
             let result = try await BookBuilder.build(request, progress: report) { content in

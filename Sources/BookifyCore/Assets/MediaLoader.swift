@@ -19,8 +19,8 @@ struct MediaLoader: Sendable {
 
     var loader: ImageLoader
     var concurrentDownloads = 6
-    /// Told how many of the images are loaded, and of how many, as loading goes on.
-    var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Told how many of the images are loaded (`.images`), and of how many, as loading goes on.
+    var progress: BuildProgress.Report?
 
     /// Loads `requests` (repeated ones once), at most `concurrentDownloads` at a time.
     func load(_ requests: [Request]) async -> Loaded {
@@ -43,7 +43,7 @@ struct MediaLoader: Sendable {
             }
             for await (request, result) in group {
                 results[request] = result
-                progress?(results.count, unique.count)
+                progress?(BuildProgress(stage: .images, done: results.count, total: unique.count))
                 if let next = pending.next() { group.addTask { await loadAndKeep(next) } }
             }
             return results

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Where a running build is, for a progress display: its stage and how far into it.
 public struct BuildProgress: Sendable, Hashable {
     /// The stages a build goes through, in order.
@@ -28,5 +30,30 @@ public struct BuildProgress: Sendable, Hashable {
         self.stage = stage
         self.done = done
         self.total = total
+    }
+}
+
+extension BuildProgress {
+    /// Where a build tells its progress (from any thread).
+    public typealias Report = @Sendable (BuildProgress) -> Void
+}
+
+/// Counts the items of one stage done on many threads, telling `report` of each (and of the
+/// start, at 0).
+final class BuildProgressCounter: Sendable {
+    private let stage: BuildProgress.Stage
+    private let total: Int
+    private let report: BuildProgress.Report?
+    private let done = Atomic(0)
+
+    init(_ stage: BuildProgress.Stage, total: Int, report: BuildProgress.Report?) {
+        (self.stage, self.total, self.report) = (stage, total, report)
+        report?(BuildProgress(stage: stage, done: 0, total: total))
+    }
+
+    /// One more item done.
+    func advance() {
+        guard let report else { return }
+        report(BuildProgress(stage: stage, done: done.add(1, ordering: .relaxed).newValue, total: total))
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The sections of the PDF book as slices: title page, contents, chapter openers, posts (header,
 /// body, notes) and colophon, each laid out from the book model and its chrome values.
@@ -20,13 +19,11 @@ struct BookSections {
 
     /// Chapter openers, posts and the colophon, in reading order. Posts are laid out on every
     /// core: a post's lines do not depend on the page it starts on. `progress` counts them.
-    func body(progress: (@Sendable (BuildProgress) -> Void)? = nil) -> [PageSection] {
-        let total = content.documents.count
-        let laidOut = Atomic(0)
-        progress?(BuildProgress(stage: .layOut, done: 0, total: total))
+    func body(progress: BuildProgress.Report? = nil) -> [PageSection] {
+        let counter = BuildProgressCounter(.layOut, total: content.documents.count, report: progress)
         let posts = Typesetter.layOutConcurrently(content.documents) { document, typesetter in
             let section = PageSection(start: .newPage, slices: postSlices(document, typesetter: typesetter), runningHead: document.header.title)
-            progress?(BuildProgress(stage: .layOut, done: laidOut.add(1, ordering: .relaxed).newValue, total: total))
+            counter.advance()
             return section
         }
         var sections: [PageSection] = []

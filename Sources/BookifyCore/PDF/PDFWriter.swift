@@ -10,10 +10,10 @@ public struct PDFWriter: BookWriter {
     let style: PDFStyle
     /// Told how far the layout (`.layOut`, posts) and the drawing (`.draw`, pages) have got:
     /// most of a PDF's time goes there.
-    public var progress: (@Sendable (BuildProgress) -> Void)?
+    public var progress: BuildProgress.Report?
 
     /// A writer that lays the book out on `pages`.
-    public init(pages: PDFPageSettings = PDFPageSettings(), progress: (@Sendable (BuildProgress) -> Void)? = nil) {
+    public init(pages: PDFPageSettings = PDFPageSettings(), progress: BuildProgress.Report? = nil) {
         style = PDFStyle(pages)
         self.progress = progress
     }
