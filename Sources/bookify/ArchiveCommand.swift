@@ -96,6 +96,4 @@ enum ImportReport {
         if result.missingImages > 0 { parts.append("\(plural(result.missingImages, "image")) missing (tried again next time)") }
         return "Archived \(result.input) in \(archive): " + parts.joined(separator: ", ") + "."
     }
-
-    static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 }

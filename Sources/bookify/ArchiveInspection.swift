@@ -116,7 +116,7 @@ struct ArchiveExport: AsyncParsableCommand {
             let exporter = ArchiveExporter(format: format.format, contentFormat: settings.contentFormat)
             let summary = try exporter.export(archive, query: ArchiveQuery(asOf: asOf.flatMap(ArchiveOptions.moment)),
                                               to: URL(fileURLWithPath: folder))
-            printError("Exported \(ImportReport.plural(summary.posts, "post")) and \(ImportReport.plural(summary.images, "image")) to \(folder); "
+            printError("Exported \(plural(summary.posts, "post")) and \(plural(summary.images, "image")) to \(folder); "
                        + "build them with: bookify \(summary.inputs.joined(separator: " ")) -o book.epub")
         } catch {
             throw ErrorReport.exit(for: error)

@@ -50,16 +50,15 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         guard watch else { return try await buildOnce() }
-        var sources = watcher()
-        var stamps = sources.snapshot()
+        var stamps = watcher().snapshot()  // before the first build: what changes during it counts
         while true {
             do {
                 try await buildOnce()
             } catch is ExitCode {
                 // The error is on standard error already; the next change may fix it.
             }
-            sources = watcher()
-            if !quiet { printError("Watching \(stamps.count) file\(stamps.count == 1 ? "" : "s") for changes (Ctrl-C stops).") }
+            let sources = watcher()
+            if !quiet { printError("Watching \(plural(stamps.count, "file")) for changes (Ctrl-C stops).") }
             stamps = await sources.nextChange(after: stamps)
         }
     }
@@ -81,23 +80,19 @@ struct Build: AsyncParsableCommand {
             request.settings.jobs = jobs ?? request.settings.jobs
             let started = Date()
             let progress = quiet ? nil : ProgressLine()
-            var report: BuildProgress.Report?
-            if let progress { report = { progress.update($0) } }
-            var warnings = (count: 0, missingImages: 0)
-            let result = try await BookBuilder.build(request, progress: report) { content in
-                let report = BuildWarnings(content: content, verbose: verbose)
-                warnings = (report.count, report.missingImages)
-                if !quiet || request.settings.strict {
-                    progress?.finish()
-                    if verbose { ImageReport(images: content.images).print() }
-                    report.print()
-                }
+            var showProgress: BuildProgress.Report?
+            if let progress { showProgress = { progress.update($0) } }
+            let result = try await BookBuilder.build(request, progress: showProgress) { content in
+                guard !quiet || request.settings.strict else { return }
+                progress?.finish()
+                if verbose { ImageReport(images: content.images).print() }
+                BuildWarnings(content: content, verbose: verbose).print()
             }
             progress?.finish()
             if !quiet {
                 for imported in result.imports { printError(ImportReport.line(for: imported, archive: request.settings.archive ?? "")) }
-                let summary = BuildSummary(content: result.content, missingImages: warnings.missingImages,
-                                           warnings: warnings.count, seconds: Date().timeIntervalSince(started))
+                let summary = BuildSummary(content: result.content, warnings: BuildWarnings(content: result.content),
+                                           seconds: Date().timeIntervalSince(started))
                 for destination in result.written where !result.volumes.values.joined().contains(destination) {
                     printError(summary.line(writtenTo: [destination]))
                 }

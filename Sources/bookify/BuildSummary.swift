@@ -5,8 +5,7 @@ import Foundation
 /// 2 chapters, 40 images embedded and 16 missing, 2 warnings, in 1.2 s."
 struct BuildSummary {
     let content: BookContent
-    let missingImages: Int
-    let warnings: Int
+    let warnings: BuildWarnings
     let seconds: TimeInterval
 
     /// For one book (`files` holds its one file) or a book in volumes (`output` as asked for).
@@ -15,16 +14,12 @@ struct BuildSummary {
         let name = output.map { "\($0) in \(files.count) volumes (\(files.joined(separator: ", ")))" } ?? files[0]
         let chapters = content.book.chapters.filter { $0.title != nil }.count
         let images = content.images.count
-        var parts = [Self.count(content.book.posts.count, "post") + (chapters > 0 ? " in " + Self.count(chapters, "chapter") : "")]
-        if images + missingImages > 0 {
-            parts.append(Self.count(images, "image") + " embedded" + (missingImages > 0 ? " and \(missingImages) missing" : ""))
+        var parts = [plural(content.book.posts.count, "post") + (chapters > 0 ? " in " + plural(chapters, "chapter") : "")]
+        let missing = warnings.missingImages
+        if images + missing > 0 {
+            parts.append(plural(images, "image") + " embedded" + (missing > 0 ? " and \(missing) missing" : ""))
         }
-        if warnings > 0 { parts.append(Self.count(warnings, "warning")) }
+        if warnings.count > 0 { parts.append(plural(warnings.count, "warning")) }
         return "Wrote \(name) (\(readableSize(size))): " + parts.joined(separator: ", ") + String(format: ", in %.1f s.", seconds)
-    }
-
-    /// "1 post", "59 posts".
-    private static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }

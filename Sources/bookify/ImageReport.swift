@@ -14,7 +14,7 @@ struct ImageReport {
         }
         let order = ["from disk", "from the cache", "downloaded", "inline", "from the archive"]
         let summary = order.compactMap { kind in counts[kind].map { "\($0) \(kind)" } }.joined(separator: ", ")
-        if !images.isEmpty { lines.append("bookify: \(images.count) image\(images.count == 1 ? "" : "s"): \(summary)") }
+        if !images.isEmpty { lines.append("bookify: \(plural(images.count, "image")): \(summary)") }
         return lines
     }
 
@@ -31,9 +31,4 @@ struct ImageReport {
         case .archive: return "from the archive"
         }
     }
-}
-
-/// A size as people read it: "1.4 MB", "37 KB" (at least 1 KB for anything, 0 for nothing).
-func readableSize(_ bytes: Int) -> String {
-    bytes >= 1024 * 1024 ? String(format: "%.1f MB", Double(bytes) / 1024 / 1024) : "\(bytes == 0 ? 0 : max(1, bytes / 1024)) KB"
 }
