@@ -24,6 +24,8 @@ public struct BookBuilder: Sendable {
         public var volumes: [String: [String]] = [:]
         /// With an archive: what each input added to it.
         public var imports: [ArchiveImport] = []
+        /// What reading each web site found and did (without an archive; with one, in `imports`).
+        public var sites: [SiteReport] = []
     }
 
     /// Builds the book `request` asks for and writes every output it names (each in the
@@ -49,14 +51,14 @@ public struct BookBuilder: Sendable {
         builder.progress = progress
         // Writers first: a broken template or stylesheet fails before any input is read.
         var writers = try request.outputs.map { output throws(BookifyError) in (output, try builder.writer(for: output)) }
-        let (content, archived) = try await builder.contentAndArchive(for: request.inputs)
+        let (content, archived, sites) = try await builder.contentAndArchive(for: request.inputs)
         review(content)
         if request.settings.strict, let failure = content.strictFailure { throw failure }
         if writers.isEmpty {
             let output = content.book.suggestedFileName
             writers = [(output, try builder.writer(for: output))]
         }
-        var result = Result(content: content, written: [], imports: archived?.imports ?? [])
+        var result = Result(content: content, written: [], imports: archived?.imports ?? [], sites: sites)
         for (index, (output, writer)) in writers.enumerated() {
             progress?(BuildProgress(stage: .write, done: index, total: writers.count))
             if let limit = request.settings.splitSize, (try? BookFormat(outputPath: output))?.isEPUB == true {
@@ -76,16 +78,22 @@ public struct BookBuilder: Sendable {
 
     /// Reads every input; the first that fails stops the build.
     public func read(_ inputs: [String]) async throws(BookifyError) -> [Blog] {
-        var reader = InputReader()
-        reader.includeDrafts = settings.includeDrafts
-        reader.offline = settings.offline
-        reader.http = settings.http
+        try await readWithReports(inputs).blogs
+    }
+
+    /// Reads every input, with what reading each web site found and did.
+    public func readWithReports(_ inputs: [String]) async throws(BookifyError) -> (blogs: [Blog], sites: [SiteReport]) {
+        var reader = InputReader(settings: settings)
+        reader.progress = progress
         var blogs: [Blog] = []
+        var sites: [SiteReport] = []
         for input in inputs {
             progress?(BuildProgress(stage: .read, done: blogs.count, total: inputs.count))
-            blogs.append(try await reader.read(input))
+            let fetched = try await reader.fetch(input)
+            blogs.append(fetched.blog!)
+            if let site = fetched.site { sites.append(site) }
         }
-        return blogs
+        return (blogs, sites)
     }
 
     /// Converts every post of the planned book, concurrently, keeping the book's order; then
@@ -261,18 +269,20 @@ public struct BookBuilder: Sendable {
 
     /// The book's content; with an archive, the inputs are added to it first and the book is
     /// built from what it then holds for their blogs (for every blog, without inputs).
-    private func contentAndArchive(for inputs: [String]) async throws(BookifyError) -> (content: BookContent, archived: ArchivedRead?) {
+    private func contentAndArchive(for inputs: [String]) async throws(BookifyError)
+        -> (content: BookContent, archived: ArchivedRead?, sites: [SiteReport]) {
         let cover = try await loadCover()
         var builder = self
         var blogs: [Blog]
         var archived: ArchivedRead?
+        var sites: [SiteReport] = []
         if let path = settings.archive {
             let read = try await readArchive(path, inputs: inputs)
             builder.archive = read.archive
             blogs = read.selection.blogs
             archived = read
         } else {
-            blogs = try await read(inputs)
+            (blogs, sites) = try await readWithReports(inputs)
         }
         let book = builder.plan(blogs)
         try builder.requirePosts(in: book, blogs: blogs, since: archived?.selection)
@@ -280,7 +290,7 @@ public struct BookBuilder: Sendable {
         content.cover = cover
         if cover == nil, settings.drawsCover { content.drawnCover = DrawnCover(metadata: book.metadata).png() }
         content.colophon.archive = archived?.selection.provenance
-        return (content, archived)
+        return (content, archived, sites)
     }
 
     private func readArchive(_ path: String, inputs: [String]) async throws(BookifyError) -> ArchivedRead {

@@ -24,7 +24,7 @@ public struct BuildRequest: Sendable {
             .map { url throws(BookifyError) in try BookConfiguration.load(url) }
         var settings = configuration?.settings ?? BookSettings()
         overrides(&settings)
-        if settings.assets.cacheFolder == nil { settings.assets.cacheFolder = ImageCache.defaultFolder }
+        if settings.assets.cacheFolder == nil { settings.assets.cacheFolder = DownloadCache.defaultFolder }
         if let folder = settings.assets.folder { try Self.requireFolder(folder) }
         settings.sourceDate = environment["SOURCE_DATE_EPOCH"].flatMap { Double($0) }.map { Date(timeIntervalSince1970: $0) }
         self.inputs = inputs.isEmpty ? configuration?.inputs ?? [] : inputs

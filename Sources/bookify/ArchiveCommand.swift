@@ -45,11 +45,14 @@ struct ArchiveAdd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add what feeds and Markdown folders hold now to the archive (created when new).")
 
-    @Argument(help: "Feeds (files or http(s) URLs), Markdown folders or .md files, or - for standard input.")
+    @Argument(help: "A blog's web address (its home page or a feed), feed files, Markdown folders or .md files, or - for standard input.")
     var inputs: [String] = []
 
     @OptionGroup
     var location: ArchiveLocation
+
+    @OptionGroup(title: "Web sites")
+    var site: SiteOptions
 
     @OptionGroup(title: "Images")
     var assets: AssetOptions
@@ -70,15 +73,17 @@ struct ArchiveAdd: AsyncParsableCommand {
         do {
             var settings = try location.settings(inputs: inputs)
             assets.apply(to: &settings)
-            if settings.assets.cacheFolder == nil { settings.assets.cacheFolder = ImageCache.defaultFolder }
+            if settings.assets.cacheFolder == nil { settings.assets.cacheFolder = DownloadCache.defaultFolder }
             if let contentFormat { settings.contentFormat = contentFormat.format }
             if drafts { settings.includeDrafts = true }
             if offline { settings.offline = true }
+            site.apply(to: &settings)
             guard !inputs.isEmpty else { throw BookifyError.usage("Name at least one input to add (a feed file or URL, a Markdown folder, or -).") }
             let archive = try Archive(path: settings.archive!, create: true)
             let importer = ArchiveImporter(archive: archive, settings: settings)
             for input in inputs {
                 let result = try await importer.importInput(input)
+                if let report = result.site { SiteSummary(report: report).print(quiet: quiet) }
                 if !quiet { printError(ImportReport.line(for: result, archive: archive.path)) }
             }
         } catch {
@@ -90,6 +95,7 @@ struct ArchiveAdd: AsyncParsableCommand {
 /// One line per import: what it added.
 enum ImportReport {
     static func line(for result: ArchiveImport, archive: String) -> String {
+        if result.offline { return "Archived \(result.input) in \(archive): --offline, so nothing was read; books use what the archive holds." }
         if result.notModified { return "Archived \(result.input) in \(archive): not modified since the last fetch (\(plural(result.postCount, "post")))." }
         var parts = ["\(plural(result.postCount, "post")): \(result.newPosts) new, \(result.newVersions) changed"]
         if result.newImages > 0 { parts.append("\(plural(result.newImages, "image")) added") }

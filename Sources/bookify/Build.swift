@@ -89,6 +89,7 @@ struct Build: AsyncParsableCommand {
                 BuildWarnings(content: content, verbose: verbose).print()
             }
             progress?.finish()
+            for site in result.sites + result.imports.compactMap(\.site) { SiteSummary(report: site).print(quiet: quiet) }
             if !quiet {
                 for imported in result.imports { printError(ImportReport.line(for: imported, archive: request.settings.archive ?? "")) }
                 let summary = BuildSummary(content: result.content, warnings: BuildWarnings(content: result.content),

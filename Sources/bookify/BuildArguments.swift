@@ -3,7 +3,7 @@ import BookifyCore
 
 /// What `build` and `inspect` both take: the inputs and every option that shapes the book.
 struct BuildArguments: ParsableArguments {
-    @Argument(help: "Feeds (files or http(s) URLs), Markdown folders or .md files, or - for standard input. Several are merged.")
+    @Argument(help: "A blog's web address (its home page or a feed), feed files, Markdown folders or .md files, or - for standard input. Several are merged.")
     var inputs: [String] = []
 
     @OptionGroup(title: "Book")
@@ -11,6 +11,9 @@ struct BuildArguments: ParsableArguments {
 
     @OptionGroup(title: "Planning")
     var planning: PlanningOptions
+
+    @OptionGroup(title: "Web sites")
+    var site: SiteOptions
 
     @OptionGroup(title: "Images")
     var assets: AssetOptions
@@ -28,6 +31,7 @@ struct BuildArguments: ParsableArguments {
             archive?.apply(to: &settings)
             book.apply(to: &settings)
             planning.apply(to: &settings)
+            site.apply(to: &settings)
             assets.apply(to: &settings)
             pdf.apply(to: &settings)
             if strict { settings.strict = true }

@@ -17,7 +17,14 @@ struct Inspect: AsyncParsableCommand {
         do {
             let request = try arguments.request()
             let builder = BookBuilder(settings: request.settings)
-            let content = await builder.convert(builder.plan(try await builder.read(request.inputs)))
+            let (blogs, sites) = try await builder.readWithReports(request.inputs)
+            if !json {
+                for site in sites {
+                    let summary = SiteSummary(report: site)
+                    print((summary.discovery + [summary.line] + summary.warnings).joined(separator: "\n") + "\n")
+                }
+            }
+            let content = await builder.convert(builder.plan(blogs))
             let plan = PlanReport(content: content, groupBy: request.settings.groupBy)
             print(json ? try plan.json() : plan.table(), terminator: "")
         } catch {

@@ -19,7 +19,9 @@ final class ProgressLine: @unchecked Sendable {
             // A new stage always shows; within one, the last step always shows too.
             guard progress.stage != lastStage || progress.done == progress.total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
             (shown, lastDraw, lastStage) = (true, now, progress.stage)
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(Self.label(progress.stage)): \(progress.done)/\(progress.total)".utf8))
+            // A stage whose total is not known (pages of feed history) shows its count alone.
+            let count = progress.total > 0 ? "\(progress.done)/\(progress.total)" : "\(progress.done)"
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(Self.label(progress.stage)): \(count)".utf8))
         }
     }
 
@@ -34,6 +36,8 @@ final class ProgressLine: @unchecked Sendable {
     private static func label(_ stage: BuildProgress.Stage) -> String {
         switch stage {
         case .read: return "Reading inputs"
+        case .history: return "Reading feed history, pages"
+        case .fullText: return "Reading posts from their pages"
         case .convert: return "Converting posts"
         case .images: return "Loading images"
         case .write: return "Writing books"

@@ -139,3 +139,33 @@ extension Archive {
         return added
     }
 }
+
+extension Archive {
+    /// The blog's archive key for `input`, when an import of it was recorded.
+    func sourceKey(forInput input: String) throws(BookifyError) -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: """
+                SELECT s.key FROM fetch f JOIN source s ON s.id = f.source_id WHERE f.input = ? ORDER BY f.id DESC LIMIT 1
+                """, arguments: [input])
+        }
+    }
+
+    /// The identities of the posts archived for the blog `input` names: each post's id and
+    /// its URL's identity (in its newest version), for a web site's reader to read none of
+    /// their pages again.
+    func knownPosts(forInput input: String) throws(BookifyError) -> Set<String> {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT p.identity, v.content, v.content_size FROM post p
+                JOIN post_version v ON v.id = (SELECT max(id) FROM post_version WHERE post_id = p.id)
+                WHERE p.source_id IN (SELECT source_id FROM fetch WHERE input = ?)
+                """, arguments: [input])
+            var known = Set<String>()
+            while let row = try rows.next() {
+                known.insert(row["identity"])
+                if let url = try ArchiveBlob.post(row["content"], size: row["content_size"]).url { known.insert(url.postIdentity) }
+            }
+            return known
+        }
+    }
+}

@@ -25,18 +25,24 @@ public struct ArchiveImporter: Sendable {
         return imports
     }
 
-    /// Reads `input` and records it.
+    /// Reads `input` and records it. A web site is asked only for what the archive lacks: its
+    /// newest feed pages and the pages of posts not archived yet. Offline, a site the archive
+    /// holds is not read at all: the book comes from the archive.
     public func importInput(_ input: String) async throws(BookifyError) -> ArchiveImport {
-        var reader = InputReader()
-        reader.includeDrafts = settings.includeDrafts
-        reader.offline = settings.offline
-        reader.http = settings.http
-        let validators = input.contains("://") ? try archive.validators(forInput: input) : nil
-        let fetched = try await reader.fetch(input, validators: validators)
+        let reader = InputReader(settings: settings)
+        let isAddress = try reader.source(for: input) is WebSiteSource
+        if isAddress, settings.offline, let key = try archive.sourceKey(forInput: input) {
+            return ArchiveImport(input: input, source: key, notModified: true, offline: true)
+        }
+        let request = isAddress ? SourceRequest(validators: try archive.validators(forInput: input), knownPosts: try archive.knownPosts(forInput: input))
+                                : SourceRequest()
+        let fetched = try await reader.fetch(input, request: request)
         guard let blog = fetched.blog else { return try archive.recordUnchanged(fetched, at: now()) }
         let posts = try versions(of: blog.posts, source: fetched.input)
         let images = await loadImages(posts.flatMap(\.images))
-        return try archive.record(fetched, blog: blog, posts: posts, images: images, at: now())
+        var imported = try archive.record(fetched, blog: blog, posts: posts, images: images, at: now())
+        imported.site = fetched.site
+        return imported
     }
 
     /// Each post as the archive keeps it: its JSON, the hash of that, and the images it shows.
@@ -100,6 +106,10 @@ public struct ArchiveImport: Sendable, Hashable {
     public var newImages = 0
     /// Images the posts show that could not be had (tried again on the next import).
     public var missingImages = 0
+    /// Offline: the archive's copy is used, nothing was read.
+    public var offline = false
+    /// For a web site: what reading it found and did.
+    public var site: SiteReport?
 }
 
 /// A post as one import archives it.

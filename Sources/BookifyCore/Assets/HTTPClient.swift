@@ -20,6 +20,8 @@ public struct HTTPClient: Sendable {
         public var etag: String?
         /// The `Last-Modified` header.
         public var lastModified: String?
+        /// Every header, by its lower-cased name (`link`, `retry-after`, …).
+        public var headers: [String: String] = [:]
     }
 
     /// Seconds to wait for the connection or for the next bytes.
@@ -36,7 +38,15 @@ public struct HTTPClient: Sendable {
     struct Failure: Error {
         var error: BookifyError
         var isHostUnreachable = false
+        /// The HTTP status when the server answered with an error (404, 429, 503, …).
+        var status: Int?
+        /// The server's `Retry-After`, in seconds, with a 429 or 503.
+        var retryAfter: TimeInterval?
     }
+
+    /// The User-Agent every request sends: bookify, its version and where to read about it,
+    /// so that a site's owner can tell who crawls and why.
+    public static let userAgent = "bookify/\(BookifyVersion.current) (+\(BookifyVersion.projectURL))"
 
     /// A client with the default timeouts and size cap.
     public init() {}
@@ -56,7 +66,7 @@ public struct HTTPClient: Sendable {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = connectTimeout
         configuration.timeoutIntervalForResource = totalTimeout
-        configuration.httpAdditionalHeaders = ["User-Agent": "bookify/\(BookifyVersion.current)"]
+        configuration.httpAdditionalHeaders = ["User-Agent": Self.userAgent]
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
@@ -111,7 +121,9 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
         if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode),
            !(http.statusCode == 304 && acceptsNotModified) {
-            fail(.inputNotReadable(path: originalURL, reason: "the server answered HTTP \(http.statusCode)"))
+            let retryAfter = http.value(forHTTPHeaderField: "Retry-After").flatMap { RetryAfter.seconds($0) }
+            fail(HTTPClient.Failure(error: .inputNotReadable(path: originalURL, reason: "the server answered HTTP \(http.statusCode)"),
+                                    status: http.statusCode, retryAfter: retryAfter))
             completionHandler(.cancel)
             return
         }
@@ -167,7 +179,8 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
             continuation.resume(returning: .success(HTTPClient.Response(
                 bytes: data, url: task.response?.url ?? task.originalRequest?.url ?? URL(string: originalURL)!,
                 contentType: http?.value(forHTTPHeaderField: "Content-Type"), status: http?.statusCode ?? 200,
-                etag: http?.value(forHTTPHeaderField: "ETag"), lastModified: http?.value(forHTTPHeaderField: "Last-Modified"))))
+                etag: http?.value(forHTTPHeaderField: "ETag"), lastModified: http?.value(forHTTPHeaderField: "Last-Modified"),
+                headers: Self.headers(of: http))))
         }
     }
 
@@ -178,7 +191,19 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
     }
 
     private func fail(_ error: BookifyError) {
-        lock.withLock { if failure == nil { failure = HTTPClient.Failure(error: error) } }
+        fail(HTTPClient.Failure(error: error))
+    }
+
+    private func fail(_ error: HTTPClient.Failure) {
+        lock.withLock { if failure == nil { failure = error } }
+    }
+
+    private static func headers(of response: HTTPURLResponse?) -> [String: String] {
+        var headers: [String: String] = [:]
+        for (name, value) in response?.allHeaderFields ?? [:] {
+            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
+        }
+        return headers
     }
 
     /// A URLSession error, told as a reason; the host's fault when it could not be found,
@@ -200,5 +225,14 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
 
     private func tooLarge() -> BookifyError {
         .inputNotReadable(path: originalURL, reason: "larger than \(maximumBytes / 1024 / 1024) MB")
+    }
+}
+
+/// `Retry-After` (RFC 9110 §10.2.3): a number of seconds or an HTTP date.
+enum RetryAfter {
+    static func seconds(_ value: String, now: Date = Date()) -> TimeInterval? {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if let seconds = TimeInterval(trimmed), seconds.isFinite, seconds >= 0 { return seconds }
+        return FeedDate.parseRFC822(trimmed).map { max(0, $0.timeIntervalSince(now)) }
     }
 }

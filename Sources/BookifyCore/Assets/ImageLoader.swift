@@ -19,7 +19,7 @@ struct ImageLoader: Sendable {
         self.archive = archive
         assetFolder = settings.folder.map(AssetFolder.init)
         assetNames = assetFolder.map(FileNameIndex.init)
-        downloads = Downloads(http: settings.http, cache: settings.cacheFolder.map(ImageCache.init), offline: offline)
+        downloads = Downloads(http: settings.http, cache: settings.cacheFolder.map { DownloadCache(folder: $0) }, offline: offline)
     }
 
     func load(_ source: String, at location: PostLocation) async -> Result<ImageAsset, AssetFailure> {
@@ -152,7 +152,7 @@ extension ImageAsset {
 /// from it fail at once with the same reason instead of each waiting for its own time-out.
 private actor Downloads {
     private let http: HTTPClient
-    private let cache: ImageCache?
+    private let cache: DownloadCache?
     private let offline: Bool
     private var started: [URL: Task<Fetched, Never>] = [:]
     /// Per host, the outcome of its first download: why the host is unreachable, or nil.
@@ -165,7 +165,7 @@ private actor Downloads {
         var unreachable: AssetFailure?
     }
 
-    init(http: HTTPClient, cache: ImageCache?, offline: Bool) {
+    init(http: HTTPClient, cache: DownloadCache?, offline: Bool) {
         self.http = http
         self.cache = cache
         self.offline = offline
@@ -188,7 +188,7 @@ private actor Downloads {
     /// The cached copy when offline, when the server says it is current, or when it cannot be
     /// reached (`unreachable`: known before trying); otherwise the download, kept in the cache
     /// when it is an image.
-    private static func fetch(_ url: URL, http: HTTPClient, cache: ImageCache?, offline: Bool,
+    private static func fetch(_ url: URL, http: HTTPClient, cache: DownloadCache?, offline: Bool,
                               unreachable: AssetFailure?) async -> Fetched {
         let cached = cache?.lookup(url)
         let fromCache = { (bytes: [UInt8]) in ImageAsset.checked(bytes).map { $0.from(.cache(url)) } }

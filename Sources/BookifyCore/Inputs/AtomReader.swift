@@ -11,7 +11,7 @@ struct AtomReader {
         let home = Self.link(in: feed, rel: "alternate", base: base)
         let feedAuthors = Self.authors(in: feed)
         let entries = feed.elements("entry", namespace: Self.namespace)
-        return Blog(
+        var blog = Blog(
             title: Self.text(feed.first("title", namespace: Self.namespace)),
             homePageURL: home,
             feedURL: Self.link(in: feed, rel: "self", base: base),
@@ -22,6 +22,20 @@ struct AtomReader {
             authors: feedAuthors,
             posts: entries.enumerated().map { post(from: $0.element, position: $0.offset + 1, base: base) },
             source: source)
+        blog.paging = Self.paging(of: feed, base: base)
+        return blog
+    }
+
+    /// RFC 5005's links and marker, the generator and OpenSearch's count, as an Atom feed or
+    /// an RSS channel (which carries them as `atom:link`) writes them.
+    static func paging(of feed: XMLTree, base: URL?) -> FeedPaging {
+        let openSearch = ["http://a9.com/-/spec/opensearchrss/1.0/", "http://a9.com/-/spec/opensearch/1.1/"]
+        return FeedPaging(
+            next: link(in: feed, rel: "next", base: base),
+            previousArchive: link(in: feed, rel: "prev-archive", base: base),
+            isComplete: feed.first("complete", namespace: FeedPaging.historyNamespace) != nil,
+            generator: feed.elements("generator").first.flatMap { $0.trimmedText ?? $0.attributes["uri"] },
+            totalResults: openSearch.lazy.compactMap { feed.first("totalResults", namespace: $0)?.trimmedText.flatMap { Int($0) } }.first)
     }
 
     private func post(from entry: XMLTree, position: Int, base feedBase: URL?) -> Post {
@@ -75,7 +89,7 @@ struct AtomReader {
     }
 
     /// The `link` with `rel` (no rel counts as alternate), as an absolute web URL.
-    private static func link(in element: XMLTree, rel: String, base: URL?) -> URL? {
+    static func link(in element: XMLTree, rel: String, base: URL?) -> URL? {
         let links = element.elements("link", namespace: namespace)
         let match = links.first { ($0.attributes["rel"] ?? "alternate") == rel && ($0.attributes["type"]?.contains("html") ?? true) }
             ?? links.first { ($0.attributes["rel"] ?? "alternate") == rel }

@@ -1,17 +1,22 @@
 import Foundation
 
 /// Reads a blog from an input as the user named it: a file path, an http(s) URL, or `-` for
-/// standard input. The kind of input is told from its content, not its name.
+/// standard input. It tells which `BlogSource` the input names (a web address, a Markdown
+/// folder or file, a feed document) and reads it; the kind of feed is told from its content.
 public struct InputReader: Sendable {
-    /// Fetches feeds named by URL.
-    public var http = HTTPClient()
-    /// Markdown sites: include drafts.
-    public var includeDrafts = false
-    /// Never touch the network: a URL input is an error.
-    public var offline = false
+    /// How inputs are read: limits, drafts, offline, and for web addresses `site` (history,
+    /// full text, politeness) and the cache.
+    public var settings = BookSettings()
+    /// Told of progress while a web site is read.
+    public var progress: BuildProgress.Report?
 
-    /// A reader with the default limits, online, without drafts.
+    /// A reader with the default settings.
     public init() {}
+
+    /// A reader with `settings`.
+    public init(settings: BookSettings) {
+        self.settings = settings
+    }
 
     /// Reads the blog and tells each post which site it belongs to.
     public func read(_ input: String) async throws(BookifyError) -> Blog {
@@ -19,11 +24,29 @@ public struct InputReader: Sendable {
         try await fetch(input).blog!
     }
 
+    /// The source `input` names.
+    public func source(for input: String) throws(BookifyError) -> any BlogSource {
+        if let url = URL(string: input), let scheme = url.scheme?.lowercased(), input.contains("://") {
+            guard scheme == "http" || scheme == "https", url.host?.isEmpty == false else {
+                throw .inputNotReadable(path: input, reason: "only http and https URLs can be read")
+            }
+            var source = WebSiteSource(url, settings: settings)
+            source.progress = progress
+            return source
+        }
+        var isDirectory: ObjCBool = false
+        if input != "-", FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory),
+           isDirectory.boolValue || MarkdownSiteReader.isMarkdown(URL(fileURLWithPath: input)) {
+            return MarkdownSiteSource(input: input, includeDrafts: settings.includeDrafts)
+        }
+        return FeedDocumentSource(input: input)
+    }
+
     /// One read of an input as the archive keeps it: the bytes it had, the blog in them, and
-    /// for a URL the server's validators. Given `validators` from an earlier fetch of the same
+    /// for a URL the server's validators. Given validators from an earlier fetch of the same
     /// URL, the request is conditional: a 304 answer has no blog and no bytes.
-    public func fetch(_ input: String, validators: HTTPValidators? = nil) async throws(BookifyError) -> FetchedInput {
-        var fetched = try await fetchBlog(input, validators: validators)
+    public func fetch(_ input: String, request: SourceRequest = SourceRequest()) async throws(BookifyError) -> FetchedInput {
+        var fetched = try await source(for: input).fetch(request)
         guard var blog = fetched.blog?.cleaned() else { return fetched }
         let site = blog.homePageURL ?? blog.feedURL.flatMap { URL(string: "/", relativeTo: $0)?.absoluteURL }
         for index in blog.posts.indices where blog.posts[index].siteURL == nil {
@@ -31,28 +54,6 @@ public struct InputReader: Sendable {
         }
         fetched.blog = blog
         return fetched
-    }
-
-    private func fetchBlog(_ input: String, validators: HTTPValidators?) async throws(BookifyError) -> FetchedInput {
-        if let url = URL(string: input), let scheme = url.scheme?.lowercased(), input.contains("://") {
-            guard scheme == "http" || scheme == "https" else {
-                throw .inputNotReadable(path: input, reason: "only http and https URLs can be read")
-            }
-            if offline { throw .inputNotReadable(path: input, reason: "a URL cannot be read with --offline") }
-            let response = try await http.get(url, ifNoneMatch: validators?.etag, ifModifiedSince: validators?.lastModified)
-            let blog = response.status == 304 ? nil : try parse(response.bytes, source: input, documentURL: response.url)
-            return FetchedInput(input: input, blog: blog, bytes: response.status == 304 ? nil : response.bytes, url: response.url,
-                                status: response.status, validators: HTTPValidators(etag: response.etag, lastModified: response.lastModified))
-        }
-        var isDirectory: ObjCBool = false
-        if input != "-", FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory),
-           isDirectory.boolValue || MarkdownSiteReader.isMarkdown(URL(fileURLWithPath: input)) {
-            let blog = try MarkdownSiteReader(includeDrafts: includeDrafts).read(URL(fileURLWithPath: input), source: input)
-            return FetchedInput(input: input, blog: blog)
-        }
-        let source = input == "-" ? "standard input" : input
-        let bytes = try load(input)
-        return FetchedInput(input: input, blog: try parse(bytes, source: source, documentURL: nil), bytes: bytes)
     }
 
     /// A feed from its bytes; `documentURL` is where it was fetched from, if it was.
@@ -99,20 +100,6 @@ public struct InputReader: Sendable {
         else { return bytes }
         return Array(rest[..<(close + 2)]) + blank + rest[(close + 2)...]
     }
-
-    private func load(_ input: String) throws(BookifyError) -> [UInt8] {
-        do {
-            if input == "-" { return try BoundedRead.standardInput(limit: BoundedRead.maximumFeedBytes) }
-            guard FileManager.default.fileExists(atPath: input) else { throw BookifyError.inputNotFound(path: input) }
-            return try BoundedRead.file(input, limit: BoundedRead.maximumFeedBytes)
-        } catch let error as BoundedRead.Failure {
-            throw .inputNotReadable(path: input == "-" ? "standard input" : input, reason: error.reason)
-        } catch let error as BookifyError {
-            throw error
-        } catch {
-            throw .inputNotReadable(path: input, reason: "\(error)")
-        }
-    }
 }
 
 /// What one read of an input gave.
@@ -129,6 +116,8 @@ public struct FetchedInput: Sendable {
     public var status: Int?
     /// For a later conditional request of the same URL.
     public var validators = HTTPValidators()
+    /// For a web address: what reading the site found and did.
+    public var site: SiteReport?
 }
 
 /// A server's validators for a conditional request (ETag, Last-Modified).

@@ -27,7 +27,7 @@ struct JSONFeedReader: Sendable {
         let posts = Array(itemValues.enumerated()).concurrentMap { offset, value in
             Self.post(from: value.objectValue, position: offset + 1, base: base)
         }.compactMap { $0 }
-        return Blog(
+        var blog = Blog(
             title: Self.text(feed["title"]),
             homePageURL: homePage,
             feedURL: feedURL,
@@ -38,6 +38,9 @@ struct JSONFeedReader: Sendable {
             posts: posts,
             extensions: feed.filter { $0.key.hasPrefix("_") },
             source: source)
+        // JSON Feed 1.1 pages a feed with `next_url`, which may be relative to the feed.
+        blog.paging.next = Self.url(feed["next_url"], relativeTo: feedURL ?? base)
+        return blog
     }
 
     /// bookify's own item extension, written by `archive export`: `content_format` (markdown

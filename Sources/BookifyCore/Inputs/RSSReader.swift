@@ -18,12 +18,14 @@ struct RSSReader {
         let image = Self.core(channel, "image").flatMap { Self.text($0, "url") }.flatMap { URL(string: $0) }
         let authors = [channel.first("creator", namespace: Self.dublinCoreNamespace)?.trimmedText,
                        Self.text(channel, "managingEditor")].compactMap { $0 }.prefix(1).map { Author(name: Self.personName($0)) }
-        return Blog(
+        var blog = Blog(
             title: Self.text(channel, "title"), homePageURL: link, feedURL: nil,
             description: Self.text(channel, "description").map(FeedText.plain),
             icon: image, language: language, authors: authors,
             posts: items.enumerated().map { post(from: $0.element, position: $0.offset + 1, base: link) },
             source: source)
+        blog.paging = AtomReader.paging(of: channel, base: link)
+        return blog
     }
 
     private func post(from item: XMLTree, position: Int, base: URL?) -> Post {

@@ -22,6 +22,8 @@ public struct Blog: Sendable, Hashable {
     public var extensions: [String: JSONValue]
     /// Where the blog was read from, as the user named it (a path, a URL or `-`).
     public var source: String
+    /// What the feed document says about the rest of its history.
+    public var paging = FeedPaging()
 
     /// A blog; every field may be missing from an input, so every one is optional.
     public init(title: String? = nil, homePageURL: URL? = nil, feedURL: URL? = nil,

@@ -6,6 +6,10 @@ public struct BuildProgress: Sendable, Hashable {
     public enum Stage: Sendable, Hashable {
         /// Reading the inputs (feeds, folders, the archive); counts inputs.
         case read
+        /// Reading a web site's feed history; counts feed pages (the total is not known).
+        case history
+        /// Reading posts from their own pages (full text, sitemap posts); counts pages.
+        case fullText
         /// Converting posts to the book's content; counts posts.
         case convert
         /// Loading the images the posts show; counts distinct images.

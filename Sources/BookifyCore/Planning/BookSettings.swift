@@ -41,6 +41,8 @@ public struct BookSettings: Sendable {
     public var http = HTTPClient()
     /// Where images come from: local folders, the cache, the network.
     public var assets = AssetSettings()
+    /// How a blog named by its web address is read: history, full text, politeness.
+    public var site = SiteSettings()
     /// Reproducible-builds date (`SOURCE_DATE_EPOCH`): the book's modified date when set.
     public var sourceDate: Date?
     /// A folder whose `.mustache` files replace the built-in templates of the same name.

@@ -8,6 +8,8 @@ import CPangoCairo
 public enum BookifyVersion {
     /// bookify's own version.
     public static let current = "0.1.0"
+    /// Where bookify is described: its User-Agent names it for the owners of the sites it reads.
+    public static let projectURL = "https://github.com/bookify-org/bookify"
 
     /// The libraries loaded now, as "name version", in the order of the pipeline: Markdown,
     /// HTML and XML, the EPUB's ZIP, the PDF's text layout and drawing.

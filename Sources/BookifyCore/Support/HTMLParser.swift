@@ -17,14 +17,28 @@ struct HTMLParser: Sendable {
     func parseFragment(_ html: String) -> [HTMLNode] {
         let html = String(decoding: MarkupGuard.cappingAttributes(Array(html.utf8)), as: UTF8.self)
         return LibXML2.parseHTMLBody(html, maximumDepth: Self.maximumDepth, text: HTMLNode.text) { element, children, _ in
-            let name = element.name.lowercased()
-            var attributes: [(name: String, value: String)] = []
-            for attribute in element.attributes {
-                let attributeName = attribute.name.lowercased()
-                if !attributes.contains(where: { $0.name == attributeName }) { attributes.append((attributeName, attribute.value)) }
-            }
-            if Self.voidElements.contains(name) { return [.element(HTMLElement(name, attributes: attributes))] + children }
-            return [.element(HTMLElement(name, attributes: attributes, children: children))]
+            Self.node(element, children: children)
         } ?? [.text(html)]
+    }
+
+    /// A whole page, head and body, as its `<html>` element; `encoding` is the charset the
+    /// server named, if any.
+    func parseDocument(_ bytes: [UInt8], encoding: String? = nil) -> HTMLElement {
+        let children = LibXML2.parseHTMLDocument(MarkupGuard.cappingAttributes(bytes), encoding: encoding,
+                                                 maximumDepth: Self.maximumDepth, text: HTMLNode.text) { element, children, _ in
+            Self.node(element, children: children)
+        }
+        return HTMLElement("html", children: children ?? [])
+    }
+
+    private static func node(_ element: LibXML2.Element, children: [HTMLNode]) -> [HTMLNode] {
+        let name = element.name.lowercased()
+        var attributes: [(name: String, value: String)] = []
+        for attribute in element.attributes {
+            let attributeName = attribute.name.lowercased()
+            if !attributes.contains(where: { $0.name == attributeName }) { attributes.append((attributeName, attribute.value)) }
+        }
+        if voidElements.contains(name) { return [.element(HTMLElement(name, attributes: attributes))] + children }
+        return [.element(HTMLElement(name, attributes: attributes, children: children))]
     }
 }

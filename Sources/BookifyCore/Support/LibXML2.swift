@@ -77,6 +77,34 @@ enum LibXML2 {
         return copyChildren(of: body, maximumDepth: maximumDepth, text: text, element: element)
     }
 
+    /// Parses a whole HTML page (head and body) and copies its root element's children;
+    /// `encoding` is the charset the server named, else libxml2 reads the page's `<meta>`, else
+    /// UTF-8. `nil` when libxml2 could not parse it at all.
+    static func parseHTMLDocument<Node>(_ bytes: [UInt8], encoding: String?, maximumDepth: Int, text: (String) -> Node,
+                                        element: (Element, _ children: [Node], _ depth: Int) -> [Node]) -> [Node]? {
+        initialize()
+        guard !bytes.isEmpty else { return [] }
+        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | UInt32(XML_PARSE_HUGE.rawValue))
+        let charset = encoding ?? (declaresCharset(bytes) ? nil : "UTF-8")
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(buffer.count), nil, charset, options)
+            }
+        }
+        guard let document else { return nil }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else { return [] }
+        return copyChildren(of: root, maximumDepth: maximumDepth, text: text, element: element)
+    }
+
+    /// Whether the page names its charset in its first kilobytes (`<meta charset>` or
+    /// `http-equiv`), which libxml2 then honours.
+    private static func declaresCharset(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        return head.contains("charset=") || head.contains("charset =")
+    }
+
     /// Parses a whole XML document and copies its root element. External entities are never
     /// loaded (no XXE, no network).
     static func parseXML<Node>(_ bytes: [UInt8], maximumDepth: Int, text: (String) -> Node,

@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func theCacheReturnsWhatItKeptWithItsValidators() {
-        let cache = ImageCache(folder: TestPaths.temporaryFolder())
+        let cache = DownloadCache(folder: TestPaths.temporaryFolder())
         let url = URL(string: "https://blog.example/a.png")!
         #expect(cache.lookup(url) == nil)
         cache.store([1, 2, 3], for: url, etag: "\"v1\"", lastModified: nil)

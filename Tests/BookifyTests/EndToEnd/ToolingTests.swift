@@ -101,7 +101,7 @@ import Testing
         let urls = (1...40).map { "http://127.0.0.1:\(listener.port)/\($0).png" }
         let cache = TestPaths.temporaryFolder()
         for (index, url) in urls.enumerated() {
-            ImageCache(folder: cache).store(Array(TestImage.png(seed: index + 1)), for: URL(string: url)!, etag: "\"v1\"", lastModified: nil)
+            DownloadCache(folder: cache).store(Array(TestImage.png(seed: index + 1)), for: URL(string: url)!, etag: "\"v1\"", lastModified: nil)
         }
         let folder = try feed(showing: urls)
         let started = Date()

@@ -4,8 +4,9 @@ import Testing
 
 @Suite struct MarkdownSiteReaderTests {
     private func read(_ root: URL, drafts: Bool = false) async throws -> Blog {
-        var reader = InputReader()
-        reader.includeDrafts = drafts
+        var settings = BookSettings()
+        settings.includeDrafts = drafts
+        let reader = InputReader(settings: settings)
         return try await reader.read(root.path)
     }
 

@@ -1,14 +1,16 @@
 import Foundation
 
-/// A local HTTP server (Python's, from `loopback_server.py`) on 127.0.0.1 for one test.
+/// A local HTTP server (Python's, `loopback_server.py` or `site_server.py`) on 127.0.0.1 for
+/// one test.
 final class LoopbackServer {
     private let process = Process()
     let baseURL: URL
 
-    /// Serves `folder`; throws when the server does not come up within ten seconds.
-    init(serving folder: URL) throws {
+    /// Serves `folder` with `script` (beside this file); throws when the server does not come
+    /// up within ten seconds.
+    init(serving folder: URL, script name: String = "loopback_server.py") throws {
         let portFile = TestPaths.temporaryFolder().appendingPathComponent("port")
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("loopback_server.py")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(name)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, folder.path, portFile.path]
         process.standardOutput = FileHandle.nullDevice

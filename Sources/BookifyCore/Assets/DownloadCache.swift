@@ -1,23 +1,28 @@
 import Crypto
 import Foundation
 
-/// Downloaded images on disk, keyed by URL, with the validators (`ETag`, `Last-Modified`) of the
-/// response that brought them: a later run asks the server whether they changed, and works
-/// offline from them.
-public struct ImageCache: Sendable {
+/// Downloads on disk (images; the pages, feeds and sitemaps of a web site), keyed by URL, with
+/// the validators (`ETag`, `Last-Modified`) of the response that brought them: a later run asks
+/// the server whether they changed, and works offline from them.
+public struct DownloadCache: Sendable {
     /// What is known about a cached download.
     struct Entry: Codable, Sendable {
         var url: String
         var etag: String?
         var lastModified: String?
+        /// The `Content-Type` it came with (pages: its charset).
+        var contentType: String?
     }
 
-    /// Where the cached images are kept.
+    /// Where the cache is kept.
     public let folder: URL
+    /// The part of the cache used: `images`, or `pages` for what a site reader fetches.
+    public let section: String
 
-    /// A cache in `folder` (created on first store).
-    public init(folder: URL) {
+    /// A cache in `folder` (created on first store), in its `section`.
+    public init(folder: URL, section: String = "images") {
         self.folder = folder
+        self.section = section
     }
 
     /// `$XDG_CACHE_HOME/bookify`, else `~/.cache/bookify`.
@@ -39,9 +44,9 @@ public struct ImageCache: Sendable {
     }
 
     /// Keeps `bytes` for `url`. A cache that cannot be written only costs a later download.
-    func store(_ bytes: [UInt8], for url: URL, etag: String?, lastModified: String?) {
+    func store(_ bytes: [UInt8], for url: URL, etag: String?, lastModified: String?, contentType: String? = nil) {
         let (data, meta) = files(for: url)
-        let entry = Entry(url: url.absoluteString, etag: etag, lastModified: lastModified)
+        let entry = Entry(url: url.absoluteString, etag: etag, lastModified: lastModified, contentType: contentType)
         guard (try? FileManager.default.createDirectory(at: data.deletingLastPathComponent(),
                                                        withIntermediateDirectories: true)) != nil,
               let metaData = try? JSONEncoder().encode(entry) else { return }
@@ -52,7 +57,7 @@ public struct ImageCache: Sendable {
 
     private func files(for url: URL) -> (data: URL, meta: URL) {
         let key = Hex.string(SHA256.hash(data: Data(url.absoluteString.utf8)))
-        let base = folder.appendingPathComponent("images").appendingPathComponent(String(key.prefix(2)))
+        let base = folder.appendingPathComponent(section).appendingPathComponent(String(key.prefix(2)))
             .appendingPathComponent(key)
         return (base.appendingPathExtension("bin"), base.appendingPathExtension("json"))
     }
