@@ -24,15 +24,22 @@ struct ArticleMetadata: Sendable, Hashable {
         modified = Self.date(page, article: article, meta: ["article:modified_time", "og:updated_time", "datemodified"],
                              linkedData: "dateModified", itemprop: "dateModified", timeClasses: ["updated", "dt-updated"])
         image = Self.image(page, article: article)
-        tags = page.metas("article:tag").map(WebPage.folded).filter { !$0.isEmpty }
+        tags = Self.tags(page)
         language = page.root["lang"].flatMap(LanguageTag.normalized)
         isPost = Self.saysPost(page, article: article, published: published)
     }
 
     private static func title(_ page: WebPage, article: [String: JSONValue]?) -> String? {
-        let heading = page.root.first { $0.name == "h1" && !WebPage.folded($0.textContent).isEmpty }.map { WebPage.folded($0.textContent) }
-        let candidates = [page.meta("og:title", "twitter:title"), article?["headline"]?.stringValue, heading,
-                          page.title.map(withoutSiteName)]
+        let headings = page.root.descendants { $0.name == "h1" && !WebPage.folded($0.textContent).isEmpty }
+        // The post's own heading: marked as the entry's title, or inside its <article>.
+        let marked = headings.first { !Set($0.classes).isDisjoint(with: ["entry-title", "post-title", "article-title", "p-name"]) || $0["itemprop"] == "headline" }
+            ?? page.root.first("article")?.first { $0.name == "h1" }
+        let siteName = page.meta("og:site_name")
+        let openGraph = page.meta("og:title", "twitter:title").map { title in
+            siteName.map { title.hasSuffix($0) && title != $0 ? withoutSiteName(title) : title } ?? title
+        }
+        let candidates = [marked.map { WebPage.folded($0.textContent) }, article?["headline"]?.stringValue, openGraph,
+                          headings.first.map { WebPage.folded($0.textContent) }, page.title.map(withoutSiteName)]
         return candidates.lazy.compactMap { $0.map(WebPage.folded) }.first { !$0.isEmpty }.map(FeedText.plain)
     }
 
@@ -44,6 +51,18 @@ struct ArticleMetadata: Sendable, Hashable {
             }
         }
         return title
+    }
+
+    /// `article:tag` metas, else the post's category and tag links (`rel="tag"`, WordPress's
+    /// `rel="category tag"`), in order, each once.
+    private static func tags(_ page: WebPage) -> [String] {
+        var tags = page.metas("article:tag")
+        if tags.isEmpty {
+            let scope = page.root.first("article") ?? page.root
+            tags = scope.descendants { $0.name == "a" && ($0["rel"] ?? "").lowercased().split(separator: " ").contains("tag") }.map(\.textContent)
+        }
+        var seen = Set<String>()
+        return tags.map(WebPage.folded).filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
     }
 
     private static func authors(_ page: WebPage, article: [String: JSONValue]?) -> [String] {
