@@ -70,7 +70,7 @@ struct PostPages {
             switch articles[url] {
             case .success(let page?) where page.article.metadata.isPost:
                 posts.append(Self.merged(Post(id: url.absoluteString, url: url, title: "", content: "", contentFormat: .html), with: page))
-            case .failure(.disallowed):
+            case .failure(.disallowed(nil)):
                 disallowed += 1
             case .failure(let failure):
                 failures["\(failure)", default: 0] += 1

@@ -14,11 +14,15 @@ struct RobotsRules: Sendable, Hashable {
     var crawlDelay: TimeInterval?
     /// Sitemaps named anywhere in the file (they apply to every user agent).
     var sitemaps: [URL] = []
+    /// Why everything is off limits, when `robots.txt` itself could not be had.
+    var unavailable: String?
 
     /// Everything allowed: no `robots.txt`, or one that says nothing for bookify.
     static let allowAll = RobotsRules()
     /// Nothing allowed: RFC 9309 §2.3.1.3 for a server error on `robots.txt`.
-    static let disallowAll = RobotsRules(rules: [Rule(allows: false, pattern: "/")])
+    static func disallowAll(because reason: String) -> RobotsRules {
+        RobotsRules(rules: [Rule(allows: false, pattern: "/")], unavailable: reason)
+    }
 
     /// The product token bookify answers to.
     static let userAgentToken = "bookify"

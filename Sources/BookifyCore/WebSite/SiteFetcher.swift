@@ -26,8 +26,8 @@ final class SiteFetcher: Sendable {
 
     /// Why a page could not be had.
     enum Failure: Error, Sendable, CustomStringConvertible {
-        /// `robots.txt` does not allow bookify to fetch it.
-        case disallowed
+        /// `robots.txt` does not allow bookify to fetch it (or could not be had: why).
+        case disallowed(unavailable: String?)
         /// `--offline`, and the cache does not hold it.
         case notCached
         /// Asked with the caller's validators, the server says it has not changed (304).
@@ -39,6 +39,7 @@ final class SiteFetcher: Sendable {
 
         var description: String {
             switch self {
+            case .disallowed(let unavailable?): return "robots.txt could not be read (\(unavailable)), so the site is not read now"
             case .disallowed: return "robots.txt does not allow bookify to fetch it"
             case .notCached: return "not in the cache, and --offline forbids fetching it"
             case .notModified: return "not modified"
@@ -73,7 +74,7 @@ final class SiteFetcher: Sendable {
     /// the request is conditional on them and a 304 is `.notModified`.
     func get(_ url: URL, validators: HTTPValidators? = nil) async -> Result<Page, Failure> {
         let rules = await robotsRules(for: url)
-        guard rules.allows(url) else { return .failure(.disallowed) }
+        guard rules.allows(url) else { return .failure(.disallowed(unavailable: rules.unavailable)) }
         return await fetch(url, delay: max(settings.delay, rules.crawlDelay ?? 0), validators: validators)
     }
 
@@ -84,7 +85,9 @@ final class SiteFetcher: Sendable {
             switch await self.fetch(robotsURL, delay: self.settings.delay) {
             case .success(let page): return RobotsRules.parse(String(decoding: page.bytes.prefix(512 * 1024), as: UTF8.self))
             // RFC 9309 §2.3.1.3: a server error means the whole site is off limits for now.
-            case .failure(.failed(_, let status?)) where status >= 500 || status == 429: return .disallowAll
+            case .failure(.failed(let error, let status?)) where status >= 500 || status == 429:
+                if case .inputNotReadable(_, let reason) = error { return .disallowAll(because: reason) }
+                return .disallowAll(because: "HTTP \(status)")
             case .failure: return .allowAll
             }
         }

@@ -79,6 +79,8 @@ struct SiteReader: Sendable {
     /// Why the address itself could not be read, for the user.
     static func error(_ failure: SiteFetcher.Failure, source: String) -> BookifyError {
         switch failure {
+        case .disallowed(let unavailable?):
+            return .inputNotReadable(path: source, reason: "its robots.txt could not be read (\(unavailable)), so bookify does not read the site now")
         case .disallowed:
             return .inputNotReadable(path: source, reason: "the site's robots.txt does not allow bookify to read it")
         case .notCached:

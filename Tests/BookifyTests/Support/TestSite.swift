@@ -6,6 +6,7 @@ final class TestSite {
     let folder = TestPaths.temporaryFolder()
     private let server: LoopbackServer
     private var routes: [String: [String: Any]] = [:]
+    private var files = 0
 
     init() throws {
         try "[]".write(to: folder.appendingPathComponent("routes.json"), atomically: true, encoding: .utf8)
@@ -24,12 +25,18 @@ final class TestSite {
     }
 
     func add(_ path: String, _ body: Data, type: String, headers: [String: String] = [:], fail: [Int] = [], retryAfter: String? = nil) {
-        let file = "f\(routes.count).bin"
+        files += 1
+        let file = "f\(files).bin"
         try! body.write(to: folder.appendingPathComponent(file))
         var route: [String: Any] = ["file": file, "type": type, "headers": headers, "fail": fail]
         if let retryAfter { route["retry_after"] = retryAfter }
         routes[path] = route
         try! JSONSerialization.data(withJSONObject: routes).write(to: folder.appendingPathComponent("routes.json"))
+    }
+
+    /// What `path` serves now.
+    func body(of path: String) -> Data? {
+        (routes[path]?["file"] as? String).flatMap { try? Data(contentsOf: folder.appendingPathComponent($0)) }
     }
 
     func remove(_ path: String) {

@@ -52,4 +52,98 @@ import Testing
         #expect(Set(requests.map(\.path)).count == requests.count, "a page was fetched twice: \(requests.map(\.path))")
         #expect(result.stderr.contains("3 feed pages"), "\(result.stderr)")
     }
+
+    /// Builds `address` into a book in a new folder; the book must pass EPUBCheck.
+    static func book(of address: String, _ extra: [String] = []) throws -> (text: BookText, stderr: String, book: URL) {
+        let folder = TestPaths.temporaryFolder()
+        let result = build([address, "-o", "blog.epub"] + extra, in: folder)
+        try #require(result.status == 0, "\(result.stderr)")
+        let book = folder.appendingPathComponent("blog.epub")
+        try EPUBCheck.expectClean(book)
+        return (try read(book), result.stderr, book)
+    }
+
+    static func imageCount(_ book: URL) throws -> Int {
+        try EPUBArchive(book).entries.map(\.name).filter { $0.hasPrefix("OEBPS/images/") && !$0.contains("cover") }.count
+    }
+
+    @Test func anRFC5005ArchiveOfAtomFeedsIsReadBackToItsFirstEntry() throws {
+        let site = try TestSite()
+        let blog = AtomArchiveSite(site: site)
+        let (text, stderr, book) = try Self.book(of: site.url("/"))
+        #expect(text.titles == blog.posts.map(\.title), "\(text.titles)\n\(stderr)")
+        for post in blog.posts { #expect(text.pages.contains(post.paragraph(3))) }
+        #expect(try Self.imageCount(book) == blog.posts.filter(\.hasImage).count)
+        #expect(stderr.contains("4 feed pages"), "\(stderr)")
+        // Full content in the feed: no post page is fetched.
+        #expect(!site.requests.contains { $0.path.hasPrefix("/posts/") && !$0.path.hasSuffix(".png") }, "\(site.requests.map(\.path))")
+    }
+
+    @Test func aJSONFeedPagedWithNextURLIsReadWholeAndPreferredToAnExcerptRSS() throws {
+        let site = try TestSite()
+        let blog = PagedJSONFeedSite(site: site)
+        let (text, stderr, book) = try Self.book(of: site.url("/"))
+        #expect(text.titles == blog.posts.map(\.title), "\(text.titles)\n\(stderr)")
+        for post in blog.posts { #expect(text.pages.contains(post.paragraph(3))) }
+        #expect(try Self.imageCount(book) == blog.posts.filter(\.hasImage).count)
+        #expect(stderr.contains("feed \(site.url("/feed.json"))") && stderr.contains("3 feed pages"), "\(stderr)")
+    }
+
+    @Test func latestAndFeedOnlyLimitTheHistory() throws {
+        let site = try TestSite()
+        let blog = PagedJSONFeedSite(site: site)
+        let latest = try Self.book(of: site.url("/"), ["--latest", "5"])
+        #expect(latest.text.titles == blog.posts.suffix(5).map(\.title), "\(latest.text.titles)")
+        #expect(!site.requests.contains { $0.path == "/feed-3.json" }, "a page older than the newest 5 posts was read")
+        let feedOnly = try Self.book(of: site.url("/"), ["--feed-only"])
+        #expect(feedOnly.text.titles == blog.posts.suffix(4).map(\.title), "\(feedOnly.text.titles)")
+    }
+
+    @Test func aLoopingHistoryAndA404InTheMiddleGiveTheirPostsAndAWarning() throws {
+        let site = try TestSite()
+        let blog = PagedJSONFeedSite(site: site)
+        // Page 3 points back at page 1.
+        var last = try JSONSerialization.jsonObject(with: site.body(of: "/feed-3.json")!) as! [String: Any]
+        last["next_url"] = site.url("/feed.json")
+        site.add("/feed-3.json", try JSONSerialization.data(withJSONObject: last), type: "application/feed+json")
+        let looped = try Self.book(of: site.url("/"))
+        #expect(looped.text.titles == blog.posts.map(\.title))
+        #expect(looped.stderr.contains("loops back to \(site.url("/feed.json"))"), "\(looped.stderr)")
+        #expect(site.requests.filter { $0.path == "/feed.json" }.count == 1, "a history page was fetched twice")
+        // Page 2 is gone: the posts of page 1, and a warning naming the page and the status.
+        site.remove("/feed-2.json")
+        let broken = try Self.book(of: site.url("/"))
+        #expect(broken.text.titles == blog.posts.suffix(4).map(\.title), "\(broken.text.titles)")
+        #expect(broken.stderr.contains("page 2 of the feed's history (\(site.url("/feed-2.json"))): the server answered HTTP 404"), "\(broken.stderr)")
+    }
+
+    @Test func aPageWithNoFeedFailsClearlyAndWritesNoBook() throws {
+        let site = try TestSite()
+        site.add("/", "<!DOCTYPE html><html><head><title>Just a page</title></head><body><p>Hello.</p></body></html>")
+        let folder = TestPaths.temporaryFolder()
+        let result = Self.build([site.url("/"), "-o", "blog.epub"], in: folder)
+        #expect(result.status == 65, "\(result.status) \(result.stderr)")
+        #expect(result.stderr.contains("no feed found") && result.stderr.contains("/index.xml"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("blog.epub").path))
+    }
+
+    @Test func aServerThatAnswers429IsWaitedForOrGivenUpOnClearly() throws {
+        // Busy once per post page, with Retry-After: each is asked again a second later.
+        let site = try TestSite()
+        let blog = WordPressSite(site: site)
+        for post in blog.posts { site.add("/\(post.yearMonth)/\(post.slug)/", blog.postPage(post), fail: [429], retryAfter: "1") }
+        let (text, stderr, _) = try Self.book(of: site.url("/"))
+        #expect(text.titles == blog.allowedPosts.map(\.title), "\(stderr)")
+        for post in blog.allowedPosts { #expect(text.pages.contains(post.paragraph(3))) }
+        // Busy for good: a clear error, no book, and no hang.
+        let busy = try TestSite()
+        busy.add("/robots.txt", "", type: "text/plain", fail: Array(repeating: 429, count: 50), retryAfter: "1")
+        busy.add("/", "<html></html>", fail: Array(repeating: 429, count: 50), retryAfter: "1")
+        let folder = TestPaths.temporaryFolder()
+        let started = Date()
+        let result = Self.build([busy.url("/"), "-o", "blog.epub"], in: folder)
+        #expect(result.status != 0 && result.stderr.contains("429"), "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("blog.epub").path))
+    }
 }
