@@ -20,7 +20,7 @@ struct ArticleCleaner {
         "author-box", "about-author", "post-author", "byline", "entry-meta", "post-meta", "article-meta", "entry-footer",
         "post-footer", "article-footer", "post-tags", "tags-links", "tag-links", "cat-links", "wpcnt", "reactions", "clap",
         "masthead", "skip-link", "screen-reader", "toolbar", "follow", "recommend", "read-next", "more-posts", "prev-next",
-        "post-nav", "wp-block-buttons", "likes", "cta", "paywall", "footer",
+        "post-nav", "wp-block-buttons", "likes", "cta", "paywall", "footer", "speechify-ignore", "button-wrapper",
     ]
     /// Whole class words that mark boilerplate (too short to look for inside others).
     static let boilerplateWords: Set<String> = ["ad", "ads", "adsbygoogle", "tags", "meta", "hidden", "print-only", "noprint"]

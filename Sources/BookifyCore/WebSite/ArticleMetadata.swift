@@ -85,14 +85,28 @@ struct ArticleMetadata: Sendable, Hashable {
         let parse = { (text: String?) in text.flatMap { FeedDate.parseISO8601($0) ?? FeedDate.parseRFC822($0) } }
         for key in meta { if let date = parse(page.meta(key)) { return date } }
         if let date = parse(article?[linkedData]?.stringValue) { return date }
-        let marked = page.root.first { $0["itemprop"] == itemprop && ($0["content"] ?? $0["datetime"]) != nil }
-        if let date = parse(marked?["content"] ?? marked?["datetime"]) { return date }
+        let marked = page.root.first { $0["itemprop"] == itemprop }
+        if let date = parse(marked?["content"] ?? marked?["datetime"]) ?? marked.flatMap({ writtenDate(WebPage.folded($0.textContent)) }) {
+            return date
+        }
         let times = page.root.descendants { $0.name == "time" && $0["datetime"] != nil }
         let classed = times.first { !Set($0.classes).isDisjoint(with: timeClasses) }
         guard itemprop == "datePublished" else { return parse(classed?["datetime"]) }
         // The first dated <time> of the post itself, not of a comment or a sidebar widget.
         let container = page.root.first { $0.name == "article" } ?? page.root
         return parse(classed?["datetime"]) ?? parse(container.first { $0.name == "time" && $0["datetime"] != nil }?["datetime"])
+    }
+
+    /// A date as themes print it: "January 14, 2024", "14 January 2024", "Jan 14, 2024".
+    static func writtenDate(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        for format in ["MMMM d, yyyy", "d MMMM yyyy", "MMM d, yyyy", "d MMM yyyy", "MMMM d yyyy"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) { return date }
+        }
+        return nil
     }
 
     private static func image(_ page: WebPage, article: [String: JSONValue]?) -> URL? {
