@@ -34,7 +34,7 @@ struct SiteReader: Sendable {
         case .success(let page): start = page
         case .failure(.notModified):
             report.requests = fetcher.requestCount
-            return Read(blog: nil, report: report)
+            return Read(blog: nil, validators: validators ?? HTTPValidators(), report: report)
         case .failure(let failure): throw Self.error(failure, source: source)
         }
         let found = try await feed(from: start, source: source, report: &report)
@@ -73,7 +73,10 @@ struct SiteReader: Sendable {
         }
         blog.posts = Array(posts.prefix(settings.maximumPosts))
         report.requests = fetcher.requestCount
-        return Read(blog: blog, feedBytes: found.bytes ?? start.bytes, validators: start.validators, report: report)
+        // A home page's validators are not kept: it may stay the same while the blog grows
+        // (a landing page), so the next read asks the feed, which the cache makes cheap.
+        let validators = found.homePage == nil ? start.validators : HTTPValidators()
+        return Read(blog: blog, feedBytes: found.bytes ?? start.bytes, validators: validators, report: report)
     }
 
     /// Why the address itself could not be read, for the user.

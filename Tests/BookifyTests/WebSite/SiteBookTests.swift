@@ -147,3 +147,64 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("blog.epub").path))
     }
 }
+
+/// A blog kept in an archive from its address: the first import reads it whole, the next
+/// only what is new; offline, the archive (or the cache) is the source.
+@Suite struct SiteArchiveTests {
+    @Test func aSecondArchiveAddRequestsNoPostPageAndTheArchiveBuildsOffline() throws {
+        let site = try TestSite()
+        let blog = WordPressSite(site: site)
+        let folder = TestPaths.temporaryFolder()
+        let cache = TestPaths.temporaryFolder().path
+        let add = { Shell.bookify(["archive", "add", site.url("/"), "--archive", "blog.archive", "--cache-dir", cache], in: folder) }
+        let first = add()
+        try #require(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("14 posts: 14 new"), "\(first.stderr)")
+        // A new post appears at the top of the feed; nothing else changes.
+        site.clearRequests()
+        let second = add()
+        try #require(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("posts already archived") && second.stderr.contains("0 new"), "\(second.stderr)")
+        let postPages = site.requests.map(\.path).filter { $0.hasPrefix("/2024/") }
+        #expect(postPages.isEmpty, "post pages fetched again: \(postPages)")
+        #expect(!site.requests.contains { $0.path.contains("paged=") }, "older feed pages read again: \(site.requests.map(\.path))")
+
+        let newPost = FixturePost(number: 16, date: blog.posts[14].date.addingTimeInterval(7 * 86_400))
+        var extended = blog
+        extended.addNewest(newPost)
+        site.clearRequests()
+        let third = add()
+        try #require(third.status == 0, "\(third.stderr)")
+        #expect(third.stderr.contains("1 new"), "\(third.stderr)")
+        #expect(site.requests.map(\.path).filter { $0.hasPrefix("/2024/") } == ["/\(newPost.yearMonth)/\(newPost.slug)/"], "\(site.requests.map(\.path))")
+
+        // Offline with the address: the archive is the source, nothing is requested.
+        site.clearRequests()
+        let built = Shell.bookify(["build", site.url("/"), "--archive", "blog.archive", "--offline", "-o", "blog.epub"], in: folder)
+        try #require(built.status == 0, "\(built.stderr)")
+        #expect(site.requests.isEmpty, "\(site.requests.map(\.path))")
+        let book = folder.appendingPathComponent("blog.epub")
+        try EPUBCheck.expectClean(book)
+        let text = try SiteBookTests.read(book)
+        #expect(text.titles == blog.allowedPosts.map(\.title) + [newPost.title], "\(text.titles)")
+        #expect(text.pages.contains(newPost.paragraph(3)) && text.pages.contains(blog.posts[0].paragraph(3)))
+    }
+
+    @Test func offlineASiteBuildsFromTheCacheOrSaysWhyNot() throws {
+        let site = try TestSite()
+        let blog = AtomArchiveSite(site: site)
+        let cache = TestPaths.temporaryFolder().path
+        let folder = TestPaths.temporaryFolder()
+        let missing = Shell.bookify([site.url("/"), "--offline", "--cache-dir", cache, "-o", "a.epub"], in: folder)
+        #expect(missing.status != 0 && missing.stderr.contains("--offline") && missing.stderr.contains("cache"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("a.epub").path))
+        let online = Shell.bookify([site.url("/"), "--cache-dir", cache, "-o", "a.epub"], in: folder)
+        try #require(online.status == 0, "\(online.stderr)")
+        site.clearRequests()
+        let offline = Shell.bookify([site.url("/"), "--offline", "--cache-dir", cache, "-o", "b.epub"], in: folder)
+        try #require(offline.status == 0, "\(offline.stderr)")
+        #expect(site.requests.isEmpty)
+        let text = try SiteBookTests.read(folder.appendingPathComponent("b.epub"))
+        #expect(text.titles == blog.posts.map(\.title))
+    }
+}

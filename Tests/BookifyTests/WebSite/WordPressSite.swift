@@ -8,7 +8,7 @@ import Foundation
 /// pages end before them); post 3 is the disallowed one.
 struct WordPressSite {
     let site: TestSite
-    let posts = FixturePost.posts(15)
+    private(set) var posts = FixturePost.posts(15)
     static let pageSize = 4
 
     /// The posts a book of the site must hold: all but the disallowed one.
@@ -38,6 +38,15 @@ struct WordPressSite {
         site.add("/post-sitemap.xml", urlset(posts.map { (postURL($0), $0.isoDate) }), type: "application/xml")
         site.add("/page-sitemap.xml", urlset([(site.url("/"), "2024-05-01T00:00:00Z"), (site.url("/about/"), "2024-01-01T00:00:00Z")]), type: "application/xml")
         site.add("/category-sitemap.xml", urlset([(site.url("/category/notes/"), "2024-05-01T00:00:00Z")]), type: "application/xml")
+    }
+
+    /// Publishes `post`: it leads the feed's first page (the rest move down) and the sitemap.
+    mutating func addNewest(_ post: FixturePost) {
+        posts.append(post)
+        site.add("/\(post.yearMonth)/\(post.slug)/", postPage(post))
+        let inFeed = Array(posts.reversed().prefix(12))
+        site.add("/feed/", feed(Array(inFeed.prefix(Self.pageSize))), type: "application/rss+xml; charset=UTF-8")
+        site.add("/post-sitemap.xml", urlset(posts.map { (postURL($0), $0.isoDate) }), type: "application/xml")
     }
 
     private var homeMain: String {
