@@ -58,7 +58,7 @@ struct PlanReport: Encodable {
     func table() -> String {
         let chapterCount = chapters.filter { $0.title != nil }.count
         var lines = ["\(title)" + (authors.isEmpty ? "" : " by \(authors.joined(separator: ", "))"),
-                     "\(postCount) posts" + (chapterCount > 0 ? " in \(chapterCount) chapters" : "")
+                     plural(postCount, "post") + (chapterCount > 0 ? " in \(plural(chapterCount, "chapter"))" : "")
                         + " (group by \(groupBy), language \(language))", ""]
         var warnings: [String] = []
         var number = 0

@@ -121,9 +121,11 @@ struct SiteReader: Sendable {
         // The posts feed: the best-ranked candidate that is a feed; of two that rank the same
         // (RSS and Atom of one blog), the one with more text per post (full content, not excerpts).
         var best: (candidate: FeedCandidate, blog: Blog, bytes: [UInt8], url: URL)?
+        var compared = 0
         for candidate in candidates where candidate.demotion == nil && best.map({ candidate.score == $0.candidate.score }) ?? true {
             guard case .success(let fetched) = await fetcher.get(candidate.url),
                   let blog = try? InputReader().parse(fetched.bytes, source: source, documentURL: fetched.url), !blog.posts.isEmpty else { continue }
+            compared += 1
             if let current = best, Self.wordsPerPost(blog) <= Self.wordsPerPost(current.blog) { continue }
             best = (candidate, blog, fetched.bytes, fetched.url)
         }
@@ -135,7 +137,9 @@ struct SiteReader: Sendable {
             return found
         }
         report.chosenFeed = best.url
-        report.choice = best.candidate.origin == .usualPlace ? "found at a usual place" : "the best-ranked \(best.candidate.origin.rawValue)"
+        report.choice = best.candidate.origin == .usualPlace ? "found at a usual place"
+            : compared > 1 ? "of the \(compared) best-ranked, the one with the most text per post"
+            : "the best-ranked \(best.candidate.origin.rawValue)"
         found.blog = best.blog
         found.feedURL = best.url
         found.bytes = best.bytes

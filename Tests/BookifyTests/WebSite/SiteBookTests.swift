@@ -87,6 +87,13 @@ import Testing
         for post in blog.posts { #expect(text.pages.contains(post.paragraph(3))) }
         #expect(try Self.imageCount(book) == blog.posts.filter(\.hasImage).count)
         #expect(stderr.contains("feed \(site.url("/feed.json"))") && stderr.contains("3 feed pages"), "\(stderr)")
+        // inspect shows what was found and what was chosen.
+        let inspected = Self.build(["inspect", site.url("/")], in: TestPaths.temporaryFolder())
+        try #require(inspected.status == 0, "\(inspected.stderr)")
+        print(inspected.stdout)
+        #expect(inspected.stdout.contains("* \(site.url("/feed.json"))") && inspected.stdout.contains("  \(site.url("/rss.xml"))"), "\(inspected.stdout)")
+        #expect(inspected.stdout.contains("Chosen: \(site.url("/feed.json"))"), "\(inspected.stdout)")
+        #expect(inspected.stdout.contains(blog.posts[0].title), "the plan lists the oldest post")
     }
 
     @Test func latestAndFeedOnlyLimitTheHistory() throws {
