@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the same set of EPUBs with a given bookify binary, so that two versions can be compared
-# byte for byte (a refactoring must not change the books; see `--compare`).
+# Builds the same set of books (EPUBs, and PDFs of four of them) with a given bookify binary, so
+# that two versions can be compared byte for byte (a refactoring must not change the books; see
+# `--compare`).
 #   scripts/reference-books.sh BOOKIFY OUT_DIR     builds seed, examples, corpus and synthetic books
 #   scripts/reference-books.sh --compare DIR_A DIR_B   lists the books (and their entries) that differ
 # The seed is built offline and with generated images served from --assets; the synthetic books
@@ -11,11 +12,12 @@ shared="${SHARED:-../shared}"
 
 if [[ "${1:-}" == "--compare" ]]; then
   a=$2 b=$3 status=0
-  for book in "$a"/*.epub; do
+  for book in "$a"/*.epub "$a"/*.pdf; do
     name=$(basename "$book")
     if cmp -s "$book" "$b/$name"; then echo "same      $name"; continue; fi
     status=1
     echo "DIFFERENT $name"
+    [[ "$name" == *.epub ]] || continue
     python3 - "$book" "$b/$name" <<'PY'
 import sys, zipfile
 a, b = (zipfile.ZipFile(p) for p in sys.argv[1:3])
@@ -34,10 +36,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export SOURCE_DATE_EPOCH=1700000000
 build() { local name=$1; shift; "$bookify" "$@" -o "$out/$name.epub" -q >/dev/null 2>&1 || echo "failed: $name" >&2; }
+pdf() { local name=$1; shift; "$bookify" "$@" -o "$out/$name.pdf" -q >/dev/null 2>&1 || echo "failed: $name.pdf" >&2; }
 
 build examples examples/feed.json --assets examples
+pdf examples examples/feed.json --assets examples
 if [[ -f "$shared/seed/blog-feed.json" ]]; then
   build seed "$shared/seed/blog-feed.json" --offline
+  pdf seed "$shared/seed/blog-feed.json" --offline
   build seed-by-tag "$shared/seed/blog-feed.json" --offline --group-by tag --toc-depth 3
   # Every site-local image of the seed as a small PNG under one folder.
   python3 scripts/seed-site-images.py "$shared/seed/blog-feed.json" "$work/site" 64 40
@@ -49,6 +54,8 @@ done
 for site in "$shared"/corpus/markdown/*/; do
   [[ -d "$site" ]] && build "site-$(basename "$site")" "$site" --offline --cache-dir "$work/cache"
 done
+site="$shared/corpus/markdown/npf-hugo-toml-series"
+[[ -d "$site" ]] && pdf "site-$(basename "$site")" "$site" --offline --cache-dir "$work/cache"
 
 # A post of 20 sections (~550 KB, split into parts), another post linking into its last section.
 python3 - "$work/long.json" <<'PY'
@@ -62,4 +69,5 @@ feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Long", "home_pa
 json.dump(feed, open(sys.argv[1], "w"))
 PY
 build long "$work/long.json" --offline
+pdf long "$work/long.json" --offline
 ls "$out" | wc -l | xargs echo "books in $out:"

@@ -18,14 +18,26 @@ public struct BookBuilder: Sendable {
     public struct Result: Sendable {
         /// What the books hold, as every writer received it.
         public var content: BookContent
-        /// The books written, as their paths were given (with `splitSize`, the volumes).
-        public var written: [String]
+        /// The books written (with `splitSize`, the volumes), each with its format.
+        public var books: [OutputBook]
         /// Each output written in volumes, with its volumes' files.
         public var volumes: [String: [String]] = [:]
+        /// Books made for a device that are larger than it takes in comfortably.
+        public var overBudget: [OverBudget] = []
         /// With an archive: what each input added to it.
         public var imports: [ArchiveImport] = []
         /// What reading each web site found and did (without an archive; with one, in `imports`).
         public var sites: [SiteReport] = []
+
+        /// The paths of the books written, as they were given.
+        public var written: [String] { books.map(\.path) }
+    }
+
+    /// A book larger than its device's `DeviceProfile.sizeBudget`.
+    public struct OverBudget: Sendable, Equatable {
+        public var path: String
+        public var size: Int
+        public var device: DeviceProfile
     }
 
     /// Builds the book `request` asks for and writes every output it names (each in the
@@ -49,31 +61,45 @@ public struct BookBuilder: Sendable {
                                         review: (BookContent) -> Void) async throws(BookifyError) -> Result {
         var builder = BookBuilder(settings: request.settings)
         builder.progress = progress
-        // Writers first: a broken template or stylesheet fails before any input is read.
-        var writers = try request.outputs.map { output throws(BookifyError) in (output, try builder.writer(for: output)) }
-        let (content, archived, sites) = try await builder.contentAndArchive(for: request.inputs)
+        // Writers first: a broken template or stylesheet fails before any input is read. With
+        // no output named, the book is an EPUB named after its title, known once it is read.
+        let outputs: [OutputBook?] = request.outputs.isEmpty ? [nil] : request.outputs
+        let writers = try outputs.map { output throws(BookifyError) in (output, try builder.writer(for: output?.format ?? .epub)) }
+        let needs = writers.reduce(into: WriterNeeds()) { $0.formUnion($1.1.needs) }
+        let (content, archived, sites) = try await builder.contentAndArchive(for: request.inputs, needs: needs)
         review(content)
         if request.settings.strict, let failure = content.strictFailure { throw failure }
-        if writers.isEmpty {
-            let output = content.book.suggestedFileName
-            writers = [(output, try builder.writer(for: output))]
-        }
-        var result = Result(content: content, written: [], imports: archived?.imports ?? [], sites: sites)
+        var result = Result(content: content, books: [], imports: archived?.imports ?? [], sites: sites)
         for (index, (output, writer)) in writers.enumerated() {
             progress?(BuildProgress(stage: .write, done: index, total: writers.count))
-            if let limit = request.settings.splitSize, (try? BookFormat(outputPath: output))?.isEPUB == true {
-                let files = try BookVolumes.write(content, with: writer, to: output, limit: limit)
-                result.written += files
-                if files != [output] { result.volumes[output] = files }
-            } else {
-                try writer.write(content, to: URL(fileURLWithPath: output))
-                result.written.append(output)
-            }
+            let output = output ?? OutputBook(path: content.book.suggestedFileName, format: .epub)
+            let files = try builder.write(content, with: writer, to: output)
+            result.books += files.map { OutputBook(path: $0, format: output.format) }
+            if files != [output.path] { result.volumes[output.path] = files }
+            if writer.needs.contains(WriterNeeds.deviceProfile) { result.overBudget += builder.overBudget(files) }
         }
         if let archived {
             try archived.archive.recordBuild(of: archived.selection, postCount: content.book.posts.count, outputs: result.written)
         }
         return result
+    }
+
+    /// Writes `output`, in volumes when the writer makes them and a split size is set; the files written.
+    private func write(_ content: BookContent, with writer: any BookWriter, to output: OutputBook) throws(BookifyError) -> [String] {
+        if let limit = settings.splitSize, writer.needs.contains(.volumes) {
+            return try BookVolumes.write(content, with: writer, to: output.path, limit: limit)
+        }
+        try writer.write(content, to: URL(fileURLWithPath: output.path))
+        return [output.path]
+    }
+
+    /// The `files` larger than the device's size budget.
+    private func overBudget(_ files: [String]) -> [OverBudget] {
+        guard let budget = settings.device.sizeBudget else { return [] }
+        return files.compactMap { file in
+            guard let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > budget else { return nil }
+            return OverBudget(path: file, size: size, device: settings.device)
+        }
     }
 
     /// Reads every input; the first that fails stops the build.
@@ -219,10 +245,9 @@ public struct BookBuilder: Sendable {
                                              : "no posts in it")
     }
 
-    /// The writer for the book `output` names, with the templates and stylesheet the
+    /// The writer of `format`, with the templates, stylesheet, device and page settings the
     /// settings name.
-    public func writer(for output: String) throws(BookifyError) -> any BookWriter {
-        let format = try BookFormat(outputPath: output)
+    public func writer(for format: BookFormat) throws(BookifyError) -> any BookWriter {
         switch format {
         case .epub, .kepub:
             var writer = EPUBWriter(templates: try TemplateLibrary(overrides: settings.templatesDirectory),
@@ -254,10 +279,11 @@ public struct BookBuilder: Sendable {
         }
     }
 
-    /// Everything a book needs from `inputs`: read, planned, converted, with its cover.
+    /// Everything a book needs from `inputs`: read, planned, converted, with its cover and
+    /// what else writers with `needs` use (a drawn cover by default, as an EPUB shows one).
     /// Fails before any work on content when the cover is unusable or no post is left.
-    public func content(for inputs: [String]) async throws(BookifyError) -> BookContent {
-        try await contentAndArchive(for: inputs).content
+    public func content(for inputs: [String], needs: WriterNeeds = .drawnCover) async throws(BookifyError) -> BookContent {
+        try await contentAndArchive(for: inputs, needs: needs).content
     }
 
     /// What an archive build read from the archive and added to it.
@@ -269,7 +295,7 @@ public struct BookBuilder: Sendable {
 
     /// The book's content; with an archive, the inputs are added to it first and the book is
     /// built from what it then holds for their blogs (for every blog, without inputs).
-    private func contentAndArchive(for inputs: [String]) async throws(BookifyError)
+    private func contentAndArchive(for inputs: [String], needs: WriterNeeds) async throws(BookifyError)
         -> (content: BookContent, archived: ArchivedRead?, sites: [SiteReport]) {
         let cover = try await loadCover()
         var builder = self
@@ -286,9 +312,12 @@ public struct BookBuilder: Sendable {
         }
         let book = builder.plan(blogs)
         try builder.requirePosts(in: book, blogs: blogs, since: archived?.selection)
+        // The cover is drawn beside the conversion, and only for a writer that shows it.
+        async let drawnCover = cover == nil && settings.drawsCover && needs.contains(.drawnCover)
+            ? DrawnCover(metadata: book.metadata).png() : nil
         var content = await builder.convert(book)
         content.cover = cover
-        if cover == nil, settings.drawsCover { content.drawnCover = DrawnCover(metadata: book.metadata).png() }
+        content.drawnCover = await drawnCover
         content.colophon.archive = archived?.selection.provenance
         return (content, archived, sites)
     }

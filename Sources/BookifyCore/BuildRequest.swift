@@ -8,7 +8,7 @@ public struct BuildRequest: Sendable {
     public var inputs: [String]
     /// The books to write, each in the format its extension names; empty: one EPUB named
     /// after the book's title.
-    public var outputs: [String]
+    public var outputs: [OutputBook]
     /// The settings of bookify.yml with the caller's overrides laid over them.
     public var settings: BookSettings
 
@@ -28,13 +28,14 @@ public struct BuildRequest: Sendable {
         if let folder = settings.assets.folder { try Self.requireFolder(folder) }
         settings.sourceDate = environment["SOURCE_DATE_EPOCH"].flatMap { Double($0) }.map { Date(timeIntervalSince1970: $0) }
         self.inputs = inputs.isEmpty ? configuration?.inputs ?? [] : inputs
-        self.outputs = outputs.isEmpty ? configuration?.outputs ?? [] : outputs
+        self.outputs = try (outputs.isEmpty ? configuration?.outputs ?? [] : outputs).map { path throws(BookifyError) in
+            try OutputBook(path: path)
+        }
         self.settings = settings
         if self.inputs.isEmpty, settings.archive == nil {
             throw .usage("Name at least one input (a feed file, or - for standard input), on the command line or as 'input' in bookify.yml"
                          + " (or build from an archive alone with --archive FILE).")
         }
-        for output in self.outputs { _ = try BookFormat(outputPath: output) }
         if settings.archive == nil, settings.archiveQuery.asOf != nil || settings.archiveQuery.newOnly {
             throw .usage("--as-of and --new-only choose posts of an archive: name it with --archive FILE.")
         }

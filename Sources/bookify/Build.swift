@@ -40,7 +40,7 @@ struct Build: AsyncParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of threads, 1 or more, not \(jobs).") }
         for path in output {
             do {
-                _ = try BookFormat(outputPath: path)
+                _ = try OutputBook(path: path)
             } catch {
                 if case .usage(let message) = error { throw ValidationError(message) }
                 throw error
@@ -101,10 +101,8 @@ struct Build: AsyncParsableCommand {
                     printError(summary.line(writtenTo: files, as: output))
                 }
             }
-            for book in result.written where (try? BookFormat(outputPath: book))?.isEPUB == true {
-                Self.warnIfOverBudget(book, device: request.settings.device)
-            }
-            if runsEPUBCheck { try Self.validateWithEPUBCheck(result.written.filter { (try? BookFormat(outputPath: $0))?.isEPUB == true }) }
+            for book in result.overBudget { Self.warn(overBudget: book) }
+            if runsEPUBCheck { try Self.validateWithEPUBCheck(result.books.filter(EPUBValidation.checks).map(\.path)) }
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -113,10 +111,9 @@ struct Build: AsyncParsableCommand {
     }
 
     /// One warning when the book is larger than its device takes in comfortably.
-    private static func warnIfOverBudget(_ book: String, device: DeviceProfile) {
-        guard let budget = device.sizeBudget, let size = (try? FileManager.default.attributesOfItem(atPath: book))?[.size] as? Int,
-              size > budget else { return }
-        printError("bookify: warning: \(book) is \(size / 1024 / 1024) MB, more than the \(budget / 1024 / 1024) MB a \(device.name.rawValue) takes comfortably"
+    private static func warn(overBudget book: BookBuilder.OverBudget) {
+        let (size, budget, device) = (book.size, book.device.sizeBudget ?? 0, book.device)
+        printError("bookify: warning: \(book.path) is \(size / 1024 / 1024) MB, more than the \(budget / 1024 / 1024) MB a \(device.name.rawValue) takes comfortably"
                    + " (--split-size \(budget / 1024 / 1024)MB writes it in volumes)")
     }
 

@@ -1,3 +1,4 @@
+import BookifyCore
 import Foundation
 
 /// `--validate`: EPUBCheck's verdict on each EPUB written, when EPUBCheck is installed: the
@@ -6,6 +7,11 @@ import Foundation
 struct EPUBValidation {
     /// The command that runs EPUBCheck, before the book's path.
     let command: [String]
+
+    /// Whether EPUBCheck reads `book`: it checks EPUB containers (a KEPUB is one too).
+    static func checks(_ book: OutputBook) -> Bool {
+        book.format.mediaType == "application/epub+zip"
+    }
 
     /// EPUBCheck as this machine has it; nil when it has none.
     static func locate() -> EPUBValidation? {

@@ -40,7 +40,7 @@ struct SourceWatcher {
             let files = FileManager.default.enumerator(at: URL(fileURLWithPath: path), includingPropertiesForKeys: nil,
                                                        options: [.skipsHiddenFiles])
             while let file = files?.nextObject() as? URL {
-                guard !["epub", "pdf"].contains(file.pathExtension.lowercased()),
+                guard (try? OutputBook(path: file.path)) == nil,  // a book written there is no source
                       let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
                       attributes[.type] as? FileAttributeType == .typeRegular else { continue }
                 stamps[file.path] = Self.stamp(attributes)

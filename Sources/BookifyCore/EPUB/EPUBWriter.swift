@@ -15,6 +15,9 @@ public struct EPUBWriter: BookWriter {
     public var kobo = false
     /// The reading device the images are made for (`DeviceImages`).
     public var device = DeviceProfile(.generic)
+    /// An EPUB shows a cover (a drawn one when none is given), may be written in volumes for
+    /// Send to Kindle's limit, and is made for a device.
+    public var needs: WriterNeeds { [.drawnCover, .volumes, .deviceProfile] }
     /// Text diagrams are SVG unless the device shows none.
     private var diagramFormat: ImageType { device.formats.contains(.svg) ? .svg : .png }
 

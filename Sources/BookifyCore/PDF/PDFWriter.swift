@@ -12,6 +12,9 @@ public struct PDFWriter: BookWriter {
     /// most of a PDF's time goes there.
     public var progress: BuildProgress.Report?
 
+    /// A PDF prints the given cover only, in one file, for paper or any screen.
+    public var needs: WriterNeeds { [] }
+
     /// A writer that lays the book out on `pages`.
     public init(pages: PDFPageSettings = PDFPageSettings(), progress: BuildProgress.Report? = nil) {
         style = PDFStyle(pages)
