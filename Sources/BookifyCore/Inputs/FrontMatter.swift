@@ -41,9 +41,10 @@ struct FrontMatter {
 
     private static func toml(_ text: String, path: String) throws(BookifyError) -> [String: JSONValue] {
         do {
-            return try TOMLSubset.parse(text)
+            return try TOMLDocument.parse(text)
         } catch {
-            throw .invalidInput(path: path, location: SourceLocation(line: error.line + 1, column: 1),
+            // The TOML starts on the line after the opening `+++`.
+            throw .invalidInput(path: path, location: SourceLocation(line: error.line + 1, column: error.column),
                                 reason: "invalid TOML front matter: \(error.message)")
         }
     }
