@@ -26,12 +26,48 @@ static inline int bookify_inflate_raw(const void *input, size_t length, void *ou
     return result == LIBDEFLATE_SUCCESS;
 }
 
+/* Deflate in a zlib wrapper (RFC 1950: header, deflate, Adler-32), as a PNG's image data holds
+   it. Returns the compressed size, or 0 when `capacity` (bookify_deflate_bound + 6 suffices)
+   was too small or memory ran out. Safe on any thread. */
+static inline size_t bookify_deflate_zlib(const void *input, size_t length, void *output, size_t capacity, int level) {
+    struct libdeflate_compressor *compressor = libdeflate_alloc_compressor(level);
+    if (!compressor) return 0;
+    size_t written = libdeflate_zlib_compress(compressor, input, length, output, capacity);
+    libdeflate_free_compressor(compressor);
+    return written;
+}
+
+/* PNG image data before compression from 32-bit native-endian xRGB pixels (Cairo's RGB24):
+   each row a filter byte, 2 ("Up": the difference from the row above), then RGB. `filtered`
+   holds (3 * width + 1) * height bytes. In C because a Swift debug build took seconds for the
+   loop, and the tests draw many covers. */
+static inline void bookify_png_rows_from_xrgb(const void *pixels, size_t stride, size_t width, size_t height, unsigned char *filtered) {
+    size_t rowBytes = 3 * width + 1;
+    for (size_t y = 0; y < height; y++) {
+        const uint32_t *row = (const uint32_t *)((const unsigned char *)pixels + y * stride);
+        const uint32_t *above = y > 0 ? (const uint32_t *)((const unsigned char *)pixels + (y - 1) * stride) : NULL;
+        unsigned char *out = filtered + y * rowBytes;
+        *out++ = 2;
+        for (size_t x = 0; x < width; x++) {
+            uint32_t pixel = row[x], up = above ? above[x] : 0;
+            *out++ = (unsigned char)((pixel >> 16) - (up >> 16));
+            *out++ = (unsigned char)((pixel >> 8) - (up >> 8));
+            *out++ = (unsigned char)(pixel - up);
+        }
+    }
+}
+
 static inline size_t bookify_deflate_bound(size_t length) {
     return libdeflate_deflate_compress_bound(NULL, length);
 }
 
 static inline unsigned long bookify_crc32(const void *bytes, size_t length) {
     return libdeflate_crc32(0, bytes, length);
+}
+
+/* A CRC-32 continued over more bytes (a PNG chunk's type, then its data). */
+static inline unsigned long bookify_crc32_continue(unsigned long crc, const void *bytes, size_t length) {
+    return libdeflate_crc32((uint32_t)crc, bytes, length);
 }
 
 /* A libzip source whose bytes are already deflated: its stat says so (method, sizes, CRC), so

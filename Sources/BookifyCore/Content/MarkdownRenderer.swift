@@ -6,6 +6,9 @@ import Foundation
 /// Raw HTML is kept (the sanitizer decides what stays), so the output is HTML, not XHTML:
 /// it goes through `HTMLParser` before it reaches the book.
 struct MarkdownRenderer: Sendable {
+    /// The version of cmark-gfm loaded now.
+    static var libraryVersion: String { String(cString: cmark_version_string()) }
+
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     /// Registers cmark-gfm's extensions once per process, before any concurrent use (see

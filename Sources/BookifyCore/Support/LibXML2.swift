@@ -5,6 +5,12 @@ import Foundation
 /// copying a parsed tree into Swift values. No libxml2 type leaves this file; the parsers
 /// (`HTMLParser`, `XMLTree`, `XMLChecker`) see `LibXML2.Element` views only.
 enum LibXML2 {
+    /// The version loaded now; libxml2 gives it as digits, "20914" for 2.9.14.
+    static var version: String {
+        guard let digits = __xmlParserVersion()?.pointee, let number = Int(String(cString: digits)) else { return "unknown" }
+        return "\(number / 10000).\(number / 100 % 100).\(number % 100)"
+    }
+
     /// A parse failure: the first error libxml2 reported (it keeps only its last one, which
     /// is usually "premature end of data").
     struct ParseError: Error {

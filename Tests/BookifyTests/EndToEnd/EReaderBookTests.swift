@@ -55,6 +55,39 @@ struct EReaderBookTests {
         #expect(cover.png() != nil)
     }
 
+    /// The cover's PNG, decoded here by hand (zlib data, "Up" filters), shows the palette's
+    /// ground above, its band below and white type.
+    @Test func theDrawnCoverDecodesToItsGroundBandAndType() throws {
+        let cover = DrawnCover(metadata: BookMetadata(title: "Field Notes", authors: ["Kit"], language: "en", identifier: "x",
+                                                      modified: Date(), source: "https://notes.example/"))
+        let png = try #require(cover.png()?.bytes)
+        #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        // Chunks: IHDR, IDAT, IEND; the IDAT holds a zlib stream (2-byte header, Adler-32 after).
+        let idatLength = png[33..<37].reduce(0) { $0 << 8 | Int($1) }
+        #expect(String(decoding: png[37..<41], as: UTF8.self) == "IDAT")
+        let zlib = Array(png[41..<41 + idatLength])
+        let (width, height) = (DrawnCover.width, DrawnCover.height)
+        let rows = try #require(RawDeflate.decompress(Array(zlib[2..<zlib.count - 4]), size: (3 * width + 1) * height))
+        // The left 400 pixels of every row: the margin and the start of the title (a debug build
+        // takes its time over all 4 million).
+        let columns = 400
+        var pixels = [UInt8](repeating: 0, count: 3 * columns * height)
+        for y in 0..<height {
+            #expect(rows[y * (3 * width + 1)] == 2, "row \(y) filtered Up")
+            for x in 0..<3 * columns {
+                pixels[y * 3 * columns + x] = rows[y * (3 * width + 1) + 1 + x] &+ (y > 0 ? pixels[(y - 1) * 3 * columns + x] : 0)
+            }
+        }
+        func pixel(_ x: Int, _ y: Int) -> [Int] { (0..<3).map { Int(pixels[(y * columns + x) * 3 + $0]) } }
+        func close(_ a: [Int], _ colour: RGB) -> Bool {
+            zip(a, [colour.red, colour.green, colour.blue]).allSatisfy { abs(Double($0) - $1 * 255) <= 1.5 }
+        }
+        #expect(close(pixel(5, 5), cover.palette.background) && close(pixel(5, height - 5), cover.palette.band))
+        let white: [UInt8] = [255, 255, 255]
+        let hasWhite = (0..<columns * height).contains { (index: Int) -> Bool in Array(pixels[index * 3..<index * 3 + 3]) == white }
+        #expect(hasWhite, "white type")
+    }
+
     @Test(.enabled(if: Chromium.isInstalled, "chromium is not installed"))
     func noPageScrollsSidewaysOnASixInchScreen() throws {
         let folder = TestPaths.temporaryFolder()

@@ -24,10 +24,10 @@ import Testing
             settings.subtitle = "From the caller"
         }
         #expect(request.settings.title == "From the file" && request.settings.subtitle == "From the caller")
-        #expect(request.settings.tocDepth == 3 && request.outputs == [folder.appendingPathComponent("from-file.epub").path])
+        #expect(request.settings.tocDepth == 3 && request.outputs.map(\.path) == [folder.appendingPathComponent("from-file.epub").path])
         let output = folder.appendingPathComponent("book.epub")
         var explicit = request
-        explicit.outputs = [output.path]
+        explicit.outputs = [try OutputBook(path: output.path)]
         let result = try await BookBuilder.build(explicit)
         #expect(result.written == [output.path])
         let nav = try #require(try BookInspector(output).archive["OEBPS/nav.xhtml"]?.text)
@@ -35,14 +35,42 @@ import Testing
     }
 
     @Test func theWriterComesFromTheOutputName() throws {
-        #expect(try BookFormat(outputPath: "a/Book.EPUB") == .epub)
-        #expect(try BookFormat(outputPath: "b.pdf") == .pdf)
+        #expect(try OutputBook(path: "a/Book.EPUB").format == .epub)
+        #expect(try OutputBook(path: "b.pdf").format == .pdf)
+        #expect(try OutputBook(path: "c.KEPUB.epub").format == .kepub)
         #expect(throws: BookifyError.usage("Cannot tell the format of 'c.mobi': the output must end in .epub, .kepub.epub or .pdf.")) {
-            try BookFormat(outputPath: "c.mobi")
+            try OutputBook(path: "c.mobi")
         }
         #expect(throws: BookifyError.self) { try BuildRequest(inputs: ["feed.json"], outputs: ["book.mobi"]) }
-        #expect(try BookBuilder().writer(for: "x.epub") is EPUBWriter)
-        #expect(try BookBuilder().writer(for: "x.pdf") is PDFWriter)
+        #expect(try BookBuilder().writer(for: .epub) is EPUBWriter)
+        #expect(try BookBuilder().writer(for: .pdf) is PDFWriter)
+    }
+
+    /// The builder prepares what the writers ask for: an EPUB shows a drawn cover, a PDF none.
+    @Test func aCoverIsDrawnOnlyForAWriterThatShowsIt() async throws {
+        let folder = TestPaths.temporaryFolder()
+        let input = try feed(in: folder)
+        func content(of output: String) async throws -> BookContent {
+            let request = try BuildRequest(inputs: [input.path], outputs: [folder.appendingPathComponent(output).path],
+                                           workingDirectory: folder) { $0.offline = true }
+            return try await BookBuilder.build(request).content
+        }
+        #expect(try await content(of: "book.pdf").drawnCover == nil)
+        let drawn = try #require(try await content(of: "book.epub").drawnCover)
+        #expect(drawn.type == .png && ImageSize.read(drawn.bytes, type: .png).map { [$0.width, $0.height] } == [1600, 2560])
+    }
+
+    /// fontconfig's first query costs more than converting a small blog: an EPUB without a
+    /// drawn cover never makes it (FC_DEBUG=1024 prints each configuration file it loads).
+    @Test func anEPUBWithoutADrawnCoverNeverLoadsFontconfig() throws {
+        let folder = TestPaths.temporaryFolder()
+        let input = try feed(in: folder).path
+        let environment = ["FC_DEBUG": "1024", "XDG_CACHE_HOME": folder.path]
+        let plain = Shell.run(TestPaths.bookifyBinary.path, [input, "--offline", "--cover", "none", "-o", "plain.epub", "-q"],
+                              in: folder, environment: environment)
+        #expect(plain.status == 0 && !plain.stdout.contains("Loading config file") && !plain.stderr.contains("Loading config file"))
+        let drawn = Shell.run(TestPaths.bookifyBinary.path, [input, "--offline", "-o", "drawn.epub", "-q"], in: folder, environment: environment)
+        #expect(drawn.status == 0 && (drawn.stdout + drawn.stderr).contains("Loading config file"), "the check sees fontconfig when it loads")
     }
 
     @Test func strictFailsBeforeAnythingIsWritten() async throws {
@@ -84,17 +112,49 @@ import Testing
     }
 }
 
-/// DESIGN §3: only the EPUB writer (and its templates) knows EPUB file names and attributes.
+/// The rules of docs/ARCHITECTURE.md that code can break without a test noticing otherwise.
 @Suite struct ArchitectureTests {
-    @Test func noCodeOutsideTheEPUBWriterNamesEPUBFilesPathsOrAttributes() throws {
-        let sources = TestPaths.packageRoot.appendingPathComponent("Sources")
+    private let sources = TestPaths.packageRoot.appendingPathComponent("Sources")
+
+    /// Every Swift file under Sources/, with its path relative to it.
+    private func swiftFiles() throws -> [(path: String, text: String)] {
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" && !$0.path.contains("/EPUB/") } ?? []
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        return try files.map { (String($0.path.dropFirst(sources.path.count + 1)), try String(contentsOf: $0, encoding: .utf8)) }
+    }
+
+    /// Only the EPUB writer (and its templates) knows EPUB file names and attributes.
+    @Test func onlyTheEPUBWriterNamesEPUBFilesPathsOrAttributes() throws {
+        let files = try swiftFiles().filter { !$0.path.contains("/EPUB/") }
         #expect(files.count > 50)
-        for file in files {
-            let text = try String(contentsOf: file, encoding: .utf8)
-            for pattern in [".xhtml", "../images/", "epub:type", "xmlns:epub"] {
-                #expect(!text.contains(pattern), "\(file.lastPathComponent) names \(pattern)")
+        for (path, text) in files {
+            for pattern in [".xhtml", "../images/", "epub:type", "xmlns:epub", "OEBPS/"] {
+                #expect(!text.contains(pattern), "\(path) names \(pattern)")
+            }
+        }
+    }
+
+    /// Each C library is seen by the files of one folder, which give the rest Swift types.
+    @Test func eachCLibraryIsImportedInOneFolderOnly() throws {
+        var folders: [String: Set<String>] = [:]
+        for (path, text) in try swiftFiles() {
+            for line in text.split(separator: "\n") where line.hasPrefix("import C") && !line.hasPrefix("import Crypto") {
+                let module = String(line.dropFirst("import ".count).prefix { $0.isLetter || $0.isNumber })
+                folders[module, default: []].insert(path.components(separatedBy: "/").dropLast().joined(separator: "/"))
+            }
+        }
+        #expect(Set(folders.keys) == ["CCmarkGFM", "CHyphen", "CLibXML2", "CLibZip", "CPangoCairo", "CRsvg"])
+        for (module, places) in folders { #expect(places.count == 1, "\(module) is imported in \(places.sorted())") }
+        #expect(folders["CPangoCairo"] == ["BookifyCore/Graphics"] && folders["CRsvg"] == ["BookifyCore/Graphics"])
+    }
+
+    /// A format is told once from the output's name; the builder asks writers what they need.
+    @Test func formatsAreToldInOnePlaceAndNoCodeAsksIsEPUB() throws {
+        for (path, text) in try swiftFiles() {
+            #expect(!text.contains("isEPUB") && !text.contains("BookFormat(outputPath"), "\(path)")
+            if path != "BookifyCore/BookWriter.swift" {
+                #expect(!text.contains("case \"pdf\"") && !text.contains("\"kepub\"") && !text.contains("[\"epub\", \"pdf\"]"),
+                        "\(path) tells a format from a name")
             }
         }
     }

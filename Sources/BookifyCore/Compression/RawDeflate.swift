@@ -15,6 +15,19 @@ enum RawDeflate {
         return output
     }
 
+    /// `bytes` deflated in a zlib wrapper (RFC 1950), as PNG image data holds them; nil only
+    /// when memory runs out.
+    static func compressZlib(_ bytes: [UInt8], level: Int32) -> [UInt8]? {
+        let capacity = bookify_deflate_bound(bytes.count) + 6
+        var output = [UInt8](repeating: 0, count: capacity)
+        let written = bytes.withUnsafeBytes { input in
+            output.withUnsafeMutableBytes { bookify_deflate_zlib(input.baseAddress, input.count, $0.baseAddress, capacity, level) }
+        }
+        guard written > 0 else { return nil }
+        output.removeSubrange(written...)
+        return output
+    }
+
     /// The `size` bytes `deflated` holds; nil when they are damaged or of another size.
     static func decompress(_ deflated: [UInt8], size: Int) -> [UInt8]? {
         var output = [UInt8](repeating: 0, count: size)
@@ -27,5 +40,10 @@ enum RawDeflate {
     /// The CRC-32 zip headers carry.
     static func crc32(_ bytes: [UInt8]) -> UInt32 {
         bytes.withUnsafeBytes { UInt32(bookify_crc32($0.baseAddress, $0.count)) }
+    }
+
+    /// `crc` continued over `bytes`.
+    static func crc32(_ bytes: [UInt8], continuing crc: UInt32) -> UInt32 {
+        bytes.withUnsafeBytes { UInt32(bookify_crc32_continue(UInt(crc), $0.baseAddress, $0.count)) }
     }
 }

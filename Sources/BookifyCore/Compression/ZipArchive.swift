@@ -4,6 +4,9 @@ import Foundation
 /// Writes a zip archive with libzip, in the shape EPUB needs: entries in the order added,
 /// each stored or deflated, with a fixed modification time so builds are reproducible.
 final class ZipArchive {
+    /// The version of libzip loaded now.
+    static var libraryVersion: String { String(cString: zip_libzip_version()) }
+
     private var archive: OpaquePointer?
     private let path: String
 

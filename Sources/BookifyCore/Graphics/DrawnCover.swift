@@ -26,7 +26,7 @@ struct DrawnCover: Sendable {
         }
     }
 
-    /// The cover as a PNG image; nil only when Cairo cannot make a surface (out of memory).
+    /// The cover as a PNG image; nil only when memory runs out.
     func png() -> ImageAsset? {
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(Self.width), Int32(Self.height)) else { return nil }
         defer { cairo_surface_destroy(surface) }
@@ -34,18 +34,10 @@ struct DrawnCover: Sendable {
         defer { cairo_destroy(context) }
         draw(in: context)
         cairo_surface_flush(surface)
-        let sink = PNGSink()
-        let status = cairo_surface_write_to_png_stream(surface, { closure, data, length in
-            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-            Unmanaged<PNGSink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
-        }, Unmanaged.passUnretained(sink).toOpaque())
-        guard status == CAIRO_STATUS_SUCCESS else { return nil }
-        return ImageAsset(bytes: sink.bytes, type: .png)
-    }
-
-    private final class PNGSink {
-        var bytes: [UInt8] = []
+        guard let pixels = cairo_image_surface_get_data(surface) else { return nil }
+        let bytes = PNGEncoder.encode(xrgb: UnsafeRawPointer(pixels), stride: Int(cairo_image_surface_get_stride(surface)),
+                                      width: Self.width, height: Self.height)
+        return bytes.map { ImageAsset(bytes: $0, type: .png) }
     }
 
     /// The blog's colour: a hue from the title's hash, at a saturation and lightness that keep
