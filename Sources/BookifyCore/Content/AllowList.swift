@@ -1,15 +1,6 @@
-/// What the sanitizer keeps: XHTML5 elements and attributes that EPUB 3 reading systems accept.
+/// What the sanitizer does with the elements it meets. The elements and attributes it keeps are
+/// the cases of `ElementKind` and `AttributeName` (and `AttributeName.isAllowed(on:)`).
 enum AllowList {
-    /// Elements kept as they are (with their allowed attributes).
-    static let elements: Set<String> = [
-        "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "br",
-        "caption", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl",
-        "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-        "hr", "i", "ins", "kbd", "li", "main", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby",
-        "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table",
-        "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
-    ]
-
     /// Obsolete presentational elements and their modern equivalents.
     static let renamed: [String: String] = [
         "center": "div", "tt": "code", "strike": "s", "big": "strong", "listing": "pre",
@@ -28,23 +19,6 @@ enum AllowList {
     /// Elements that stand for media: the asset stage embeds them or puts a placeholder there.
     static let media: Set<String> = ["img", "video", "audio", "picture", "image"]
 
-    /// Attributes allowed on every kept element.
-    static let globalAttributes: Set<String> = ["id", "class", "title", "lang", "dir"]
-
-    /// Attributes allowed on particular elements.
-    static let elementAttributes: [String: Set<String>] = [
-        "a": ["href"],
-        "td": ["colspan", "rowspan"],
-        "th": ["colspan", "rowspan", "scope"],
-        "ol": ["start", "reversed", "type"],
-        "li": ["value"],
-        "time": ["datetime"],
-        "col": ["span"],
-        "colgroup": ["span"],
-        "details": ["open"],
-        "bdo": ["dir"],
-    ]
-
     /// Every element name HTML defines, current or obsolete. In Markdown, an inline "tag" with
     /// another name (`<app>`, `<node-ip>`, `<PID>`) is the author's text, not markup.
     static let htmlElementNames: Set<String> = [
@@ -62,8 +36,4 @@ enum AllowList {
         "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr",
         "track", "tt", "u", "ul", "var", "video", "wbr", "xmp",
     ]
-
-    static func allows(attribute name: String, on element: String) -> Bool {
-        globalAttributes.contains(name) || elementAttributes[element]?.contains(name) == true
-    }
 }

@@ -17,35 +17,20 @@ enum ContentModel {
     static let maximumDepth = HTMLParser.maximumDepth
 
     /// The children each container may have; anything else is wrapped in the first one.
-    static let requiredChildren: [String: (allowed: Set<String>, wrapper: [String])] = [
-        "ul": (["li"], ["li"]),
-        "ol": (["li"], ["li"]),
-        "table": (["caption", "colgroup", "thead", "tbody", "tfoot", "tr"], ["tr", "td"]),
-        "thead": (["tr"], ["tr", "td"]),
-        "tbody": (["tr"], ["tr", "td"]),
-        "tfoot": (["tr"], ["tr", "td"]),
-        "tr": (["td", "th"], ["td"]),
+    static let requiredChildren: [ElementKind: (allowed: Set<ElementKind>, wrapper: [ElementKind])] = [
+        .ul: ([.li], [.li]),
+        .ol: ([.li], [.li]),
+        .table: ([.caption, .colgroup, .thead, .tbody, .tfoot, .tr], [.tr, .td]),
+        .thead: ([.tr], [.tr, .td]),
+        .tbody: ([.tr], [.tr, .td]),
+        .tfoot: ([.tr], [.tr, .td]),
+        .tr: ([.td, .th], [.td]),
     ]
 
     /// Table parts and where they may stand; elsewhere they are unwrapped.
-    static let tableParents: [String: Set<String>] = [
-        "caption": ["table"], "colgroup": ["table"], "col": ["colgroup", "table"], "thead": ["table"],
-        "tbody": ["table"], "tfoot": ["table"], "tr": ["table", "thead", "tbody", "tfoot"], "td": ["tr"], "th": ["tr"],
-    ]
-
-    /// Elements whose content must be phrasing content.
-    static let phrasingOnly: Set<String> = [
-        "p", "span", "em", "strong", "b", "i", "u", "s", "small", "mark", "code", "kbd", "samp", "var",
-        "sub", "sup", "abbr", "cite", "dfn", "q", "time", "bdi", "bdo", "h1", "h2", "h3", "h4", "h5",
-        "h6", "pre", "rt", "rp", "summary",
-    ]
-
-    /// Elements that are flow content but not phrasing content.
-    static let blocks: Set<String> = [
-        "address", "article", "aside", "blockquote", "details", "div", "dl", "dt", "dd", "figcaption",
-        "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p",
-        "pre", "section", "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "td",
-        "th", "ul",
+    static let tableParents: [ElementKind: Set<ElementKind>] = [
+        .caption: [.table], .colgroup: [.table], .col: [.colgroup, .table], .thead: [.table],
+        .tbody: [.table], .tfoot: [.table], .tr: [.table, .thead, .tbody, .tfoot], .td: [.tr], .th: [.tr],
     ]
 
     static func repair(_ nodes: [ContentNode]) -> [ContentNode] {
@@ -53,39 +38,40 @@ enum ContentModel {
         return repair.rewrite(nodes)
     }
 
-    /// The pass, which knows where it is: the parent's name, whether only phrasing content
+    /// The pass, which knows where it is: the parent's kind, whether only phrasing content
     /// may stand here, and whether a link holds it.
     private struct Repair: ContentRewriter {
-        var parent = "body"
+        /// The parent's kind; `nil` at the top, in the body.
+        var parent: ElementKind?
         var phrasing = false
         var insideLink = false
         /// How deep the repaired tree is here, counting the wrappers added above.
         var depth = 0
 
         mutating func visitElement(_ original: ContentElement) -> [ContentNode] {
-            let wrappers = requiredChildren[parent].map { $0.allowed.contains(original.name) ? 0 : $0.wrapper.count } ?? 0
+            let wrappers = parent.flatMap { requiredChildren[$0] }.map { $0.allowed.contains(original.kind) ? 0 : $0.wrapper.count } ?? 0
             // Unwrapped here, the children are repaired for the parent they now stand in.
             if depth + wrappers >= maximumDepth { return rewrite(original.children) }
             var element = original
-            if element.name == "p", !phrasing, let pieces = splitAtBlocks(element) { return rewrite(pieces) }
-            if (phrasing && blocks.contains(element.name)) || (insideLink && element.name == "a") {
-                return element.name == "hr" ? [] : rewrite(element.children)
+            if element.kind == .p, !phrasing, let pieces = splitAtBlocks(element) { return rewrite(pieces) }
+            if (phrasing && element.kind.isBlock) || (insideLink && element.kind == .a) {
+                return element.kind == .hr ? [] : rewrite(element.children)
             }
-            if element.name == "figcaption", parent != "figure" || element.role == .strayCaption {
-                element.name = "p"
+            if element.kind == .figcaption, parent != .figure || element.role == .strayCaption {
+                element.kind = .p
                 element.role = .strayCaption
             }
-            if element.name == "li", parent != "ul", parent != "ol" { element.name = "div" }
-            if element.name == "dt" || element.name == "dd", parent != "dl", parent != "div" { element.name = "div" }
-            if let parents = tableParents[element.name], !parents.contains(parent) { return rewrite(element.children) }
-            if element.name == "dl", !isWellFormedDefinitionList(element) { element = definitionListAsBlocks(element) }
-            if element.name == "figure" { element.children = markingStrayCaptions(element.children) }
+            if element.kind == .li, parent != .ul, parent != .ol { element.kind = .div }
+            if element.kind == .dt || element.kind == .dd, parent != .dl, parent != .div { element.kind = .div }
+            if let parents = tableParents[element.kind], !parents.contains(where: { $0 == parent }) { return rewrite(element.children) }
+            if element.kind == .dl, !isWellFormedDefinitionList(element) { element = definitionListAsBlocks(element) }
+            if element.kind == .figure { element.children = markingStrayCaptions(element.children) }
             let saved = (parent, phrasing, insideLink, depth)
-            (parent, phrasing, insideLink, depth) = (element.name, phrasing || phrasingOnly.contains(element.name),
-                                                     insideLink || element.name == "a", depth + wrappers + 1)
+            (parent, phrasing, insideLink, depth) = (element.kind, phrasing || element.kind.holdsPhrasingOnly,
+                                                     insideLink || element.kind == .a, depth + wrappers + 1)
             let children = rewrite(element.children)
             (parent, phrasing, insideLink, depth) = saved
-            element.children = requiredChildren[element.name].map { wrapStray(children, in: $0) } ?? children
+            element.children = requiredChildren[element.kind].map { wrapStray(children, in: $0) } ?? children
             return [.element(element)]
         }
     }
@@ -93,7 +79,7 @@ enum ContentModel {
     /// A figure's captions that are neither first nor last in it, marked to become paragraphs.
     private static func markingStrayCaptions(_ children: [ContentNode]) -> [ContentNode] {
         children.indices.map { index in
-            guard var caption = children[index].element(named: "figcaption"), !isAtEdge(index, of: children) else {
+            guard var caption = children[index].element(.figcaption), !isAtEdge(index, of: children) else {
                 return children[index]
             }
             caption.role = .strayCaption
@@ -106,8 +92,8 @@ enum ContentModel {
     private static func splitAtBlocks(_ paragraph: ContentElement) -> [ContentNode]? {
         let holdsBlock = { (node: ContentNode) -> Bool in
             guard let element = node.element() else { return false }
-            if blocks.contains(element.name) { return true }
-            return element.name == "a" && element.children.contains { $0.element().map { blocks.contains($0.name) } ?? false }
+            if element.kind.isBlock { return true }
+            return element.kind == .a && element.children.contains { $0.element()?.kind.isBlock ?? false }
         }
         guard paragraph.children.contains(where: holdsBlock) else { return nil }
         var pieces: [ContentNode] = []
@@ -135,17 +121,17 @@ enum ContentModel {
 
     /// Wraps each run of content a container may not hold directly (text, other elements)
     /// in the elements it may hold; whitespace between allowed children stays as it is.
-    private static func wrapStray(_ children: [ContentNode], in rule: (allowed: Set<String>, wrapper: [String])) -> [ContentNode] {
+    private static func wrapStray(_ children: [ContentNode], in rule: (allowed: Set<ElementKind>, wrapper: [ElementKind])) -> [ContentNode] {
         var result: [ContentNode] = []
         var stray: [ContentNode] = []
         func flush() {
             guard stray.contains(where: { !$0.isBlank }) else { result += stray; stray = []; return }
-            let wrapped = rule.wrapper.reversed().reduce(stray) { inner, name in [.element(ContentElement(name, children: inner))] }
+            let wrapped = rule.wrapper.reversed().reduce(stray) { inner, kind in [.element(ContentElement(kind, children: inner))] }
             result += wrapped
             stray = []
         }
         for child in children {
-            if let element = child.element(), rule.allowed.contains(element.name) {
+            if let element = child.element(), rule.allowed.contains(element.kind) {
                 flush()
                 result.append(child)
             } else {
@@ -161,26 +147,26 @@ enum ContentModel {
     /// description, as Blogger writes them, breaks the content model).
     private static func isWellFormedDefinitionList(_ list: ContentElement) -> Bool {
         var seenTerm = false
-        var last: String?
+        var last: ElementKind?
         for child in list.children where !child.isBlank {
-            last = child.element()?.name
+            last = child.element()?.kind
             switch last {
-            case "dt": seenTerm = true
-            case "dd": if !seenTerm { return false }
+            case .dt: seenTerm = true
+            case .dd: if !seenTerm { return false }
             default: return false
             }
         }
-        return last != "dt"
+        return last != .dt
     }
 
     /// A definition list that breaks its content model, as plain blocks: nothing is lost.
     private static func definitionListAsBlocks(_ list: ContentElement) -> ContentElement {
         var block = list
-        block.name = "div"
+        block.kind = .div
         block.children = list.children.map { child in
-            guard var element = child.element(), element.name == "dt" || element.name == "dd" else { return child }
-            element.role = element.name == "dt" ? .definitionTerm : .definitionDescription
-            element.name = "div"
+            guard var element = child.element(), element.kind == .dt || element.kind == .dd else { return child }
+            element.role = element.kind == .dt ? .definitionTerm : .definitionDescription
+            element.kind = .div
             (element.classes, element.alignment) = ([], nil)  // what it was is all the block keeps
             return .element(element)
         }

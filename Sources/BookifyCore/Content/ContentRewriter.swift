@@ -85,9 +85,9 @@ extension Array where Element == ContentNode {
         var blocks: [ContentElement] = []
         func search(_ nodes: [ContentNode]) {
             for case .element(let element) in nodes {
-                if element.name == "pre" {
+                if element.kind == .pre {
                     blocks.append(element)
-                } else if !ContentModel.phrasingOnly.contains(element.name) {
+                } else if !element.kind.holdsPhrasingOnly {
                     search(element.children)
                 }
             }

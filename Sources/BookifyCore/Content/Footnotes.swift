@@ -6,17 +6,17 @@ struct Footnotes: ContentRewriter {
         var pass = Footnotes()
         return pass.rewrite(nodes) { node in
             guard case .element(let element) = node else { return false }
-            return element.name == "section" && element.hasClass("footnotes") || element.name == "sup" && element.hasClass("footnote-ref")
+            return element.kind == .section && element.hasClass("footnotes") || element.kind == .sup && element.hasClass("footnote-ref")
         }
     }
 
     mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
         var element = element
-        if element.name == "section", element.hasClass("footnotes") {
+        if element.kind == .section, element.hasClass("footnotes") {
             element.children = element.children.flatMap(Self.notes(in:))
             return [.element(element)]
         }
-        if element.name == "sup", element.hasClass("footnote-ref") {
+        if element.kind == .sup, element.hasClass("footnote-ref") {
             element.children = element.children.map(Self.noteReference)
             return [.element(element)]
         }
@@ -24,15 +24,15 @@ struct Footnotes: ContentRewriter {
     }
 
     private static func noteReference(_ node: ContentNode) -> ContentNode {
-        guard var link = node.element(named: "a") else { return node }
+        guard var link = node.element(.a) else { return node }
         link.role = .noteReference
         return .element(link)
     }
 
     /// The list of notes as notes, numbered as the list was.
     private static func notes(in node: ContentNode) -> [ContentNode] {
-        guard let list = node.element(named: "ol") else { return [node] }
-        return list.children.compactMap { $0.element(named: "li") }.enumerated().map { index, item in
+        guard let list = node.element(.ol) else { return [node] }
+        return list.children.compactMap { $0.element(.li) }.enumerated().map { index, item in
             .note(Note(id: item.id, number: index + 1, children: item.children.map(textBackLinks)))
         }
     }

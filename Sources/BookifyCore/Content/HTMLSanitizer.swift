@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reduces parsed HTML to the XHTML5 subset that EPUB accepts (DESIGN §4).
+/// Reduces parsed HTML to the XHTML5 subset that EPUB accepts (ARCHITECTURE §4).
 ///
 /// Pure: the same nodes and context give the same result. Elements outside the allow-list are
 /// unwrapped (their text stays) or, for active content, removed whole; attributes are
@@ -39,32 +39,33 @@ struct HTMLSanitizer: Sendable {
         }
         if AllowList.droppedWithContent.contains(name) { return [] }
         let children = sanitize(element.children)
-        guard AllowList.elements.contains(name) else { return children }
-        var clean = ContentElement(name, children: children)
+        guard let kind = ElementKind(tagName: name) else { return children }
+        var clean = ContentElement(kind, children: children)
         keepAttributes(of: element, in: &clean)
-        if name == "a" {
+        if kind == .a {
             clean.link = element["href"].flatMap(resolvedLink)
             // An old-style named anchor (`<a name="note1">`) is a fragment target like an id.
             if clean.id == nil, let anchor = element["name"], !anchor.isEmpty { clean.id = anchor }
         }
-        if name == "li", Self.startsWithCheckbox(clean) { clean.role = .taskItem }
+        if kind == .li, Self.startsWithCheckbox(clean) { clean.role = .taskItem }
         return [.element(clean)]
     }
 
-    /// The allowed attributes, with presentational ones turned into data (alignment).
+    /// The allowed attributes, with those that mean something to the book turned into data
+    /// (id, span, alignment; the link and classes are read separately).
     private func keepAttributes(of element: HTMLElement, in clean: inout ContentElement) {
         for attribute in element.attributes {
-            guard AllowList.allows(attribute: attribute.name, on: clean.name) else { continue }
             switch attribute.name {
-            case "class", "href": continue
             case "id": clean.id = attribute.value
-            case "colspan", "rowspan":
+            case "colspan" where clean.kind.isTableCell, "rowspan" where clean.kind.isTableCell:
                 guard let count = Int(attribute.value.trimmingCharacters(in: .whitespaces)), count > 0 else { continue }
                 var span = clean.span ?? CellSpan(columns: nil, rows: nil)
                 if attribute.name == "colspan" { span.columns = count } else { span.rows = count }
                 clean.span = span
             case "dir" where !["ltr", "rtl", "auto"].contains(attribute.value.lowercased()): continue
-            default: clean.attributes.append(ContentAttribute(attribute.name, attribute.value))
+            default:
+                guard let name = AttributeName(rawValue: attribute.name), name.isAllowed(on: clean.kind) else { continue }
+                clean.attributes.append(ContentAttribute(name, attribute.value))
             }
         }
         clean.classes = (element["class"].map { $0.split(separator: " ").map(String.init) } ?? [])
@@ -96,7 +97,7 @@ struct HTMLSanitizer: Sendable {
             switch child {
             case .text(let text) where text.allSatisfy(\.isWhitespace): continue
             case .checkbox: return true
-            case .element(let element) where element.name == "p": return startsWithCheckbox(element)
+            case .element(let element) where element.kind == .p: return startsWithCheckbox(element)
             default: return false
             }
         }

@@ -2,31 +2,25 @@
 /// gets an id derived from its text, and loses the links to itself that blogs add as
 /// permalinks (a "#" or "¶" goes; a linked title keeps its text).
 struct HeadingOutline: ContentRewriter {
-    private static let headingNames = ["h1", "h2", "h3", "h4", "h5", "h6"]
-
     /// How far every heading moves (`h1` → `h2` is 1).
     let offset: Int
-
-    static func level(of name: String) -> Int? {
-        headingNames.firstIndex(of: name).map { $0 + 1 }
-    }
 
     /// Shifts levels so the highest is `h2` and gives id-less headings an id from their text.
     static func normalize(_ nodes: [ContentNode]) -> [ContentNode] {
         var highest: Int?
         nodes.forEachNode { node in
-            if case .element(let element) = node, let level = level(of: element.name) { highest = min(level, highest ?? level) }
+            if case .element(let element) = node, let level = element.kind.headingLevel { highest = min(level, highest ?? level) }
         }
         guard let highest else { return nodes }
         var pass = HeadingOutline(offset: 2 - highest)
-        return pass.rewrite(nodes) { node in node.element().map { level(of: $0.name) != nil } ?? false }
+        return pass.rewrite(nodes) { node in node.element()?.kind.headingLevel != nil }
     }
 
     /// The headings in document order, after ids are final.
     static func headings(in nodes: [ContentNode]) -> [Heading] {
         var headings: [Heading] = []
         nodes.forEachNode { node in
-            guard case .element(let element) = node, let level = level(of: element.name), let id = element.id else { return }
+            guard case .element(let element) = node, let level = element.kind.headingLevel, let id = element.id else { return }
             let text = element.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             if !text.isEmpty { headings.append(Heading(level: level, text: text, id: id)) }
         }
@@ -34,9 +28,9 @@ struct HeadingOutline: ContentRewriter {
     }
 
     mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
-        guard let level = Self.level(of: element.name) else { return [.element(descend(element))] }
+        guard let level = element.kind.headingLevel else { return [.element(descend(element))] }
         var heading = element
-        heading.name = Self.headingNames[min(6, max(2, level + offset)) - 1]
+        heading.kind = .heading(level: max(2, level + offset))
         let ids = Set(([element] + element.children.allElements).compactMap(\.id))
         heading.children = Self.withoutSelfLinks(element.children, to: ids, heading: &heading)
         if heading.id?.isEmpty != false { heading.id = Slug.make(heading.textContent, fallback: "section") }
@@ -52,7 +46,7 @@ struct HeadingOutline: ContentRewriter {
         nodes.flatMap { node -> [ContentNode] in
             guard case .element(var element) = node else { return [node] }
             element.children = withoutSelfLinks(element.children, to: ids, heading: &heading)
-            guard element.name == "a", case .post(_, let anchor?)? = element.link, ids.contains(anchor) else { return [.element(element)] }
+            guard element.kind == .a, case .post(_, let anchor?)? = element.link, ids.contains(anchor) else { return [.element(element)] }
             if heading.id?.isEmpty != false, let id = element.id { heading.id = id }
             let text = element.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
             return text.isEmpty || permalinkMarks.contains(text.lowercased()) ? [] : element.children

@@ -39,10 +39,10 @@ struct MediaEmbedding: ContentRewriter {
     mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
         if let reference = Self.soleReference(in: element) {
             if element.role == .leadImage { return leadImage(reference) }
-            if element.name == "p" { return [figure(reference)] }
+            if element.kind == .p { return [figure(reference)] }
         }
         let wasInsideLink = insideLink
-        insideLink = insideLink || element.name == "a"
+        insideLink = insideLink || element.kind == .a
         defer { insideLink = wasInsideLink }
         return [.element(descend(element))]
     }
@@ -74,14 +74,14 @@ struct MediaEmbedding: ContentRewriter {
         }
         var children: [ContentNode] = [.image(image)]
         if let title = reference.title, !title.isEmpty, title != reference.alt {
-            children.append(.element(ContentElement("figcaption", children: [.text(title)])))
+            children.append(.element(ContentElement(.figcaption, children: [.text(title)])))
         }
-        return .element(ContentElement("figure", role: .imageFigure, children: children))
+        return .element(ContentElement(.figure, role: .imageFigure, children: children))
     }
 
     /// A lead image is decoration: when it cannot be shown, nothing stands in its place.
     private mutating func leadImage(_ reference: MediaReference) -> [ContentNode] {
         guard let image = image(reference, decorative: true) else { return [] }
-        return [.element(ContentElement("figure", role: .leadImage, children: [.image(image)]))]
+        return [.element(ContentElement(.figure, role: .leadImage, children: [.image(image)]))]
     }
 }

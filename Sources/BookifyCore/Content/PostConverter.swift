@@ -38,7 +38,7 @@ struct PostConverter: Sendable {
     private static func withLeadImage(of post: Post, _ body: [ContentNode]) -> [ContentNode] {
         guard let lead = post.bannerImage ?? post.image, !showsImage(body) else { return body }
         let reference = MediaReference(source: lead.absoluteString, alt: "")
-        return [.element(ContentElement("figure", role: .leadImage, children: [.media(reference)]))] + body
+        return [.element(ContentElement(.figure, role: .leadImage, children: [.media(reference)]))] + body
     }
 
     /// A podcast episode or video the post carries as an attachment (RSS enclosure, JSON Feed
@@ -50,7 +50,7 @@ struct PostConverter: Sendable {
                 : attachment.mimeType.hasPrefix("video/") ? .video : nil
             guard let kind, !shown.contains(attachment.url.absoluteString) else { return nil }
             let reference = MediaReference(source: attachment.url.absoluteString, alt: attachment.title, kind: kind)
-            return .element(ContentElement("p", children: [.media(reference)]))
+            return .element(ContentElement(.p, children: [.media(reference)]))
         }
         return body + figures
     }

@@ -7,7 +7,7 @@ struct SmartPunctuation: ContentRewriter {
     /// What stands before the text being visited, across inline elements; `nil` at a block's start.
     private var previous: Unicode.Scalar?
 
-    static let verbatim: Set<String> = ["code", "pre", "kbd", "samp", "tt", "script", "style"]
+    static let verbatim: Set<ElementKind> = [.code, .pre, .kbd, .samp]
 
     static func apply(_ nodes: [ContentNode]) -> [ContentNode] {
         var pass = SmartPunctuation()
@@ -15,7 +15,7 @@ struct SmartPunctuation: ContentRewriter {
         result.reserveCapacity(nodes.count)
         for node in nodes {
             // A block with nothing to change is kept as it is (it resets `previous` in any case).
-            if case .element(let element) = node, ContentModel.blocks.contains(element.name), !Self.mayChange(in: node) {
+            if case .element(let element) = node, element.kind.isBlock, !Self.mayChange(in: node) {
                 result.append(node)
                 pass.previous = nil
             } else {
@@ -30,11 +30,11 @@ struct SmartPunctuation: ContentRewriter {
     }
 
     mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
-        if Self.verbatim.contains(element.name) {
+        if Self.verbatim.contains(element.kind) {
             previous = ContentNode.element(element).lastScalar ?? previous
             return [.element(element)]
         }
-        guard ContentModel.blocks.contains(element.name) || element.name == "br" else { return [.element(descend(element))] }
+        guard element.kind.isBlock || element.kind == .br else { return [.element(descend(element))] }
         previous = nil
         let result = descend(element)
         previous = nil

@@ -1,4 +1,4 @@
-/// Splits posts too long for e-readers into several files (DESIGN §5: Adobe's engine and old
+/// Splits posts too long for e-readers into several files (ARCHITECTURE §5: Adobe's engine and old
 /// Kobos choke on XHTML documents over ~260 KB), at a heading where it can. Links and
 /// table-of-contents entries find the part holding their target through `SplitPost`.
 struct LongPostSplitter {
@@ -59,7 +59,7 @@ struct LongPostSplitter {
     }
 
     private static func isHeading(_ node: ContentNode) -> Bool {
-        guard let element = node.element() else { return false }
-        return ["h2", "h3", "h4", "h5", "h6"].contains(element.name)
+        guard let level = node.element()?.kind.headingLevel else { return false }
+        return level >= 2
     }
 }

@@ -1,4 +1,4 @@
-/// Tables on a 6-inch screen (DESIGN §5: no page wider than 600 px). Reading systems cannot
+/// Tables on a 6-inch screen (ARCHITECTURE §5: no page wider than 600 px). Reading systems cannot
 /// scroll a table sideways and many clip it, so a table whose narrowest layout (each column as
 /// wide as its longest word) would not fit is set in smaller type, and one that would not fit
 /// even then becomes one record per block: each row a list of "header: value" pairs.
@@ -52,11 +52,11 @@ enum TableFallback {
         var rows: [[ContentElement]] = []
         func collect(_ nodes: [ContentNode]) {
             for case .element(let element) in nodes {
-                switch element.name {
-                case "tr": rows.append(element.children.compactMap { node in
-                    if case .element(let cell) = node, cell.name == "td" || cell.name == "th" { return cell } else { return nil }
+                switch element.kind {
+                case .tr: rows.append(element.children.compactMap { node in
+                    if case .element(let cell) = node, cell.kind == .td || cell.kind == .th { return cell } else { return nil }
                 })
-                case "thead", "tbody", "tfoot": collect(element.children)
+                case .thead, .tbody, .tfoot: collect(element.children)
                 default: continue
                 }
             }
@@ -70,15 +70,15 @@ enum TableFallback {
     static func records(of table: ContentElement) -> ContentElement {
         var rows = Self.rows(of: table)
         let headers: [[ContentNode]]?
-        if let first = rows.first, first.allSatisfy({ $0.name == "th" }), rows.count > 1 {
+        if let first = rows.first, first.allSatisfy({ $0.kind == .th }), rows.count > 1 {
             headers = first.flatMap { cell in Array(repeating: cell.children, count: cell.span?.columns ?? 1) }
             rows.removeFirst()
         } else {
             headers = nil
         }
         var blocks: [ContentNode] = []
-        for case .element(let caption) in table.children where caption.name == "caption" {
-            blocks.append(.element(ContentElement("p", classes: ["table-caption"], children: caption.children)))
+        for case .element(let caption) in table.children where caption.kind == .caption {
+            blocks.append(.element(ContentElement(.p, classes: ["table-caption"], children: caption.children)))
         }
         for (index, row) in rows.enumerated() {
             // Ids stay with the first record's headers: an id appears once in a page.
@@ -87,17 +87,17 @@ enum TableFallback {
             var column = 0
             for cell in row {
                 if let headers, column < headers.count, !headers[column].allSatisfy(\.isBlank) {
-                    pairs.append(.element(ContentElement("dt", children: headers[column])))
+                    pairs.append(.element(ContentElement(.dt, children: headers[column])))
                 } else {
-                    pairs.append(.element(ContentElement("dt", classes: ["table-column"], children: [.text("\(column + 1)")])))
+                    pairs.append(.element(ContentElement(.dt, classes: ["table-column"], children: [.text("\(column + 1)")])))
                 }
-                pairs.append(.element(ContentElement("dd", children: cell.children)))
+                pairs.append(.element(ContentElement(.dd, children: cell.children)))
                 column += cell.span?.columns ?? 1
             }
-            if !pairs.isEmpty { blocks.append(.element(ContentElement("dl", classes: ["table-record"], children: pairs))) }
+            if !pairs.isEmpty { blocks.append(.element(ContentElement(.dl, classes: ["table-record"], children: pairs))) }
         }
-        var records = ContentElement("div", id: table.id, classes: ["table-records"], children: blocks)
-        records.attributes = table.attributes.filter { $0.name == "lang" || $0.name == "dir" }
+        var records = ContentElement(.div, id: table.id, classes: ["table-records"], children: blocks)
+        records.attributes = table.attributes.filter { $0.name == .lang || $0.name == .dir }
         return records
     }
 

@@ -11,12 +11,12 @@ enum XHTMLSizeEstimate {
         case .text(let text): return escaped(text)
         case .token(let token): return escaped(token.text) + 30
         case .element(let element):
-            var total = 2 * element.name.utf8.count + 5 + bytes(element.children)
-            total += element.attributes.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
+            var total = 2 * element.kind.tagName.utf8.count + 5 + bytes(element.children)
+            total += element.attributes.reduce(0) { $0 + $1.name.rawValue.utf8.count + $1.value.utf8.count + 4 }
             total += element.classes.reduce(0) { $0 + $1.utf8.count + 10 } + (element.id?.utf8.count ?? 0) * 2 + 6
             if element.link != nil { total += 80 }
             // Code is set a line at a time, each line in a span with its indentation.
-            if element.name == "pre" { total += 80 * (lineBreaks(in: element.children) + 1) }
+            if element.kind == .pre { total += 80 * (lineBreaks(in: element.children) + 1) }
             return total
         case .note(let note): return 150 + bytes(note.children)
         case .image(let image): return 120 + escaped(image.alt)

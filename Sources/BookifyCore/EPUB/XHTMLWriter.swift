@@ -51,11 +51,11 @@ struct XHTMLWriter {
     }
 
     private func write(_ element: ContentElement, to output: inout XHTMLOutput) {
-        if element.name == "pre", DiagramImage.isImage(element) {
+        if element.kind == .pre, DiagramImage.isImage(element) {
             output.append(DiagramImage.imageElement(for: element, source: "../" + DiagramImage.path(of: element, format: diagramFormat)))
             return
         }
-        if element.name == "table" {
+        if element.kind == .table {
             switch TableFallback.layout(of: element) {
             case .table: writeTag(element, to: &output)
             case .compact:
@@ -73,26 +73,26 @@ struct XHTMLWriter {
     /// The element with its content, as it is.
     private func writeTag(_ element: ContentElement, to output: inout XHTMLOutput) {
         writeStartTag(element, to: &output)
-        guard !Self.voidElements.contains(element.name) else { return }
-        if element.name == "pre", !element.isDiagram {
+        guard !element.kind.isVoid else { return }
+        if element.kind == .pre, !element.isDiagram {
             writeCode(element.children, to: &output)
         } else {
             for child in element.children { write(child, to: &output) }
         }
         output += "</"
-        output.append(element.name)
+        output.append(element.kind.tagName)
         output += ">"
     }
 
     /// `<name attributes…>`, or `<name attributes…/>` for a void element.
     private func writeStartTag(_ element: ContentElement, to output: inout XHTMLOutput) {
         output += "<"
-        output.append(element.name)
+        output.append(element.kind.tagName)
         if element.role == .noteReference { output += " epub:type=\"noteref\" role=\"doc-noteref\"" }
         for attribute in element.attributes {
-            output.attribute(attribute.name, attribute.value)
+            output.attribute(attribute.name.rawValue, attribute.value)
             // EPUB readers read `xml:lang`; both must agree.
-            if attribute.name == "lang" { output.attribute("xml:lang", attribute.value) }
+            if attribute.name == .lang { output.attribute("xml:lang", attribute.value) }
         }
         if let columns = element.span?.columns { output.attribute("colspan", String(columns)) }
         if let rows = element.span?.rows { output.attribute("rowspan", String(rows)) }
@@ -103,14 +103,14 @@ struct XHTMLWriter {
         if let link, !link.local { output.attribute("href", link.href) }
         if let id = element.id { output.attribute("id", id) }
         if let link, link.local { output.attribute("href", link.href) }
-        output += Self.voidElements.contains(element.name) ? "/>" : ">"
+        output += element.kind.isVoid ? "/>" : ">"
     }
 
     /// A code block's content a line at a time: a line that wraps hangs at its own indentation
     /// plus two columns (DejaVu Sans Mono's columns are 0.6em), so the code's shape stays.
     private func writeCode(_ nodes: [ContentNode], to output: inout XHTMLOutput) {
         let significant = nodes.filter { !$0.isBlank }
-        if significant.count == 1, case .element(let code) = significant[0], code.name == "code" {
+        if significant.count == 1, case .element(let code) = significant[0], code.kind == .code {
             writeStartTag(code, to: &output)
             writeCode(code.children, to: &output)
             output += "</code>"
@@ -139,9 +139,9 @@ struct XHTMLWriter {
         output += "<aside epub:type=\"footnote\" role=\"doc-footnote\" class=\"footnote\""
         if let id = note.id { output.attribute("id", id) }
         output += ">"
-        let label = ContentNode.element(ContentElement("span", classes: ["footnote-label"], children: [.text("\(note.number). ")]))
+        let label = ContentNode.element(ContentElement(.span, classes: ["footnote-label"], children: [.text("\(note.number). ")]))
         var children = note.children
-        if let first = children.firstIndex(where: { $0.element(named: "p") != nil }), case .element(var paragraph) = children[first] {
+        if let first = children.firstIndex(where: { $0.element(.p) != nil }), case .element(var paragraph) = children[first] {
             paragraph.children.insert(label, at: 0)
             children[first] = .element(paragraph)
         } else {
@@ -193,8 +193,6 @@ struct XHTMLWriter {
         return classes
     }
 
-    /// Elements with no content, written `<br/>`.
-    private static let voidElements: Set<String> = ["br", "hr", "wbr", "col"]
 }
 
 /// The UTF-8 bytes of a page being written: markup appended as is, text escaped on the way in.

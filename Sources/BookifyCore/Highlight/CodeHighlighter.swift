@@ -3,16 +3,16 @@
 struct CodeHighlighter: ContentRewriter {
     static func highlight(_ nodes: [ContentNode]) -> [ContentNode] {
         var pass = CodeHighlighter()
-        return pass.rewrite(nodes) { $0.element(named: "pre") != nil }
+        return pass.rewrite(nodes) { $0.element(.pre) != nil }
     }
 
     mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
-        guard element.name == "pre" else { return [.element(descend(element))] }
+        guard element.kind == .pre else { return [.element(descend(element))] }
         return [.element(DiagramLayout.mark(Self.highlightBlock(element)))]
     }
 
     private static func highlightBlock(_ pre: ContentElement) -> ContentElement {
-        let codeIndex = pre.children.firstIndex { $0.element(named: "code") != nil }
+        let codeIndex = pre.children.firstIndex { $0.element(.code) != nil }
         let code = codeIndex.flatMap { pre.children[$0].element() }
         guard let grammar = language(of: code) ?? language(of: pre) else { return pre }
         var result = pre

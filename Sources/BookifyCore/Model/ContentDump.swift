@@ -52,10 +52,10 @@ enum ContentDump {
     }
 
     private static func line(for element: ContentElement) -> String {
-        var parts = [element.name]
+        var parts = [element.kind.tagName]
         if let id = element.id { parts.append("#" + id) }
         parts += element.classes.map { "." + $0 }
-        parts += element.attributes.map { "[\($0.name)=\(quoted($0.value))]" }
+        parts += element.attributes.map { "[\($0.name.rawValue)=\(quoted($0.value))]" }
         if let alignment = element.alignment { parts.append("align=\(alignment.rawValue)") }
         if let span = element.span { parts.append("span=\(span.columns.map(String.init) ?? "1")×\(span.rows.map(String.init) ?? "1")") }
         switch element.link {

@@ -1,7 +1,8 @@
-/// A node of a post's body in the book model: what every writer reads (DESIGN §3).
+/// A node of a post's body in the book model: what every writer reads (ARCHITECTURE §3).
 ///
 /// The tree knows no output format. Structure uses the HTML vocabulary of the sanitizer's
-/// allow-list (`p`, `em`, `table`, …), which both EPUB and PDF lay out; everything a writer would
+/// allow-list as typed kinds (`ElementKind`: `.p`, `.em`, `.table`, …), which both EPUB and PDF
+/// lay out; everything a writer would
 /// otherwise have to parse back out of markup is typed: links point at `LinkTarget`s, images are
 /// embedded-image ids with their pixel size, footnotes are `Note`s, code is `CodeToken`s, and
 /// table cells carry their alignment and span.
@@ -69,17 +70,17 @@ public enum ContentNode: Sendable, Hashable {
         return false
     }
 
-    /// The element this node is, if it is one named `name` (any name when `nil`).
-    func element(named name: String? = nil) -> ContentElement? {
-        guard case .element(let element) = self, name == nil || element.name == name else { return nil }
+    /// The element this node is, if it is one of `kind` (any kind when `nil`).
+    func element(_ kind: ElementKind? = nil) -> ContentElement? {
+        guard case .element(let element) = self, kind == nil || element.kind == kind else { return nil }
         return element
     }
 }
 
 /// A structural element: a paragraph, a list, a table cell, emphasis…
 public struct ContentElement: Sendable, Hashable {
-    /// What the element is, in HTML's vocabulary (the sanitizer's allow-list).
-    public var name: String
+    /// What the element is (one of the sanitizer's allow-list).
+    public var kind: ElementKind
     /// A book-wide unique id (prefixed with its post's id) that links may target.
     public var id: String?
     /// The author's classes (`language-go` on code), letters, digits, `-` and `_` only.
@@ -98,10 +99,10 @@ public struct ContentElement: Sendable, Hashable {
     /// The element's content, in order.
     public var children: [ContentNode]
 
-    /// An element named `name` (an XHTML element name) with its content.
-    public init(_ name: String, id: String? = nil, classes: [String] = [], attributes: [ContentAttribute] = [],
+    /// An element of `kind` with its content.
+    public init(_ kind: ElementKind, id: String? = nil, classes: [String] = [], attributes: [ContentAttribute] = [],
                 link: LinkTarget? = nil, role: ElementRole? = nil, children: [ContentNode] = []) {
-        self.name = name
+        self.kind = kind
         self.id = id
         self.classes = classes
         self.attributes = attributes
@@ -111,7 +112,7 @@ public struct ContentElement: Sendable, Hashable {
     }
 
     /// The value of the kept attribute `name`, if present.
-    public subscript(name: String) -> String? {
+    public subscript(name: AttributeName) -> String? {
         get { attributes.first { $0.name == name }?.value }
         set {
             attributes.removeAll { $0.name == name }
@@ -135,14 +136,38 @@ public struct ContentElement: Sendable, Hashable {
 /// An attribute the allow-list keeps, as written.
 public struct ContentAttribute: Sendable, Hashable {
     /// The attribute's name.
-    public var name: String
+    public var name: AttributeName
     /// Its value, unescaped.
     public var value: String
 
     /// The attribute `name="value"`.
-    public init(_ name: String, _ value: String) {
+    public init(_ name: AttributeName, _ value: String) {
         self.name = name
         self.value = value
+    }
+}
+
+/// The attributes an element keeps as written; those with a meaning for the book (`id`,
+/// `class`, `href`, `colspan`, `rowspan`, `align`) are typed fields of `ContentElement` instead.
+public enum AttributeName: String, CaseIterable, Sendable, Hashable {
+    /// On every element.
+    case title, lang, dir
+    /// `ol`'s.
+    case start, reversed, type
+    /// `li`'s number; `time`'s machine-readable date; `th`'s scope; `col`'s span; `details`' state.
+    case value, datetime, scope, span, open
+
+    /// Whether an element of `kind` may carry the attribute.
+    public func isAllowed(on kind: ElementKind) -> Bool {
+        switch self {
+        case .title, .lang, .dir: true
+        case .start, .reversed, .type: kind == .ol
+        case .value: kind == .li
+        case .datetime: kind == .time
+        case .scope: kind == .th
+        case .span: kind == .col || kind == .colgroup
+        case .open: kind == .details
+        }
     }
 }
 

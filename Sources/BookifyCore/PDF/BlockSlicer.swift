@@ -49,7 +49,7 @@ final class BlockSlicer {
         }
         for node in nodes {
             switch node {
-            case .element(let element) where ContentModel.blocks.contains(element.name):
+            case .element(let element) where element.kind.isBlock:
                 flush()
                 addBlock(element, indent: indent)
             case .note(let note):
@@ -70,31 +70,36 @@ final class BlockSlicer {
 
     private func addBlock(_ element: ContentElement, indent: Double) {
         if let id = element.id { mark(id) }
-        switch element.name {
-        case "h1", "h2", "h3", "h4", "h5", "h6":
-            let level = HeadingOutline.level(of: element.name) ?? 2
+        switch element.kind {
+        case .h1, .h2, .h3, .h4, .h5, .h6:
+            let level = element.kind.headingLevel ?? 2
             addParagraph(element.children, indent: indent, font: style.heading(level: level), spaceBefore: style.space(level == 2 ? 14 : 10),
                          keepWithNext: true, justify: false)
-        case "p", "dt", "summary", "figcaption":
-            let caption = element.name == "figcaption" || element.role == .strayCaption
+        case .p, .dt, .summary, .figcaption:
+            let caption = element.kind == .figcaption || element.role == .strayCaption
             addParagraph(element.children, indent: indent, font: caption ? style.small : style.body,
-                         style: element.name == "dt" ? StyledText.Style(bold: true) : StyledText.Style(italic: caption))
-        case "pre":
+                         style: element.kind == .dt ? StyledText.Style(bold: true) : StyledText.Style(italic: caption))
+        case .pre:
             CodeBlockSlicer(style: style, typesetter: typesetter).add(element, indent: indent, to: self)
-        case "ul", "ol":
+        case .ul, .ol:
             addList(element, indent: indent)
-        case "blockquote":
+        case .blockquote:
             addIndented(element.children, indent: indent + style.space(14), rule: true)
-        case "table":
+        case .table:
             TableSlicer(style: style, typesetter: typesetter).add(element, indent: indent, to: self)
-        case "hr":
+        case .hr:
             add(Slice(height: 8, spaceBefore: 8) { canvas, x, y in
                 let middle = x + indent + (self.style.textWidth - indent) / 2
                 canvas.line(from: (middle - 40, y + 4), to: (middle + 40, y + 4), color: .rule)
             })
-        case "dd":
+        case .dd:
             addIndented(element.children, indent: indent + style.space(14), rule: false)
-        default:
+        // Containers whose content is laid out as it stands; table parts outside a table and
+        // phrasing content are never blocks here (the content stage repaired them away).
+        case .address, .article, .aside, .details, .div, .dl, .figure, .footer, .header, .li, .main, .section,
+             .caption, .col, .colgroup, .tbody, .td, .tfoot, .th, .thead, .tr,
+             .a, .abbr, .b, .bdi, .bdo, .br, .cite, .code, .del, .dfn, .em, .i, .ins, .kbd, .mark, .q, .rp, .rt, .ruby,
+             .s, .samp, .small, .span, .strong, .sub, .sup, .time, .u, .var, .wbr:
             addBlocks(element.children, indent: indent)
         }
     }
@@ -156,7 +161,7 @@ final class BlockSlicer {
         let slicer = BlockSlicer(style: style, typesetter: typesetter, images: images)
         if let id = note.id { slicer.mark(id) }
         let children = note.children.filter { !$0.isBlank }
-        let firstParagraph = children.first?.element(named: "p")
+        let firstParagraph = children.first?.element(.p)
         slicer.addParagraph(firstParagraph?.children ?? [], indent: style.space(14), font: style.small, spaceBefore: 2,
                             justify: false, marker: "\(note.number).")
         slicer.addBlocks(Array(children.dropFirst(firstParagraph == nil ? 0 : 1)), indent: style.space(14))
@@ -164,12 +169,12 @@ final class BlockSlicer {
     }
 
     private func addList(_ list: ContentElement, indent: Double) {
-        let ordered = list.name == "ol"
-        let items = list.children.compactMap { $0.element(named: "li") }
-        let reversed = list["reversed"] != nil
-        var number = Int(list["start"] ?? "") ?? (reversed ? items.count : 1)
+        let ordered = list.kind == .ol
+        let items = list.children.compactMap { $0.element(.li) }
+        let reversed = list[.reversed] != nil
+        var number = Int(list[.start] ?? "") ?? (reversed ? items.count : 1)
         for item in items {
-            if let value = item["value"].flatMap({ Int($0) }) { number = value }
+            if let value = item[.value].flatMap({ Int($0) }) { number = value }
             let marker = item.role == .taskItem ? "" : ordered ? "\(number)." : (indent > 0 ? "◦" : "•")
             if let id = item.id { mark(id) }
             let before = slices.count
@@ -182,13 +187,13 @@ final class BlockSlicer {
     /// A list item: its first paragraph carries the marker.
     private func addItem(_ nodes: [ContentNode], indent: Double, marker: String) {
         let firstBlock = nodes.firstIndex { node in
-            node.element().map { ContentModel.blocks.contains($0.name) } ?? false
+            node.element()?.kind.isBlock ?? false
         } ?? nodes.count
         let leading = Array(nodes[..<firstBlock])
         if !leading.allSatisfy(\.isBlank) {
             addParagraph(leading, indent: indent, spaceBefore: 3, justify: false, marker: marker)
             addBlocks(Array(nodes[firstBlock...]), indent: indent)
-        } else if let first = nodes[firstBlock...].first?.element(), first.name == "p" {
+        } else if let first = nodes[firstBlock...].first?.element(), first.kind == .p {
             addParagraph(first.children, indent: indent, spaceBefore: 3, justify: false, marker: marker)
             addBlocks(Array(nodes[(firstBlock + 1)...]), indent: indent)
         } else {

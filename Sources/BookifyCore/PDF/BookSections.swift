@@ -82,7 +82,7 @@ struct BookSections {
                             font: style.small, style: StyledText.Style(color: .muted), spaceBefore: 6)
         slicer.add(Slice(height: 18) { _, _, _ in })
         for post in opener.listedPosts {
-            let link = ContentElement("a", link: .post(post.documentID, anchor: nil), children: [.text(post.title)])
+            let link = ContentElement(.a, link: .post(post.documentID, anchor: nil), children: [.text(post.title)])
             slicer.addParagraph([.element(link)], indent: 0, spaceBefore: 3, justify: false)
         }
         return slicer.slices
@@ -105,7 +105,7 @@ struct BookSections {
             slicer.addParagraph([.text(header.tags.joined(separator: " · "))], indent: 0, font: style.small, style: muted, spaceBefore: 2, keepWithNext: true)
         }
         if let url = header.url {
-            let link = ContentElement("a", link: .external(url.absoluteString), children: [.text(url.absoluteString)])
+            let link = ContentElement(.a, link: .external(url.absoluteString), children: [.text(url.absoluteString)])
             slicer.addParagraph([.element(link)], indent: 0, font: style.small, style: muted, spaceBefore: 2, keepWithNext: true, justify: false)
         }
         slicer.add(Slice(height: 10, keepWithNext: true) { canvas, x, y in
@@ -152,7 +152,7 @@ struct BookSections {
         slicer.addParagraph([.text("About this book")], indent: 0, font: style.postTitle, spaceBefore: 0, justify: false)
         var source: [ContentNode] = [.text(colophon.title)]
         if let address = colophon.source {
-            source = [.element(ContentElement("a", link: .external(address), children: [.text(colophon.title)]))]
+            source = [.element(ContentElement(.a, link: .external(address), children: [.text(colophon.title)]))]
         }
         slicer.addParagraph([.text("This book collects \(colophon.postCount) posts from ")] + source
                             + [.text(", as of \(content.book.metadata.longDate(colophon.modified)).")], indent: 0, spaceBefore: 12)

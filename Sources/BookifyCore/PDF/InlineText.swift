@@ -48,27 +48,31 @@ struct InlineText {
     private mutating func append(_ element: ContentElement, style: StyledText.Style, to text: inout StyledText) {
         if let id = element.id { destinations.append(id) }
         var inner = style
-        switch element.name {
-        case "em", "i", "cite", "dfn", "var": inner.italic.toggle()
-        case "strong", "b", "th", "dt": inner.bold = true
-        case "code", "kbd", "samp": inner.monospace = true
-        case "s", "del": inner.strikethrough = true
-        case "u", "ins": inner.underline = true
-        case "sup":
+        switch element.kind {
+        case .em, .i, .cite, .dfn, .var: inner.italic.toggle()
+        case .strong, .b, .th, .dt: inner.bold = true
+        case .code, .kbd, .samp: inner.monospace = true
+        case .s, .del: inner.strikethrough = true
+        case .u, .ins: inner.underline = true
+        case .sup:
             inner.rise += 3.5
             inner.scale *= 0.7
-        case "sub":
+        case .sub:
             inner.rise -= 2
             inner.scale *= 0.7
-        case "br":
+        case .br:
             text.append("\u{2028}", style: style)
             return
-        case "q":
+        case .q:
             text.append("“", style: style)
             append(element.children, style: inner, to: &text)
             text.append("”", style: style)
             return
-        default:
+        // Kinds that change nothing in the text's look (blocks met inline are spaced below).
+        case .a, .abbr, .bdi, .bdo, .mark, .rp, .rt, .ruby, .small, .span, .time, .wbr, .address, .article, .aside,
+             .blockquote, .details, .div, .figcaption, .figure, .footer, .header, .hr, .main, .p, .pre, .section,
+             .summary, .h1, .h2, .h3, .h4, .h5, .h6, .dd, .dl, .li, .ol, .ul, .caption, .col, .colgroup, .table,
+             .tbody, .td, .tfoot, .thead, .tr:
             break
         }
         if element.role == .noteReference {
@@ -77,8 +81,8 @@ struct InlineText {
         }
         let start = text.bytes.count
         // A block met inside inline content (a table cell's paragraphs) is kept apart by a space.
-        if ContentModel.blocks.contains(element.name), start > 0 { text.append(" ", style: style) }
-        if element.name == "a", element.link != nil, element.role != .noteReference { inner.color = PDFStyle.Color.link }
+        if element.kind.isBlock, start > 0 { text.append(" ", style: style) }
+        if element.kind == .a, element.link != nil, element.role != .noteReference { inner.color = PDFStyle.Color.link }
         append(element.children, style: inner, to: &text)
         if let link = element.link { text.addLink(start..<text.bytes.count, to: Self.destination(of: link)) }
     }

@@ -21,11 +21,11 @@ struct TableGrid {
     init(_ table: ContentElement) {
         var rows: [(cells: [ContentElement], inHead: Bool)] = []
         for child in table.children.compactMap({ $0.element() }) {
-            switch child.name {
-            case "caption": caption = child
-            case "tr": rows.append((Self.cells(of: child), false))
-            case "thead", "tbody", "tfoot":
-                rows += child.children.compactMap { $0.element(named: "tr") }.map { (Self.cells(of: $0), child.name == "thead") }
+            switch child.kind {
+            case .caption: caption = child
+            case .tr: rows.append((Self.cells(of: child), false))
+            case .thead, .tbody, .tfoot:
+                rows += child.children.compactMap { $0.element(.tr) }.map { (Self.cells(of: $0), child.kind == .thead) }
             default: break
             }
         }
@@ -42,14 +42,14 @@ struct TableGrid {
                     for c in column..<(column + columns) { taken.insert([r, c]) }
                 }
                 cells.append(Cell(element: element, row: rowIndex, column: column, columns: columns, rows: spannedRows,
-                                  isHeader: row.inHead || element.name == "th"))
+                                  isHeader: row.inHead || element.kind == .th))
                 column += columns
                 columnCount = max(columnCount, column)
             }
         }
         headerRows = rows.prefix { row in row.inHead }.count
         if headerRows == 0, let first = rows.first, !first.cells.isEmpty, rows.count > 1,
-           first.cells.allSatisfy({ $0.name == "th" }) {
+           first.cells.allSatisfy({ $0.kind == .th }) {
             headerRows = 1
         }
         // A row span running out of the header would tie it to the body: the header ends there.
@@ -57,6 +57,6 @@ struct TableGrid {
     }
 
     private static func cells(of row: ContentElement) -> [ContentElement] {
-        row.children.compactMap { $0.element() }.filter { $0.name == "td" || $0.name == "th" }
+        row.children.compactMap { $0.element() }.filter(\.kind.isTableCell)
     }
 }

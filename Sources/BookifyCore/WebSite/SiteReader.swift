@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads a whole blog from its address (DESIGN §3, a web site): the address may be the home
+/// Reads a whole blog from its address (ARCHITECTURE §3, a web site): the address may be the home
 /// page (its feeds are discovered) or a feed; then the feed's history, the posts only the
 /// sitemap names, and the full text of posts the feed holds only excerpts of, all fetched
 /// politely through `SiteFetcher`.
@@ -62,7 +62,7 @@ struct SiteReader: Sendable {
         posts.removeAll { Self.isKnown($0, in: known) }
         if let latest = settings.latest { posts = Array(PostOrdering.sorted(posts, .newestFirst).prefix(latest)) }
         // Pages are read on the site the user named, never on other hosts the feed links to.
-        var pages = PostPages(reader: self, host: address.host?.lowercased() ?? "")
+        let pages = PostPages(reader: self, host: address.host?.lowercased() ?? "")
         posts = await pages.withFullText(posts, report: &report)
         if settings.history, settings.fullText != .never, settings.latest == nil {
             posts += await pages.sitemapPosts(site: URL(string: "/", relativeTo: address)?.absoluteURL ?? address, besides: blog.posts.compactMap(\.url) + posts.compactMap(\.url),

@@ -14,13 +14,13 @@ import Testing
 
     @Test func aBlockInAParagraphEndsItAsAnHTMLParserWould() {
         // research.swtch.com's anchored headings: the heading and its id survive.
-        let element = ContentElement("p", children: [
+        let element = ContentElement(.p, children: [
             .text("Text "),
-            .element(ContentElement("a", link: .post("p001", anchor: "algorithms"), children: [
-                .element(ContentElement("h2", id: "algorithms", children: [.text("Algorithms")])),
+            .element(ContentElement(.a, link: .post("p001", anchor: "algorithms"), children: [
+                .element(ContentElement(.h2, id: "algorithms", children: [.text("Algorithms")])),
             ])),
             .text(" more"),
-            .element(ContentElement("div", children: [.text("block")])),
+            .element(ContentElement(.div, children: [.text("block")])),
             .text(" "),
         ])
         #expect(ContentModel.repair([.element(element)]).dump == """
@@ -40,8 +40,8 @@ import Testing
     @Test func unwrapsLinksInsideLinks() {
         // The HTML parser already closes an open link at the next one; a placeholder or a
         // sanitized tree can still nest them.
-        let inner = ContentElement("a", link: .external("https://b.example/"), children: [.text("y")])
-        let outer = ContentElement("a", link: .external("https://a.example/"), children: [.text("x "), .element(inner)])
+        let inner = ContentElement(.a, link: .external("https://b.example/"), children: [.text("y")])
+        let outer = ContentElement(.a, link: .external("https://a.example/"), children: [.text("x "), .element(inner)])
         #expect(ContentModel.repair([.element(outer)]).dump == "a → https://a.example/\n  \"x \"\n  \"y\"")
     }
 

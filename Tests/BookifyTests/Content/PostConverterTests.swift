@@ -77,7 +77,7 @@ import Testing
             + "[self](#intro) [top](https://blog.example/posts/one/) [out](https://other.example/)\n\n## Intro"
         let post = Post(id: "1", url: URL(string: "https://blog.example/posts/one/"), title: "One", content: markdown,
                         contentFormat: .markdown)
-        let links1 = PostConverter().convert(post, documentID: "p001", links: links).body.allElements.filter { $0.name == "a" }
+        let links1 = PostConverter().convert(post, documentID: "p001", links: links).body.allElements.filter { $0.kind == .a }
         #expect(links1.map(\.link) == [
             .post("p002", anchor: nil), .post("p002", anchor: "p002-Part-2"), .post("p002", anchor: nil),
             .post("p001", anchor: "p001-intro"), .post("p001", anchor: nil), .external("https://other.example/"),
@@ -158,10 +158,10 @@ import Testing
 @Suite struct DiagramLayoutTests {
     @Test func textDiagramsAreMarkedWithTheirLongestLine() {
         let box = "┌────┐\n│ a  │\n└────┘"
-        #expect(DiagramLayout.mark(ContentElement("pre", children: [.text(box)])).role == .diagram(longestLine: 6))
+        #expect(DiagramLayout.mark(ContentElement(.pre, children: [.text(box)])).role == .diagram(longestLine: 6))
         let wide = "A " + String(repeating: "─", count: 70) + "→ B\n" + String(repeating: " ", count: 72) + "↓"
-        #expect(DiagramLayout.mark(ContentElement("pre", children: [.text(wide)])).role == .diagram(longestLine: 75))
+        #expect(DiagramLayout.mark(ContentElement(.pre, children: [.text(wide)])).role == .diagram(longestLine: 75))
         let code = "func f() {\n    return 1\n}"
-        #expect(DiagramLayout.mark(ContentElement("pre", children: [.text(code)])).role == nil)
+        #expect(DiagramLayout.mark(ContentElement(.pre, children: [.text(code)])).role == nil)
     }
 }

@@ -44,11 +44,11 @@ import Testing
             <h2><a id="last" href="#last">Last</a></h2><p>See <a href="#setup">setup</a>.</p>
             """
         let document = convert(html, format: .html)
-        let headings = document.body.allElements.filter { $0.name == "h2" }
+        let headings = document.body.allElements.filter { $0.kind == .h2 }
         #expect(headings.map(\.textContent) == ["Setup", "Next ", "Last"])
-        #expect(headings.allSatisfy { $0.children.allElements.allSatisfy { $0.name != "a" } }, "\(document.body.dump)")
+        #expect(headings.allSatisfy { $0.children.allElements.allSatisfy { $0.kind != .a } }, "\(document.body.dump)")
         #expect(headings.last?.id == "p001-last", "the anchor's id moves to its heading")
-        #expect(document.body.allElements.contains { $0.name == "a" && $0.link != nil }, "links elsewhere stay")
+        #expect(document.body.allElements.contains { $0.kind == .a && $0.link != nil }, "links elsewhere stay")
     }
 
     @Test func aMissingImageIsDescribedByItsAltTextOrAsImageNeverByItsFileName() {
@@ -63,7 +63,7 @@ import Testing
 
     @Test func codeIsCutIntoLinesAcrossTokensAndElements() {
         let nodes: [ContentNode] = [.token(CodeToken(kind: .comment, text: "/* one\n   two */")), .text("\n    x = 1\n"),
-                                    .element(ContentElement("span", id: "here", children: [.text("a\nb")]))]
+                                    .element(ContentElement(.span, id: "here", children: [.text("a\nb")]))]
         let lines = CodeLines.split(nodes)
         #expect(lines.map { $0.map(\.textContent).joined() } == ["/* one", "   two */", "    x = 1", "a", "b"])
         #expect(lines.map(CodeLines.indentation(of:)) == [0, 3, 4, 0, 0])

@@ -2,18 +2,18 @@
 import Testing
 
 @Suite struct TableLayoutTests {
-    private func cell(_ name: String = "td", columns: Int? = nil, rows: Int? = nil) -> ContentNode {
-        var element = ContentElement(name, children: [.text("x")])
+    private func cell(_ kind: ElementKind = .td, columns: Int? = nil, rows: Int? = nil) -> ContentNode {
+        var element = ContentElement(kind, children: [.text("x")])
         if columns != nil || rows != nil { element.span = CellSpan(columns: columns, rows: rows) }
         return .element(element)
     }
 
-    private func row(_ cells: ContentNode...) -> ContentNode { .element(ContentElement("tr", children: cells)) }
+    private func row(_ cells: ContentNode...) -> ContentNode { .element(ContentElement(.tr, children: cells)) }
 
     @Test func spansReserveTheirColumnsAndRows() {
-        let table = ContentElement("table", children: [
-            .element(ContentElement("thead", children: [row(cell("th"), cell("th", columns: 2))])),
-            .element(ContentElement("tbody", children: [row(cell(rows: 2), cell(), cell()), row(cell(), cell())])),
+        let table = ContentElement(.table, children: [
+            .element(ContentElement(.thead, children: [row(cell(.th), cell(.th, columns: 2))])),
+            .element(ContentElement(.tbody, children: [row(cell(rows: 2), cell(), cell()), row(cell(), cell())])),
         ])
         let grid = TableGrid(table)
         #expect(grid.columnCount == 3 && grid.rowCount == 3 && grid.headerRows == 1)
@@ -21,8 +21,8 @@ import Testing
     }
 
     @Test func aFirstRowOfHeaderCellsIsTheHeaderWithoutThead() {
-        #expect(TableGrid(ContentElement("table", children: [row(cell("th"), cell("th")), row(cell(), cell())])).headerRows == 1)
-        #expect(TableGrid(ContentElement("table", children: [row(cell("th"), cell()), row(cell(), cell())])).headerRows == 0)
+        #expect(TableGrid(ContentElement(.table, children: [row(cell(.th), cell(.th)), row(cell(), cell())])).headerRows == 1)
+        #expect(TableGrid(ContentElement(.table, children: [row(cell(.th), cell()), row(cell(), cell())])).headerRows == 0)
     }
 
     @Test func columnsGetTheirPreferredWidthWhenAllFit() {
