@@ -2,7 +2,7 @@
 SAMPLE_BOOK := build/field-notes.epub
 SAMPLE_PDF := build/field-notes.pdf
 
-.PHONY: run test test-quick build install deps test-deps bench fuzz clean
+.PHONY: run test test-quick build install deps test-deps bench fuzz docs clean
 
 ## make run: build bookify (release) and make the sample blog in examples/ into an EPUB and a PDF
 run: build
@@ -42,6 +42,14 @@ bench: build
 ## make fuzz: every libFuzzer target for FUZZ_SECONDS (default 120) each, under AddressSanitizer
 fuzz:
 	scripts/fuzz.sh
+
+## make docs: BookifyCore's documentation (DocC: the public API, "Getting started", "The book model")
+## as a static site in build/docs; docs/ARCHITECTURE.md is how the code is built
+docs: deps
+	mkdir -p build
+	swift package --allow-writing-to-directory build/docs generate-documentation --target BookifyCore \
+		--output-path build/docs --transform-for-static-hosting --hosting-base-path bookify --warnings-as-errors
+	@echo "Documentation: build/docs/index.html (serve the folder; pages are under /bookify/documentation/bookifycore)"
 
 clean:
 	rm -rf .build .build-asan .build-tsan .build-fuzz build

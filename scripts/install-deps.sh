@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what bookify needs on a Debian machine, and only what is missing.
-#   scripts/install-deps.sh          build dependencies (system libraries and fonts of DESIGN §8)
+#   scripts/install-deps.sh          build dependencies (system libraries and fonts of ARCHITECTURE §8)
 #   scripts/install-deps.sh --test   also what the tests need (a JDK, EPUBCheck 5, qpdf, poppler,
 #                                    pypdf and pdfplumber to read PDFs back, Chromium to measure
 #                                    pages at a 6-inch screen's width, man to read the man page)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The whole pipeline (DESIGN §3): inputs → posts → plan → content → writers.
+/// The whole pipeline (ARCHITECTURE §3): inputs → posts → plan → content → writers.
 public struct BookBuilder: Sendable {
     /// What the build makes of its inputs.
     public var settings: BookSettings

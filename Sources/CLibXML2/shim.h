@@ -1,7 +1,7 @@
 #ifndef BOOKIFY_CLIBXML2_SHIM_H
 #define BOOKIFY_CLIBXML2_SHIM_H
 #include <libxml/xmlversion.h>
-// libxml2's ICU headers clash with Foundation's own ICU (DESIGN §8).
+// libxml2's ICU headers clash with Foundation's own ICU (ARCHITECTURE §8).
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/HTMLparser.h>

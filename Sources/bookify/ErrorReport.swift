@@ -2,7 +2,7 @@ import ArgumentParser
 import BookifyCore
 import Foundation
 
-/// Turns every error into one message on standard error and a sysexits code (DESIGN §1).
+/// Turns every error into one message on standard error and a sysexits code (ARCHITECTURE §1).
 /// This is the only place where errors become text.
 enum ErrorReport {
     static func exit(for error: Error) -> ExitCode {

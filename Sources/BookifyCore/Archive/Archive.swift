@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A durable record of every feed fetch, post version and image bookify has seen for one or
-/// more blogs (DESIGN §3, the archive): an SQLite file in WAL mode, written one transaction per
+/// more blogs (ARCHITECTURE §3, the archive): an SQLite file in WAL mode, written one transaction per
 /// import, so that a run killed at any instant leaves every finished import and nothing else,
 /// and two runs on one file both succeed (the second waits, up to `busyTimeout`).
 ///

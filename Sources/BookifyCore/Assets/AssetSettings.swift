@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where images come from and how they are fetched (DESIGN §7).
+/// Where images come from and how they are fetched (ARCHITECTURE §7).
 public struct AssetSettings: Sendable {
     /// A local copy of the site (`--assets DIR`), searched before the network.
     public var folder: URL?

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Finds the bytes of one referenced image (DESIGN §7): in `--assets DIR` and the Markdown
+/// Finds the bytes of one referenced image (ARCHITECTURE §7): in `--assets DIR` and the Markdown
 /// site's folders first, then in the cache, then on the network unless offline. Whatever it
 /// returns has been checked to be an image (SVG sanitized); everything else is a failure.
 struct ImageLoader: Sendable {

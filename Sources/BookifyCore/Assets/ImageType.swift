@@ -1,4 +1,4 @@
-/// Image formats a book may hold, told from the bytes, never from the file name (DESIGN §7).
+/// Image formats a book may hold, told from the bytes, never from the file name (ARCHITECTURE §7).
 public enum ImageType: String, Sendable, CaseIterable {
     case png, jpeg, gif, webp, svg
 

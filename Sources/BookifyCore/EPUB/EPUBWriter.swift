@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes a book as an EPUB 3.3 file with an EPUB 2 NCX (DESIGN §5).
+/// Writes a book as an EPUB 3.3 file with an EPUB 2 NCX (ARCHITECTURE §5).
 ///
 /// The same book gives byte-identical files: entries in a fixed order with the book's own
 /// modified date as their time stamp.

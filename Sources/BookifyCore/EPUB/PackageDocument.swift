@@ -55,7 +55,7 @@ enum PackageDocument {
         return xml
     }
 
-    /// Schema.org accessibility metadata, one `<meta>` per value (DESIGN §5).
+    /// Schema.org accessibility metadata, one `<meta>` per value (ARCHITECTURE §5).
     private static func accessibilityMetadata(_ images: ImageAccessibility) -> String {
         var values: [(String, String)] = [("schema:accessMode", "textual")]
         if images.visual { values.append(("schema:accessMode", "visual")) }

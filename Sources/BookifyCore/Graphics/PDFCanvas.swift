@@ -29,7 +29,7 @@ final class PDFCanvas {
     /// Whether the structure around the document's tags has begun.
     private var structureBegun = false
 
-    /// Cairo 1.16 writes a damaged file when links have no structure around them (DESIGN §8),
+    /// Cairo 1.16 writes a damaged file when links have no structure around them (ARCHITECTURE §8),
     /// and also when that structure begins on a page that holds no tag (a cover): it begins
     /// with the first tag.
     private func beginStructure() {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A place a blog is read from (DESIGN §3): a feed document (a file or standard input), a
+/// A place a blog is read from (ARCHITECTURE §3): a feed document (a file or standard input), a
 /// Markdown site, or a web site with its history (`WebSiteSource`). `InputReader` tells which
 /// one an input names; each reads in its own way and gives the same `FetchedInput`.
 public protocol BlogSource: Sendable {

@@ -1,4 +1,4 @@
-/// The book as every writer reads it (DESIGN §3): the plan, the page chrome as data, every post
+/// The book as every writer reads it (ARCHITECTURE §3): the plan, the page chrome as data, every post
 /// converted to the book model, and the images they show. Writers conform to `BookWriter`.
 public struct BookContent: Sendable {
     /// A chapter with its posts converted.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a post shows in place of media that is not in the book: what it showed, in words,
-/// why it is missing, and a link to the original; never a broken reference (DESIGN §5).
+/// why it is missing, and a link to the original; never a broken reference (ARCHITECTURE §5).
 public struct MediaPlaceholder: Sendable, Hashable {
     /// How the placeholder stands in the text.
     public enum Layout: Sendable, Hashable {

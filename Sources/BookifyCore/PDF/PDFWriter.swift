@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes a book as a PDF laid out natively with Pango and Cairo (DESIGN §6): cover, title page,
+/// Writes a book as a PDF laid out natively with Pango and Cairo (ARCHITECTURE §6): cover, title page,
 /// contents with page numbers, chapters on right-hand pages, each post on a new page, running
 /// heads and page numbers, an outline, links, page labels and metadata.
 ///

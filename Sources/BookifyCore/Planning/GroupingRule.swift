@@ -1,4 +1,4 @@
-/// How posts are gathered into chapters (DESIGN §2).
+/// How posts are gathered into chapters (ARCHITECTURE §2).
 public enum GroupingRule: String, Sendable, CaseIterable {
     /// Series if any post has one, then tags if at least half the posts have them, then URL
     /// sections if there is more than one, else years.

@@ -3,7 +3,7 @@
 /// The tree is copied as it is, names lower-cased; deciding what may stay is the sanitizer's job.
 struct HTMLParser: Sendable {
     /// Void elements never have children, but libxml2 2.9 nests the content that follows some
-    /// HTML5 ones (`source`, `track`, `wbr`, `embed`) inside them: it is moved back out (DESIGN §8).
+    /// HTML5 ones (`source`, `track`, `wbr`, `embed`) inside them: it is moved back out (ARCHITECTURE §8).
     private static let voidElements: Set<String> = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source",
         "track", "wbr",

@@ -10,7 +10,7 @@ struct ExtractedArticle: Sendable {
     var wordCount: Int
 }
 
-/// Takes the article out of a post's page (DESIGN §3, a web site): the body the engines mark
+/// Takes the article out of a post's page (ARCHITECTURE §3, a web site): the body the engines mark
 /// (`itemprop=articleBody`, `.entry-content`, `.post-content`, `.gh-content`, …), else the
 /// page's `<article>`, else the block a readability-style score of text and link density
 /// picks, else JSON-LD `articleBody`; then cleaned of what themes put inside it (share bars,

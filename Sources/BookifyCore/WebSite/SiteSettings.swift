@@ -1,6 +1,6 @@
 import Foundation
 
-/// How a web site is read (DESIGN §3 "a web site"): how much of its history, whether posts
+/// How a web site is read (ARCHITECTURE §3 "a web site"): how much of its history, whether posts
 /// are fetched from their pages, and how politely.
 public struct SiteSettings: Sendable, Hashable {
     /// Follow the feed's history (older pages, archives) and the site's sitemap; `false`

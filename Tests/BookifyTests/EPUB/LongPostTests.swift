@@ -2,7 +2,7 @@ import BookifyCore
 import Foundation
 import Testing
 
-/// DESIGN §5: no XHTML file over ~250 KB; a long post is split at headings, and links and the
+/// ARCHITECTURE §5: no XHTML file over ~250 KB; a long post is split at headings, and links and the
 /// table of contents follow the split.
 @Suite struct LongPostTests {
     @Test func aLongPostIsSplitAtHeadingsWithLinksAndContentsFollowing() async throws {

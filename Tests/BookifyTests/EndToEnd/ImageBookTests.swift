@@ -43,7 +43,7 @@ import Testing
     func theSeedEmbedsEveryServedImageThenAgainOfflineFromTheCacheAndFromDisk() throws {
         let site = TestPaths.temporaryFolder()
         let (served, videos) = try Self.serveSeedImages(in: site)
-        #expect(served.count == 56 && videos == 15, "the seed's images as DESIGN §9 counts them")
+        #expect(served.count == 56 && videos == 15, "the seed's images as ARCHITECTURE §9 counts them")
         let folder = TestPaths.temporaryFolder()
         let cache = TestPaths.temporaryFolder().path
         let seed = TestPaths.seedFeed!.path

@@ -24,4 +24,30 @@ import Testing
         #expect(stages.withLock { $0 } == [.read, .convert, .images, .write, .layOut, .draw], "every stage reported, in order")
         try EPUBCheck.expectClean(URL(fileURLWithPath: epub))
     }
+
+    /// The DocC article "Getting started", stage by stage, and "The book model"'s exhaustive switch.
+    @Test func theStagesOneByOneMakeTheSameKindOfBook() async throws {
+        let book = TestPaths.temporaryFolder().appendingPathComponent("blog.epub")
+        var settings = BookSettings()
+        settings.offline = true
+        settings.assets.folder = TestPaths.examples
+        let builder = BookBuilder(settings: settings)
+        let blogs = try await builder.read([TestPaths.examples.appendingPathComponent("feed.json").path])
+        let planned = BookPlanner(settings: builder.settings).plan(blogs)
+        let content = await builder.convert(planned)
+        try EPUBWriter(templates: TemplateLibrary()).write(content, to: book)
+        try EPUBCheck.expectClean(book)
+
+        func describe(_ node: ContentNode) -> String {
+            switch node {
+            case .element(let element) where element.kind.headingLevel != nil: "heading: " + element.textContent
+            case .element(let element): element.kind.isBlock ? "block \(element.kind)" : "inline \(element.kind)"
+            case .text(let text): "text: " + text
+            case .image(let image): "image \(image.width)×\(image.height)"
+            case .placeholder, .media, .note, .token, .checkbox: "other"
+            }
+        }
+        let kinds = content.documents.flatMap(\.body).map(describe)
+        #expect(kinds.contains { $0.hasPrefix("heading: ") } && kinds.contains("block p"), "\(kinds.prefix(20))")
+    }
 }

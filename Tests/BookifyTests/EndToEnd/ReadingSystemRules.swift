@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The rules of DESIGN §5 that reading systems (Kindle, Kobo, Apple Books, KOReader) enforce
+/// The rules of ARCHITECTURE §5 that reading systems (Kindle, Kobo, Apple Books, KOReader) enforce
 /// beyond EPUBCheck, checked on a built book.
 enum ReadingSystemRules {
     static let maximumDocumentBytes = 250_000
