@@ -88,10 +88,10 @@ final class BlockSlicer {
         case .table:
             TableSlicer(style: style, typesetter: typesetter).add(element, indent: indent, to: self)
         case .hr:
-            add(Slice(height: 8, spaceBefore: 8) { canvas, x, y in
-                let middle = x + indent + (self.style.textWidth - indent) / 2
-                canvas.line(from: (middle - 40, y + 4), to: (middle + 40, y + 4), color: .rule)
-            })
+            let middle = indent + (style.textWidth - indent) / 2
+            add(Slice(height: 8, spaceBefore: 8, boxes: [
+                .rule(from: LayoutPoint(x: middle - 40, y: 4), to: LayoutPoint(x: middle + 40, y: 4), color: .rule, width: 0.5),
+            ]))
         case .dd:
             addIndented(element.children, indent: indent + style.space(14), rule: false)
         // Containers whose content is laid out as it stands; table parts outside a table and
@@ -134,17 +134,15 @@ final class BlockSlicer {
             let line = layout.lines[index]
             let isLast = index == layout.lines.count - 1
             let keep = keepWithNext || (index == 0 && layout.lines.count > 2) || index == layout.lines.count - 2
+            let links = layout.links(onLine: index)
+            var boxes: [LayoutBox] = [.textLine(layout, index: index, x: indent, y: -line.top)]
+            boxes += links.map { .link($0.target, LayoutRect(x: indent + $0.x, y: 0, width: $0.width, height: line.height)) }
+            if index == 0, let markerLayout, let markerLine = markerLayout.lines.first {
+                let width = markerLayout.width(ofLine: 0)
+                boxes.append(.textLine(markerLayout, index: 0, x: indent - width - 5, y: line.ascent - markerLine.baseline))
+            }
             add(Slice(height: line.height, spaceBefore: index == 0 ? spaceBefore : 0, keepWithNext: keep && !(isLast && !keepWithNext),
-                      footnotes: footnoteSlices(referredToBy: layout.links(onLine: index).map(\.target))) { canvas, x, y in
-                layout.drawLine(index, x: x + indent, y: y - line.top, canvas: canvas)
-                for link in layout.links(onLine: index) {
-                    canvas.addLink(link.target, x: x + indent + link.x, y: y, width: link.width, height: line.height)
-                }
-                if index == 0, let markerLayout, let markerLine = markerLayout.lines.first {
-                    let width = markerLayout.width(ofLine: 0)
-                    markerLayout.drawLine(0, x: x + indent - width - 5, y: y + line.ascent - markerLine.baseline, canvas: canvas)
-                }
-            })
+                      footnotes: footnoteSlices(referredToBy: links.map(\.target)), boxes: boxes))
         }
     }
 
@@ -207,11 +205,9 @@ final class BlockSlicer {
         addBlocks(nodes, indent: indent)
         guard rule else { return }
         for index in before..<slices.count {
-            let (draw, height) = (slices[index].draw, slices[index].height)
-            slices[index].draw = { canvas, x, y in
-                draw(canvas, x, y)
-                canvas.line(from: (x + indent - 9, y - 1), to: (x + indent - 9, y + height + 1), color: .rule, width: 1.5)
-            }
+            let height = slices[index].height
+            slices[index].boxes.append(.rule(from: LayoutPoint(x: indent - 9, y: -1), to: LayoutPoint(x: indent - 9, y: height + 1),
+                                             color: .rule, width: 1.5))
         }
     }
 
@@ -232,12 +228,8 @@ final class BlockSlicer {
         // reads better on the next page.
         let slice = { (height: Double) -> Slice in
             let width = natural.width * height / natural.height
-            return Slice(height: height, spaceBefore: self.style.space(8)) { canvas, x, y in
-                let left = x + indent + (available - width) / 2
-                let drawn = image.type == .svg ? canvas.drawSVG(image, x: left, y: y, width: width, height: height)
-                                               : canvas.drawImage(image, x: left, y: y, width: width, height: height)
-                if !drawn { canvas.strokeRectangle(x: left, y: y, width: width, height: height, color: .placeholder) }
-            }
+            return Slice(height: height, spaceBefore: self.style.space(8),
+                         boxes: [.image(image, LayoutRect(x: indent + (available - width) / 2, y: 0, width: width, height: height))])
         }
         var full = slice(height)
         full.shrunk = (height * 0.6, slice)
@@ -263,15 +255,14 @@ final class BlockSlicer {
         let layout = TextLayout(text, options: .init(font: style.small, width: width - 2 * padding, center: true, lineSpacing: 1.2),
                                 typesetter: typesetter)
         let height = layout.height + 2 * padding
-        add(Slice(height: height, spaceBefore: style.space(8)) { canvas, x, y in
-            canvas.strokeRectangle(x: x + indent, y: y, width: width, height: height, color: .placeholder)
-            for line in layout.lines.indices {
-                layout.drawLine(line, x: x + indent + padding, y: y + padding, canvas: canvas)
-                for link in layout.links(onLine: line) {
-                    canvas.addLink(link.target, x: x + indent + padding + link.x, y: y + padding + layout.lines[line].top,
-                                   width: link.width, height: layout.lines[line].height)
-                }
+        var boxes: [LayoutBox] = [.frame(LayoutRect(x: indent, y: 0, width: width, height: height), color: .placeholder)]
+        for line in layout.lines.indices {
+            boxes.append(.textLine(layout, index: line, x: indent + padding, y: padding))
+            boxes += layout.links(onLine: line).map { link in
+                .link(link.target, LayoutRect(x: indent + padding + link.x, y: padding + layout.lines[line].top,
+                                              width: link.width, height: layout.lines[line].height))
             }
-        })
+        }
+        add(Slice(height: height, spaceBefore: style.space(8), boxes: boxes))
     }
 }

@@ -42,7 +42,7 @@ struct BookSections {
     func titlePage() -> PageSection {
         let page = content.titlePage
         let slicer = BlockSlicer(style: style, typesetter: typesetter, images: images)
-        slicer.add(Slice(height: 140) { _, _, _ in })
+        slicer.add(Slice(height: 140))
         centered(page.title, font: style.bookTitle, to: slicer)
         if let subtitle = page.subtitle { centered(subtitle, font: PDFStyle.Font(family: PDFStyle.Font.sansFamily, size: style.bodySize * 14 / 11), to: slicer) }
         if !page.authors.isEmpty { centered(page.authors.joined(separator: ", "), font: PDFStyle.Font(family: PDFStyle.Font.serifFamily, size: style.bodySize * 13 / 11, italic: true), to: slicer, space: 28) }
@@ -56,7 +56,7 @@ struct BookSections {
     func contents(pageNumbers: [String: Int]) -> PageSection {
         let slicer = BlockSlicer(style: style, typesetter: typesetter, images: images)
         slicer.addParagraph([.text("Contents")], indent: 0, font: style.postTitle, spaceBefore: 0, justify: false)
-        slicer.add(Slice(height: 14) { _, _, _ in })
+        slicer.add(Slice(height: 14))
         for (index, chapter) in content.chapters.enumerated() {
             if let title = chapter.title {
                 let destination = Self.chapterDestination(index)
@@ -75,12 +75,12 @@ struct BookSections {
     private func openerSlices(_ opener: ChapterOpener, index: Int) -> [Slice] {
         let slicer = BlockSlicer(style: style, typesetter: typesetter, images: images)
         slicer.mark(Self.chapterDestination(index))
-        slicer.add(Slice(height: 110) { _, _, _ in })
+        slicer.add(Slice(height: 110))
         slicer.addParagraph([.text(opener.title)], indent: 0, font: style.chapterTitle, spaceBefore: 0, justify: false)
         let years = opener.yearsText.map { " · \($0)" } ?? ""
         slicer.addParagraph([.text("\(opener.posts.count) post\(opener.posts.count == 1 ? "" : "s")\(years)")], indent: 0,
                             font: style.small, style: StyledText.Style(color: .muted), spaceBefore: 6)
-        slicer.add(Slice(height: 18) { _, _, _ in })
+        slicer.add(Slice(height: 18))
         for post in opener.listedPosts {
             let link = ContentElement(.a, link: .post(post.documentID, anchor: nil), children: [.text(post.title)])
             slicer.addParagraph([.element(link)], indent: 0, spaceBefore: 3, justify: false)
@@ -108,9 +108,9 @@ struct BookSections {
             let link = ContentElement(.a, link: .external(url.absoluteString), children: [.text(url.absoluteString)])
             slicer.addParagraph([.element(link)], indent: 0, font: style.small, style: muted, spaceBefore: 2, keepWithNext: true, justify: false)
         }
-        slicer.add(Slice(height: 10, keepWithNext: true) { canvas, x, y in
-            canvas.line(from: (x, y + 5), to: (x + self.style.textWidth, y + 5), color: .rule)
-        })
+        slicer.add(Slice(height: 10, keepWithNext: true, boxes: [
+            .rule(from: LayoutPoint(x: 0, y: 5), to: LayoutPoint(x: style.textWidth, y: 5), color: .rule, width: 0.5),
+        ]))
         slicer.addBlocks(document.body)
         addNotes(slicer)
         return slicer.slices
@@ -120,9 +120,9 @@ struct BookSections {
     private func addNotes(_ slicer: BlockSlicer) {
         let notes = slicer.notes
         guard !notes.isEmpty else { return }
-        slicer.add(Slice(height: 12, spaceBefore: 12, keepWithNext: true) { canvas, x, y in
-            canvas.line(from: (x, y + 6), to: (x + 80, y + 6), color: .rule)
-        })
+        slicer.add(Slice(height: 12, spaceBefore: 12, keepWithNext: true, boxes: [
+            .rule(from: LayoutPoint(x: 0, y: 6), to: LayoutPoint(x: 80, y: 6), color: .rule, width: 0.5),
+        ]))
         notes.flatMap(slicer.noteSlices).forEach(slicer.add)
     }
 

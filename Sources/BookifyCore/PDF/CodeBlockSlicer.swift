@@ -39,14 +39,16 @@ struct CodeBlockSlicer {
             let top = position == 0 ? Self.padding : 0
             let bottom = position == rows.count - 1 ? Self.padding : 0
             let height = line.height + top + bottom
-            slicer.add(Slice(height: height, spaceBefore: position == 0 ? 7 : 0, keepWithNext: position == 0 || position == rows.count - 2) { canvas, x, y in
-                canvas.fillRectangle(x: x + indent, y: y, width: width + 2 * Self.padding, height: height, color: .codeBackground)
-                row.layout.drawLine(row.index, x: x + indent + Self.padding, y: y + top - line.top, canvas: canvas)
-                if line.continues {
-                    mark.drawLine(0, x: x + indent + Self.padding + line.x - mark.width(ofLine: 0) - 1,
-                                  y: y + top + line.ascent - mark.lines[0].baseline, canvas: canvas)
-                }
-            })
+            var boxes: [LayoutBox] = [
+                .fill(LayoutRect(x: indent, y: 0, width: width + 2 * Self.padding, height: height), color: .codeBackground),
+                .textLine(row.layout, index: row.index, x: indent + Self.padding, y: top - line.top),
+            ]
+            if line.continues {
+                boxes.append(.textLine(mark, index: 0, x: indent + Self.padding + line.x - mark.width(ofLine: 0) - 1,
+                                       y: top + line.ascent - mark.lines[0].baseline))
+            }
+            slicer.add(Slice(height: height, spaceBefore: position == 0 ? 7 : 0, keepWithNext: position == 0 || position == rows.count - 2,
+                             boxes: boxes))
         }
     }
 }

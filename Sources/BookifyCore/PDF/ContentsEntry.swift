@@ -25,24 +25,19 @@ struct ContentsEntry {
         for index in title.lines.indices {
             let line = title.lines[index]
             let isLast = index == title.lines.count - 1
-            slicer.add(Slice(height: line.height, spaceBefore: index == 0 ? (bold ? 8 : 3) : 0, keepWithNext: !isLast || bold) { canvas, x, y in
-                title.drawLine(index, x: x + indent, y: y - line.top, canvas: canvas)
-                canvas.addLink(target, x: x + indent, y: y, width: textWidth - indent, height: line.height)
-                guard isLast, !number.lines.isEmpty else { return }
+            var boxes: [LayoutBox] = [
+                .textLine(title, index: index, x: indent, y: -line.top),
+                .link(target, LayoutRect(x: indent, y: 0, width: textWidth - indent, height: line.height)),
+            ]
+            if isLast, !number.lines.isEmpty {
                 let numberWidth = number.width(ofLine: 0)
-                let right = x + textWidth
-                number.drawLine(0, x: right - numberWidth, y: y + line.ascent - number.lines[0].baseline, canvas: canvas)
-                // Leader dots from after the title to before the number, on a grid so that
-                // the dots of all entries line up.
-                let start = x + indent + title.width(ofLine: index) + 4
-                let end = right - numberWidth - 4
-                let dotX = (start / dotWidth).rounded(.up) * dotWidth
-                let count = Int(((end - dotX) / dotWidth).rounded(.down))
-                guard count > 0 else { return }
-                let dots = TextLayout(StyledText.plain(String(repeating: ". ", count: count), style: StyledText.Style(color: .muted)),
-                                      options: .init(font: font, width: 1000), typesetter: typesetter)
-                dots.drawLine(0, x: dotX, y: y + line.ascent - dots.lines[0].baseline, canvas: canvas)
-            })
+                boxes.append(.textLine(number, index: 0, x: textWidth - numberWidth, y: line.ascent - number.lines[0].baseline))
+                // Leader dots from after the title to before the number.
+                boxes.append(.leaders(from: indent + title.width(ofLine: index) + 4, to: textWidth - numberWidth - 4,
+                                      baseline: line.ascent, font: font, dotWidth: dotWidth))
+            }
+            slicer.add(Slice(height: line.height, spaceBefore: index == 0 ? (bold ? 8 : 3) : 0, keepWithNext: !isLast || bold,
+                             boxes: boxes))
         }
     }
 }

@@ -1,4 +1,4 @@
-/// Draws laid-out pages: their slices and destinations, the running head (the book's title on
+/// Paints laid-out pages (values: slices of `LayoutBox`es) with a `PDFCanvas`: their boxes and destinations, the running head (the book's title on
 /// left-hand pages, the section's on right-hand ones; none on opening or blank pages) and the
 /// page number at the foot.
 struct PageDrawer {
@@ -26,7 +26,39 @@ struct PageDrawer {
     private func draw(_ slice: Slice, x: Double, y: Double) {
         for destination in slice.destinations { canvas.addDestination(destination, x: x, y: y) }
         canvas.setColor(.text)
-        slice.draw(canvas, x, y)
+        for box in slice.boxes { paint(box.offset(dx: x, dy: y)) }
+    }
+
+    /// One box, placed on the page: the only place layout values become Cairo calls.
+    private func paint(_ box: LayoutBox) {
+        switch box {
+        case .textLine(let text, let index, let x, let y):
+            text.drawLine(index, x: x, y: y, canvas: canvas)
+        case .rule(let from, let to, let color, let width):
+            canvas.line(from: (from.x, from.y), to: (to.x, to.y), color: color, width: width)
+        case .fill(let rect, let color):
+            canvas.fillRectangle(x: rect.x, y: rect.y, width: rect.width, height: rect.height, color: color)
+        case .frame(let rect, let color):
+            canvas.strokeRectangle(x: rect.x, y: rect.y, width: rect.width, height: rect.height, color: color)
+        case .image(let image, let rect):
+            let drawn = image.type == .svg ? canvas.drawSVG(image, x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+                                           : canvas.drawImage(image, x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+            if !drawn { canvas.strokeRectangle(x: rect.x, y: rect.y, width: rect.width, height: rect.height, color: .placeholder) }
+        case .link(let target, let rect):
+            canvas.addLink(target, x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+        case .leaders(let from, let to, let baseline, let font, let dotWidth):
+            paintLeaders(from: from, to: to, baseline: baseline, font: font, dotWidth: dotWidth)
+        }
+    }
+
+    /// Dots on a grid of `dotWidth` from the page's edge, so that the dots of all entries line up.
+    private func paintLeaders(from start: Double, to end: Double, baseline: Double, font: PDFStyle.Font, dotWidth: Double) {
+        let dotX = (start / dotWidth).rounded(.up) * dotWidth
+        let count = Int(((end - dotX) / dotWidth).rounded(.down))
+        guard count > 0 else { return }
+        let dots = TextLayout(StyledText.plain(String(repeating: ". ", count: count), style: StyledText.Style(color: .muted)),
+                              options: .init(font: font, width: 1000), typesetter: canvas.typesetter)
+        dots.drawLine(0, x: dotX, y: baseline - dots.lines[0].baseline, canvas: canvas)
     }
 
     /// A full-page cover image on the first page.

@@ -1,5 +1,6 @@
 /// The unit the paginator places: a line of a paragraph, a row of a table, an image, a rule.
-/// A page break may fall between any two slices (unless the first keeps with the next).
+/// A page break may fall between any two slices (unless the first keeps with the next). A slice
+/// is data: its height, what keeps it with its neighbours, and the boxes it shows.
 struct Slice {
     var height: Double
     /// Space above the slice, dropped at the top of a page.
@@ -15,8 +16,8 @@ struct Slice {
     /// A slice that may be set smaller to end a page (an image): the same at a height down
     /// to `smallest`.
     var shrunk: (smallest: Double, to: (Double) -> Slice)?
-    /// Draws the slice with its top-left corner at (x, y), x being the text block's left edge.
-    var draw: (PDFCanvas, _ x: Double, _ y: Double) -> Void
+    /// What the slice shows, placed from its top-left corner (x at the text block's left edge).
+    var boxes: [LayoutBox] = []
 }
 
 /// A run of pages that starts on a new page: a chapter opener, a post, the colophon.

@@ -43,29 +43,9 @@ struct TableSlicer {
         }
         texts.flatMap(\.1).forEach(slicer.mark)
         let heights = rowHeights(cells, rows: grid.rowCount, padding: padding)
-        let tableWidth = edges.last!
         let rowSlices = (0..<grid.rowCount).map { row in
-            Slice(height: heights[row]) { canvas, x, y in
-                let left = x + indent
-                let isHeader = row < grid.headerRows
-                if isHeader { canvas.fillRectangle(x: left, y: y, width: tableWidth, height: heights[row], color: .codeBackground) }
-                for cell in cells where cell.grid.row == row {
-                    for line in cell.layout.lines.indices {
-                        cell.layout.drawLine(line, x: left + cell.x + padding, y: y + padding, canvas: canvas)
-                    }
-                    for link in cell.layout.lines.indices.flatMap(cell.layout.links(onLine:)) {
-                        canvas.addLink(link.target, x: left + cell.x + padding + link.x, y: y, width: link.width, height: heights[row])
-                    }
-                }
-                let heavy = row == grid.headerRows - 1 || row == grid.rowCount - 1
-                // No rule through a cell that spans on into the next row.
-                let spanning = cells.filter { $0.grid.row <= row && $0.grid.row + $0.grid.rows - 1 > row }
-                for column in 0..<grid.columnCount
-                where !spanning.contains(where: { (($0.grid.column)..<($0.grid.column + $0.grid.columns)).contains(column) }) {
-                    canvas.line(from: (left + edges[column], y + heights[row]), to: (left + edges[column + 1], y + heights[row]),
-                                color: .rule, width: heavy ? 0.8 : 0.3)
-                }
-            }
+            Slice(height: heights[row], boxes: rowBoxes(row, of: grid, cells: cells, edges: edges, height: heights[row],
+                                                        indent: indent, padding: padding))
         }
         let header = Array(rowSlices.prefix(grid.headerRows))
         for (row, var slice) in rowSlices.enumerated() {
@@ -101,6 +81,32 @@ struct TableSlicer {
         let total = widths.reduce(0, +)
         widths = widths.map { total > 0 ? available * $0 / total : available / Double(grid.columnCount) }
         return (font, widths)
+    }
+
+    /// What row `row` shows: the header's shading, its cells' lines and links, and the rule
+    /// under it (heavier under the header and the last row; none through a cell that spans on).
+    private func rowBoxes(_ row: Int, of grid: TableGrid, cells: [LaidOutCell], edges: [Double], height: Double,
+                          indent: Double, padding: Double) -> [LayoutBox] {
+        var boxes: [LayoutBox] = []
+        if row < grid.headerRows {
+            boxes.append(.fill(LayoutRect(x: indent, y: 0, width: edges.last!, height: height), color: .codeBackground))
+        }
+        for cell in cells where cell.grid.row == row {
+            for line in cell.layout.lines.indices {
+                boxes.append(.textLine(cell.layout, index: line, x: indent + cell.x + padding, y: padding))
+            }
+            boxes += cell.layout.lines.indices.flatMap(cell.layout.links(onLine:)).map { link in
+                .link(link.target, LayoutRect(x: indent + cell.x + padding + link.x, y: 0, width: link.width, height: height))
+            }
+        }
+        let heavy = row == grid.headerRows - 1 || row == grid.rowCount - 1
+        let spanning = cells.filter { $0.grid.row <= row && $0.grid.row + $0.grid.rows - 1 > row }
+        for column in 0..<grid.columnCount
+        where !spanning.contains(where: { (($0.grid.column)..<($0.grid.column + $0.grid.columns)).contains(column) }) {
+            boxes.append(.rule(from: LayoutPoint(x: indent + edges[column], y: height), to: LayoutPoint(x: indent + edges[column + 1], y: height),
+                               color: .rule, width: heavy ? 0.8 : 0.3))
+        }
+        return boxes
     }
 
     /// Each row's height: its tallest cell; a cell spanning rows that needs more grows the last.
