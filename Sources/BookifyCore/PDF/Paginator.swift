@@ -19,9 +19,10 @@ struct Paginator {
             var filler = PageFiller(height: height, page: LaidOutPage(opensSection: true, runningHead: section.runningHead))
             for (index, original) in section.slices.enumerated() {
                 var slice = original
-                let needed = keptHeight(from: index, in: section.slices)
+                var needed = keptHeight(from: index, in: section.slices)
                 if !filler.fits(slice, keeping: needed), let shrunk = slice.shrunk, filler.room(for: slice) >= shrunk.smallest {
                     slice = shrunk.to(filler.room(for: slice))
+                    needed += slice.height - original.height
                 }
                 if !filler.fits(slice, keeping: needed) {
                     pages.append(filler.page)
