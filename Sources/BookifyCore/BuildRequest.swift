@@ -37,7 +37,8 @@ public struct BuildRequest: Sendable {
                          + " (or build from an archive alone with --archive FILE).")
         }
         if settings.archive == nil, settings.archiveQuery.asOf != nil || settings.archiveQuery.newOnly {
-            throw .usage("--as-of and --new-only choose posts of an archive: name it with --archive FILE.")
+            throw .setting(SettingError("chooses posts of an archive", key: settings.archiveQuery.asOf != nil ? "as-of" : "new-only",
+                                        needs: "archive"))
         }
     }
 
@@ -46,6 +47,6 @@ public struct BuildRequest: Sendable {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
             throw .inputNotFound(path: folder.path)
         }
-        guard isDirectory.boolValue else { throw .usage("--assets takes a folder; \(folder.path) is a file.") }
+        guard isDirectory.boolValue else { throw .setting(SettingError("takes a folder; \(folder.path) is a file", key: "assets")) }
     }
 }

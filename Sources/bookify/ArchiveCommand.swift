@@ -57,11 +57,8 @@ struct ArchiveAdd: AsyncParsableCommand {
     @OptionGroup(title: "Images")
     var assets: AssetOptions
 
-    @Option(help: "How to read feed HTML that may be Markdown: auto, markdown or html.")
-    var contentFormat: ContentFormatOption?
-
-    @Flag(help: "Markdown sites: include drafts.")
-    var drafts = false
+    @Option(help: Setting.help("content-format")) var contentFormat: ContentFormatOption?
+    @Flag(help: ArgumentHelp(Setting.help("drafts").abstract)) var drafts = false
 
     @Flag(help: "Never use the network: images not on disk stay missing (tried again next time).")
     var offline = false
@@ -72,12 +69,12 @@ struct ArchiveAdd: AsyncParsableCommand {
     func run() async throws {
         do {
             var settings = try location.settings(inputs: inputs)
-            assets.apply(to: &settings)
+            var given = [String: SettingInput].merging([assets.given, site.given])
+            given.add("content-format", contentFormat)
+            given.add("drafts", flag: drafts)
+            given.add("offline", flag: offline)
+            do { try Setting.apply(given, to: &settings) } catch { throw ValidationError(Setting.message(for: error)) }
             if settings.assets.cacheFolder == nil { settings.assets.cacheFolder = DownloadCache.defaultFolder }
-            if let contentFormat { settings.contentFormat = contentFormat.format }
-            if drafts { settings.includeDrafts = true }
-            if offline { settings.offline = true }
-            site.apply(to: &settings)
             guard !inputs.isEmpty else { throw BookifyError.usage("Name at least one input to add (a feed file or URL, a Markdown folder, or -).") }
             let archive = try Archive(path: settings.archive!, create: true)
             let importer = ArchiveImporter(archive: archive, settings: settings)

@@ -100,21 +100,27 @@ struct ArchiveExport: AsyncParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The blogs as they were then (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ).", valueName: "date"))
     var asOf: String?
 
+    private var given: [String: SettingInput] {
+        var given: [String: SettingInput] = [:]
+        given.add("as-of", asOf)
+        return given
+    }
+
     @OptionGroup
     var location: ArchiveLocation
 
     func validate() throws {
-        if let asOf, ArchiveOptions.moment(asOf) == nil {
-            throw ValidationError("--as-of takes a date as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, not '\(asOf)'.")
-        }
+        var scratch = BookSettings()
+        do { try Setting.apply(given, to: &scratch) } catch { throw ValidationError(Setting.message(for: error)) }
     }
 
     func run() async throws {
         do {
-            let settings = try location.settings()
+            var settings = try location.settings()
+            try? Setting.apply(given, to: &settings)  // checked in validate()
             let archive = try Archive(path: settings.archive!, create: false)
             let exporter = ArchiveExporter(format: format.format, contentFormat: settings.contentFormat)
-            let summary = try exporter.export(archive, query: ArchiveQuery(asOf: asOf.flatMap(ArchiveOptions.moment)),
+            let summary = try exporter.export(archive, query: ArchiveQuery(asOf: settings.archiveQuery.asOf),
                                               to: URL(fileURLWithPath: folder))
             printError("Exported \(plural(summary.posts, "post")) and \(plural(summary.images, "image")) to \(folder); "
                        + "build them with: bookify \(summary.inputs.joined(separator: " ")) -o book.epub")

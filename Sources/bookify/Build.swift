@@ -16,8 +16,7 @@ struct Build: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "A book to write, .epub or .pdf; repeat for both. Default: the book title as an .epub file name.")
     var output: [String] = []
 
-    @Flag(help: "Fail, writing no book, when an image cannot be embedded or a link leads nowhere.")
-    var strict = false
+    @Flag(help: ArgumentHelp(Setting.help("strict").abstract)) var strict = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false

@@ -27,14 +27,11 @@ struct BuildArguments: ParsableArguments {
 
     /// The run these arguments ask for, with bookify.yml under them.
     func request(outputs: [String] = [], strict: Bool = false, archive: ArchiveOptions? = nil) throws(BookifyError) -> BuildRequest {
-        try BuildRequest(inputs: inputs, outputs: outputs, configFile: planning.config) { settings in
-            archive?.apply(to: &settings)
-            book.apply(to: &settings)
-            planning.apply(to: &settings)
-            site.apply(to: &settings)
-            assets.apply(to: &settings)
-            pdf.apply(to: &settings)
-            if strict { settings.strict = true }
+        var given = [String: SettingInput].merging([archive?.given ?? [:], book.given, planning.given, site.given, assets.given, pdf.given])
+        given.add("strict", flag: strict)
+        return try BuildRequest(inputs: inputs, outputs: outputs, configFile: planning.config) { settings in
+            // Every value was checked when the arguments were parsed (`SettingOptions.validate`).
+            try? Setting.apply(given, to: &settings)
         }
     }
 }

@@ -31,13 +31,15 @@ enum ErrorReport {
             return "\(path): writing failed: \(reason)"
         case .usage(let message):
             return message
+        case .setting(let error):
+            return Setting.message(for: error)
         }
     }
 
     /// sysexits.h: 64 usage, 65 bad data, 66 no input, 73 cannot create, 74 I/O error.
     static func exitCode(for error: BookifyError) -> Int32 {
         switch error {
-        case .usage: return 64
+        case .usage, .setting: return 64
         case .invalidInput, .invalidTemplate: return 65
         case .inputNotFound, .inputNotReadable: return 66
         case .outputNotCreatable: return 73

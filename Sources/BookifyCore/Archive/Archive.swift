@@ -52,7 +52,7 @@ public final class Archive: Sendable {
     private static func inspectFile(at path: String) throws(BookifyError) -> FileState {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
-        if isDirectory.boolValue { throw .usage("--archive takes a file; \(path) is a folder.") }
+        if isDirectory.boolValue { throw .setting(SettingError("takes a file; \(path) is a folder", key: "archive")) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .inputNotReadable(path: path, reason: "permission denied")
         }

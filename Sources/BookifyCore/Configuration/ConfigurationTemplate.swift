@@ -7,49 +7,31 @@ public enum ConfigurationTemplate {
     /// planned book, for the user to edit.
     public static func make(inputs: [String], blogs: [Blog], book: Book) -> String {
         let metadata = book.metadata
-        let posts = book.posts
-        let series = uniqueNames(posts.compactMap { $0.series?.name })
-        let tags = book.metadata.subjects.prefix(5)
+        let series = uniqueNames(book.posts.compactMap { $0.series?.name })
+        let tags = Array(metadata.subjects.prefix(5))
+        // What the blog says already, written as settings; the rest are commented examples.
+        var known: [String: String] = [
+            "title": quoted(metadata.title), "language": metadata.language, "group-by": GroupingRule.auto.rawValue,
+            "order": PostOrder.oldestFirst.rawValue, "toc-depth": "2",
+        ]
+        if !metadata.authors.isEmpty { known["author"] = "[\(metadata.authors.map(quoted).joined(separator: ", "))]" }
         var lines = [
             "# bookify.yml: how bookify makes a book of this blog. Every setting is optional;",
-            "# command-line flags win over this file. Paths are relative to this file.",
+            "# command-line flags (the same names: --toc-depth for toc-depth) win over this file.",
+            "# Paths are relative to this file.",
             "",
             "input: \(quoted(inputs.count == 1 ? inputs[0] : "[\(inputs.joined(separator: ", "))]"))",
             "output: \(quoted(book.suggestedFileName))",
-            "",
-            "# The book",
-            "title: \(quoted(metadata.title))",
-            "# subtitle: \"\"",
-            metadata.authors.isEmpty ? "# author: \"\"" : "author: [\(metadata.authors.map(quoted).joined(separator: ", "))]",
-            "language: \(metadata.language)",
-            "# publisher: \"\"",
-            "# cover: cover.jpg          # PNG or JPEG, a file or an http(s) URL",
-            "# css: book.css            # replaces the built-in stylesheet",
-            "# templates: templates/    # Mustache files replacing the built-in ones",
-            "",
-            "# Which posts, in what order",
-            "group-by: auto             # auto, series, tag, section, year or none",
-            "order: oldest-first        # or newest-first",
-            "# tags: [\(tags.map(quoted).joined(separator: ", "))]     # keep only posts with these tags",
-            "# exclude-tags: []",
-            "# since: 2020-01-01",
-            "# until: 2025-12-31",
-            "# limit: 50                # the newest 50 posts",
-            "toc-depth: 2               # 1: posts only; 2: posts and their sections",
-            "# content-format: auto     # auto, markdown or html",
-            "",
-            "# Images",
-            "# assets: site/            # a local copy of the site, searched first",
-            "# base-url: https://mirror.example/   # where the site's images are fetched from now",
-            "# cache-dir: .bookify-cache          # default: ~/.cache/bookify",
-            "# offline: false           # true: never use the network",
-            "# archive: blog.archive    # keep every post and image ever read, and build from all of them",
-            "# device: kindle           # generic, kindle, kobo, remarkable or phone: images made for it",
-            "# split-size: 45MB         # a larger EPUB is written in volumes: NAME-1.epub, NAME-2.epub, …",
-            "# strict: false            # true: an image that cannot be embedded fails the build",
-            "# connect-timeout: 5       # seconds; default 10 for feeds, 5 for images",
-            "# timeout: 20              # seconds for a whole download; default 60 for feeds, 20 for images",
-            "# size-limit: 20           # MB, the largest feed or image",
+        ]
+        for stage in Setting.Stage.allCases {
+            lines += ["", "# " + stage.rawValue]
+            for setting in Setting.all where setting.stage == stage {
+                lines.append("# " + setting.help)
+                let example = setting.key == "tags" && !tags.isEmpty ? "[\(tags.map(quoted).joined(separator: ", "))]" : setting.example
+                lines.append(known[setting.key].map { "\(setting.key): \($0)" } ?? "# \(setting.key): \(example)")
+            }
+        }
+        lines += [
             "",
             "# Chapters in this order, each taking the posts it matches (first match wins);",
             "# the others follow, grouped by group-by, where an entry says 'rest: true'.",

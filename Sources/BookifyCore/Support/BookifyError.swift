@@ -30,6 +30,9 @@ public enum BookifyError: Error, Sendable, Equatable {
     case outputNotCreatable(path: String, reason: String)
     /// Writing failed part-way.
     case writeFailed(path: String, reason: String)
-    /// The request itself is wrong (a bad option value).
+    /// The request itself is wrong.
     case usage(String)
+    /// A setting's value is wrong, or the setting needs another: named by its key (the command
+    /// line names its flag).
+    case setting(SettingError)
 }

@@ -3,8 +3,7 @@ import Foundation
 import Testing
 
 @Suite struct BookConfigurationTests {
-    private func load(_ yaml: String) throws -> BookConfiguration {
-        let folder = TestPaths.temporaryFolder()
+    private func load(_ yaml: String, in folder: URL = TestPaths.temporaryFolder()) throws -> BookConfiguration {
         let file = folder.appendingPathComponent("bookify.yml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
         return try BookConfiguration.load(file)
@@ -160,4 +159,57 @@ import Testing
             _ = try BookConfiguration.locate(explicit: "/no/such.yml", inputs: [], workingDirectory: folder)
         }
     }
+
+    // MARK: The one table of settings
+
+    @Test func everySettingsExampleIsReadFromAFileAndChangesTheSettings() throws {
+        for setting in Setting.all {
+            let configuration = try load("\(setting.key): \(setting.example)\n")
+            #expect(configuration.settings.changed(from: BookSettings()), "\(setting.key): \(setting.example) changed nothing")
+        }
+    }
+
+    @Test func aValueIsReadAlikeFromTheCommandLineAndTheFile() throws {
+        let folder = TestPaths.temporaryFolder()
+        for setting in Setting.all where setting.form != .flag {
+            let example = setting.example.trimmingCharacters(in: CharacterSet(charactersIn: "\"[]"))
+            var fromFlag = BookSettings()
+            try Setting.apply([setting.key: .text(example)], to: &fromFlag, paths: SettingPaths(folder: folder))
+            let fromFile = try load("\(setting.key): \"\(example)\"\n", in: folder).settings
+            #expect(fromFlag.dump == fromFile.dump, "\(setting.key)")
+        }
+    }
+
+    @Test func rangesAreCheckedOnceForTheFileAndTheCommandLine() throws {
+        #expect(error("per-host: 17\n")?.reason == "expected a whole number from 1 to 16")
+        let result = Shell.bookify(["inspect", "feed.json", "--per-host", "17"], in: TestPaths.temporaryFolder())
+        #expect(result.status == 64 && result.stderr.contains("--per-host: expected a whole number from 1 to 16."), "\(result.stderr)")
+        #expect(error("delay: -1\n")?.reason == "expected seconds from 0 to 600")
+        #expect(throws: SettingError.self) { var settings = BookSettings(); try Setting.apply(["delay": .text("601")], to: &settings) }
+    }
+
+    @Test func everySettingIsAFlagOfBuildWithTheTablesHelp() throws {
+        let help = Shell.bookify(["build", "--help"], in: TestPaths.temporaryFolder()).stdout
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for setting in Setting.all {
+            #expect(help.contains(setting.flag + " ") || help.contains(setting.flag + "\n"), "\(setting.flag) is not an option of build")
+            let start = setting.help.split(separator: " ").prefix(6).joined(separator: " ")
+            #expect(help.contains(start), "\(setting.flag)'s help is not the table's: \(start)")
+        }
+        #expect(help.contains("--strict") && help.contains("--archive"))
+    }
+
+    @Test func theSettingsSiteAddressesTakeAreKeysOfTheFileToo() throws {
+        let settings = try load("latest: 10\nfull-text: always\nper-host: 2\ndelay: 1.5\nfeed-only: true\n").settings
+        #expect(settings.site.latest == 10 && settings.filter.limit == 10)
+        #expect(settings.site.fullText == .always, "full-text wins over what feed-only implies, in the table's order")
+        #expect(!settings.site.history && settings.site.perHost == 2 && settings.site.delay == 1.5)
+    }
+}
+
+private extension BookSettings {
+    /// The settings as text, to compare two of them (`BookSettings` is not `Equatable`).
+    var dump: String { String(describing: self) }
+
+    func changed(from other: BookSettings) -> Bool { dump != other.dump }
 }
