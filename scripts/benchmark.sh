@@ -81,6 +81,10 @@ PY
     PEER_NAME="pandoc $("$pandoc" --version | head -1 | cut -d' ' -f2)"
   fi
   row "×$scale ($posts posts) → EPUB" "$bookify" "$scaled" -o "$work/bookify.epub" -q --offline
+  if [[ $scale == 1 ]]; then
+    # What the drawn cover costs: the same book without it (the row above draws one).
+    PEER="" row "×1 → EPUB, --cover none" "$bookify" "$scaled" -o "$work/bare.epub" -q --offline --cover none
+  fi
   PEER="" PEER_NAME=""
   if [[ -n "$pandoc" ]] && $typst; then
     PEER="'$pandoc' -f gfm -t typst --toc -s -o '$work/posts.typ' '$work/posts$scale-text.md' \
