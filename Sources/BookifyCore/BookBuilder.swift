@@ -312,14 +312,20 @@ public struct BookBuilder: Sendable {
         }
         let book = builder.plan(blogs)
         try builder.requirePosts(in: book, blogs: blogs, since: archived?.selection)
-        // The cover is drawn beside the conversion, and only for a writer that shows it.
+        // The cover is drawn beside the conversion (or taken from the covers kept), and only
+        // for a writer that shows it.
+        let covers = settings.assets.cacheFolder.map(CoverCache.init)
         async let drawnCover = cover == nil && settings.drawsCover && needs.contains(.drawnCover)
-            ? DrawnCover(metadata: book.metadata).png() : nil
+            ? Self.drawnCover(DrawnCover(metadata: book.metadata), from: covers) : nil
         var content = await builder.convert(book)
         content.cover = cover
         content.drawnCover = await drawnCover
         content.colophon.archive = archived?.selection.provenance
         return (content, archived, sites)
+    }
+
+    private static func drawnCover(_ cover: DrawnCover, from covers: CoverCache?) -> ImageAsset? {
+        covers.map { $0.png(for: cover) } ?? cover.png()
     }
 
     private func readArchive(_ path: String, inputs: [String]) async throws(BookifyError) -> ArchivedRead {

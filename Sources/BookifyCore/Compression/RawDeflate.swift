@@ -19,13 +19,11 @@ enum RawDeflate {
     /// when memory runs out.
     static func compressZlib(_ bytes: [UInt8], level: Int32) -> [UInt8]? {
         let capacity = bookify_deflate_bound(bytes.count) + 6
-        var output = [UInt8](repeating: 0, count: capacity)
-        let written = bytes.withUnsafeBytes { input in
-            output.withUnsafeMutableBytes { bookify_deflate_zlib(input.baseAddress, input.count, $0.baseAddress, capacity, level) }
+        // Only what is written is kept: the bound (the input's size and more) is not zeroed first.
+        let output = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = bytes.withUnsafeBytes { bookify_deflate_zlib($0.baseAddress, $0.count, buffer.baseAddress, capacity, level) }
         }
-        guard written > 0 else { return nil }
-        output.removeSubrange(written...)
-        return output
+        return output.isEmpty ? nil : output
     }
 
     /// The `size` bytes `deflated` holds; nil when they are damaged or of another size.

@@ -26,6 +26,19 @@ struct DrawnCover: Sendable {
         }
     }
 
+    /// Changed whenever the drawing below changes what it draws (see `fingerprint`).
+    private static let revision = 1
+
+    /// What the cover's pixels depend on, as a SHA-256 in hex: the text, the size and drawing's
+    /// revision, bookify's version, and the versions of Pango and Cairo loaded. (The fonts
+    /// fontconfig finds are not in it: a cover kept from before a font was replaced on the
+    /// system keeps the old font until bookify or those libraries change.)
+    var fingerprint: String {
+        let parts = ["\(Self.revision)", "\(Self.width)x\(Self.height)", title, byline ?? "", address ?? "", BookifyVersion.current]
+            + GraphicsLibraries.versions
+        return Hex.string(SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)))
+    }
+
     /// The cover as a PNG image; nil only when memory runs out.
     func png() -> ImageAsset? {
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(Self.width), Int32(Self.height)) else { return nil }

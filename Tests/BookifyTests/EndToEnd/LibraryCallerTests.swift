@@ -73,6 +73,33 @@ import Testing
         #expect(drawn.status == 0 && (drawn.stdout + drawn.stderr).contains("Loading config file"), "the check sees fontconfig when it loads")
     }
 
+    /// A drawn cover is kept: the next build of the same blog takes the same bytes from the
+    /// cache and draws nothing; another title is drawn anew; a damaged kept cover is drawn again.
+    @Test func aDrawnCoverIsKeptForTheNextBuildOfTheSameBlog() throws {
+        let folder = TestPaths.temporaryFolder()
+        let input = try feed(in: folder).path
+        let environment = ["FC_DEBUG": "1024", "XDG_CACHE_HOME": folder.appendingPathComponent("cache").path]
+        func build(_ name: String, _ extra: [String] = []) throws -> (cover: Data?, drewIt: Bool) {
+            let result = Shell.run(TestPaths.bookifyBinary.path, [input, "--offline", "-o", name, "-q"] + extra, in: folder, environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            return (try EPUBArchive(folder.appendingPathComponent(name))["OEBPS/images/cover.png"]?.data,
+                    (result.stdout + result.stderr).contains("Loading config file"))
+        }
+        let first = try build("first.epub")
+        let second = try build("second.epub")
+        #expect(first.drewIt && !second.drewIt, "the second build takes the kept cover")
+        #expect(first.cover != nil && first.cover == second.cover)
+        let kept = try #require(FileManager.default.enumerator(atPath: folder.appendingPathComponent("cache/bookify/covers").path)?
+            .compactMap { $0 as? String }.filter { $0.hasSuffix(".bin") })
+        #expect(kept.count == 1)
+
+        let retitled = try build("retitled.epub", ["--title", "Another"])
+        #expect(retitled.drewIt && retitled.cover != first.cover)
+        try Data("not a png".utf8).write(to: folder.appendingPathComponent("cache/bookify/covers").appendingPathComponent(kept[0]))
+        let redrawn = try build("redrawn.epub")
+        #expect(redrawn.drewIt && redrawn.cover == first.cover, "a damaged kept cover is drawn again, the same")
+    }
+
     @Test func strictFailsBeforeAnythingIsWritten() async throws {
         let folder = TestPaths.temporaryFolder()
         let input = try feed(in: folder)
