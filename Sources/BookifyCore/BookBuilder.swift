@@ -86,7 +86,7 @@ public struct BookBuilder: Sendable {
 
     /// Writes `output`, in volumes when the writer makes them and a split size is set; the files written.
     private func write(_ content: BookContent, with writer: any BookWriter, to output: OutputBook) throws(BookifyError) -> [String] {
-        if let limit = settings.splitSize, writer.needs.contains(.volumes) {
+        if let limit = settings.epub.splitSize, writer.needs.contains(.volumes) {
             return try BookVolumes.write(content, with: writer, to: output.path, limit: limit)
         }
         try writer.write(content, to: URL(fileURLWithPath: output.path))
@@ -95,10 +95,10 @@ public struct BookBuilder: Sendable {
 
     /// The `files` larger than the device's size budget.
     private func overBudget(_ files: [String]) -> [OverBudget] {
-        guard let budget = settings.device.sizeBudget else { return [] }
+        guard let budget = settings.epub.device.sizeBudget else { return [] }
         return files.compactMap { file in
             guard let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > budget else { return nil }
-            return OverBudget(path: file, size: size, device: settings.device)
+            return OverBudget(path: file, size: size, device: settings.epub.device)
         }
     }
 
@@ -126,7 +126,7 @@ public struct BookBuilder: Sendable {
     /// loads the images they show and puts them in.
     public func convert(_ book: Book) async -> BookContent {
         let posts = Self.withoutSiteWideImages(book.posts)
-        let converted = Self.convertConcurrently(posts, converter: PostConverter(autoFormat: settings.contentFormat),
+        let converted = Self.convertConcurrently(posts, converter: PostConverter(autoFormat: settings.content.contentFormat),
                                                        links: Self.bookLinks(posts), authors: book.metadata.authors,
                                                        progress: progress)
         let documents = CrossReferences.resolve(converted)
@@ -220,7 +220,7 @@ public struct BookBuilder: Sendable {
     }
 
     private var imageLoader: ImageLoader {
-        ImageLoader(settings: settings.assets, offline: settings.offline, archive: archive)
+        ImageLoader(settings: settings.assets, offline: settings.input.offline, archive: archive)
     }
 
     /// Plans the book: its metadata, chapters and post order.
@@ -250,10 +250,10 @@ public struct BookBuilder: Sendable {
     public func writer(for format: BookFormat) throws(BookifyError) -> any BookWriter {
         switch format {
         case .epub, .kepub:
-            var writer = EPUBWriter(templates: try TemplateLibrary(overrides: settings.templatesDirectory),
-                                    stylesheet: try loadStylesheet(), tocDepth: settings.tocDepth)
+            var writer = EPUBWriter(templates: try TemplateLibrary(overrides: settings.epub.templatesDirectory),
+                                    stylesheet: try loadStylesheet(), tocDepth: settings.planning.tocDepth)
             writer.kobo = format == .kepub
-            writer.device = settings.device
+            writer.device = settings.epub.device
             return writer
         case .pdf:
             return PDFWriter(pages: settings.pdf, progress: progress)
@@ -337,7 +337,7 @@ public struct BookBuilder: Sendable {
     }
 
     private func loadStylesheet() throws(BookifyError) -> [UInt8] {
-        guard let path = settings.stylesheet?.path else { return TemplateLibrary.defaultStylesheet }
+        guard let path = settings.epub.stylesheet?.path else { return TemplateLibrary.defaultStylesheet }
         guard FileManager.default.fileExists(atPath: path) else { throw .inputNotFound(path: path) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .inputNotReadable(path: path, reason: "cannot read the stylesheet")

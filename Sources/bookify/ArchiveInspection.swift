@@ -119,7 +119,7 @@ struct ArchiveExport: AsyncParsableCommand {
             var settings = try location.settings()
             try? Setting.apply(given, to: &settings)  // checked in validate()
             let archive = try Archive(path: settings.archive!, create: false)
-            let exporter = ArchiveExporter(format: format.format, contentFormat: settings.contentFormat)
+            let exporter = ArchiveExporter(format: format.format, contentFormat: settings.content.contentFormat)
             let summary = try exporter.export(archive, query: ArchiveQuery(asOf: settings.archiveQuery.asOf),
                                               to: URL(fileURLWithPath: folder))
             printError("Exported \(plural(summary.posts, "post")) and \(plural(summary.images, "image")) to \(folder); "

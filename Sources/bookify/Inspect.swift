@@ -25,7 +25,7 @@ struct Inspect: AsyncParsableCommand {
                 }
             }
             let content = await builder.convert(builder.plan(blogs))
-            let plan = PlanReport(content: content, groupBy: request.settings.groupBy)
+            let plan = PlanReport(content: content, groupBy: request.settings.planning.groupBy)
             print(json ? try plan.json() : plan.table(), terminator: "")
         } catch {
             throw ErrorReport.exit(for: error)

@@ -22,7 +22,7 @@ struct SourceWatcher {
         var paths = also
         if let request {
             paths += request.inputs
-            paths += [request.settings.stylesheet, request.settings.templatesDirectory, request.settings.assets.folder].compactMap { $0?.path }
+            paths += [request.settings.epub.stylesheet, request.settings.epub.templatesDirectory, request.settings.assets.folder].compactMap { $0?.path }
         }
         let local = paths.filter { $0 != "-" && !$0.contains("://") }.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         self.paths = Array(Set(local)).sorted()

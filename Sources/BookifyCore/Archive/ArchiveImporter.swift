@@ -31,7 +31,7 @@ public struct ArchiveImporter: Sendable {
     public func importInput(_ input: String) async throws(BookifyError) -> ArchiveImport {
         let reader = InputReader(settings: settings)
         let isAddress = try reader.source(for: input) is WebSiteSource
-        if isAddress, settings.offline, let key = try archive.sourceKey(forInput: input) {
+        if isAddress, settings.input.offline, let key = try archive.sourceKey(forInput: input) {
             return ArchiveImport(input: input, source: key, notModified: true, offline: true)
         }
         let request = isAddress ? SourceRequest(validators: try archive.validators(forInput: input), knownPosts: try archive.knownPosts(forInput: input))
@@ -47,7 +47,7 @@ public struct ArchiveImporter: Sendable {
 
     /// Each post as the archive keeps it: its JSON, the hash of that, and the images it shows.
     private func versions(of posts: [Post], source: String) throws(BookifyError) -> [ArchivedPostVersion] {
-        let requests = ImageReferences.requests(in: posts, autoFormat: settings.contentFormat)
+        let requests = ImageReferences.requests(in: posts, autoFormat: settings.content.contentFormat)
         var versions: [ArchivedPostVersion] = []
         for (post, requests) in zip(posts, requests) {
             let json: Data
@@ -69,7 +69,7 @@ public struct ArchiveImporter: Sendable {
         for request in requests where seen.insert(request.archiveKey).inserted { unique.append(request) }
         let held = (try? archive.referencesWithImages(among: unique.map(\.archiveKey))) ?? []
         let missing = unique.filter { !held.contains($0.archiveKey) }
-        let loader = MediaLoader(loader: ImageLoader(settings: settings.assets, offline: settings.offline),
+        let loader = MediaLoader(loader: ImageLoader(settings: settings.assets, offline: settings.input.offline),
                                  concurrentDownloads: settings.assets.concurrentDownloads)
         let loaded = await loader.load(missing)
         return missing.map { request in

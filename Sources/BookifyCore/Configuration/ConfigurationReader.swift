@@ -21,7 +21,7 @@ struct ConfigurationReader {
             switch key {
             case "input": configuration.inputs = try strings(value).map(paths.resolve)
             case "output": configuration.outputs = try strings(value).map(paths.resolve)
-            case "chapters": settings.chapters = try chapters(value)
+            case "chapters": settings.planning.chapters = try chapters(value)
             default:
                 guard let setting = Setting.named(key == "authors" ? "author" : key) else {
                     throw error(at: keyNode, "unknown setting '\(key)' (known: \(Self.keys.joined(separator: ", ")))")

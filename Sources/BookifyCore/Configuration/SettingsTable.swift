@@ -9,18 +9,18 @@ extension Setting {
     // MARK: The book
 
     static let book: [Setting] = [
-        .value("title", .book, "The book's title (default: the blog's).", example: "\"My Blog\"", read: SettingValue.text) { $0.title = $1 },
-        .value("subtitle", .book, "A subtitle for the title page.", example: "\"Ten years of notes\"", read: SettingValue.text) { $0.subtitle = $1 },
+        .value("title", .book, "The book's title (default: the blog's).", example: "\"My Blog\"", read: SettingValue.text) { $0.planning.title = $1 },
+        .value("subtitle", .book, "A subtitle for the title page.", example: "\"Ten years of notes\"", read: SettingValue.text) { $0.planning.subtitle = $1 },
         .list("author", .book, "An author of the book; repeat for several (default: the blog's).", example: "[\"A. Writer\"]") { settings, authors in
-            settings.authors = authors
+            settings.planning.authors = authors
         }.checking { authors throws(SettingError) in
             if authors.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) { throw SettingError("expected a name, not an empty one") }
         },
         .value("language", .book, "The book's language as a BCP 47 tag, e.g. en or de-DE (default: the blog's, else en).",
-               example: "en", read: SettingValue.languageTag) { $0.language = $1 },
-        .value("publisher", .book, "The publisher named in the book's metadata.", example: "\"Self-published\"", read: SettingValue.text) { $0.publisher = $1 },
+               example: "en", read: SettingValue.languageTag) { $0.planning.language = $1 },
+        .value("publisher", .book, "The publisher named in the book's metadata.", example: "\"Self-published\"", read: SettingValue.text) { $0.planning.publisher = $1 },
         .value("identifier", .book, "The book's unique identifier (default: a UUID derived from the blog's address).",
-               example: "urn:isbn:…", read: SettingValue.text) { $0.identifier = $1 },
+               example: "urn:isbn:…", read: SettingValue.text) { $0.planning.identifier = $1 },
         .value("cover", .book, "A cover image (PNG or JPEG): a file or an http(s) URL; none for no cover (default: a cover drawn with the title, byline and address).",
                example: "cover.jpg", read: { text, paths throws(SettingError) -> URL? in
                    if text.lowercased() == "none" { return nil }
@@ -28,13 +28,13 @@ extension Setting {
                    return try SettingValue.path(text, paths)
                }) { settings, cover in (settings.cover, settings.drawsCover) = (cover, cover != nil) },
         .value("css", .book, "A stylesheet to use instead of the built-in one.", valueName: "file", example: "book.css",
-               read: SettingValue.path) { $0.stylesheet = $1 },
+               read: SettingValue.path) { $0.epub.stylesheet = $1 },
         .value("templates", .book, "A folder of Mustache templates (layout, title-page, post, colophon) to use instead of the built-in ones.",
-               valueName: "dir", example: "templates/", read: SettingValue.path) { $0.templatesDirectory = $1 },
+               valueName: "dir", example: "templates/", read: SettingValue.path) { $0.epub.templatesDirectory = $1 },
         .value("device", .book, "The reading device: generic, kindle, kobo, remarkable or phone (images sized, converted and made gray for it; a warning when the book is larger than it takes).",
-               example: "kindle", read: SettingValue.choice(DeviceProfile.Name.self)) { $0.device = DeviceProfile($1) },
+               example: "kindle", read: SettingValue.choice(DeviceProfile.Name.self)) { $0.epub.device = DeviceProfile($1) },
         .value("split-size", .book, "The largest EPUB, e.g. 45MB or 500KB: a larger book is written in volumes NAME-1.epub, NAME-2.epub, … (each complete, at post boundaries).",
-               valueName: "size", example: "45MB", read: SettingValue.size) { $0.splitSize = $1 },
+               valueName: "size", example: "45MB", read: SettingValue.size) { $0.epub.splitSize = $1 },
         .flag("strict", .book, "Fail, writing no book, when an image cannot be embedded or a link leads nowhere.") { $0.strict = $1 },
     ]
 
@@ -42,44 +42,44 @@ extension Setting {
 
     static let planning: [Setting] = [
         .value("group-by", .planning, "Chapters by auto, series, tag, section, year or none (default: auto).", example: "tag",
-               read: SettingValue.choice(GroupingRule.self)) { $0.groupBy = $1 },
+               read: SettingValue.choice(GroupingRule.self)) { $0.planning.groupBy = $1 },
         .value("order", .planning, "Post order: oldest-first (default) or newest-first.", example: "newest-first",
-               read: SettingValue.choice(PostOrder.self)) { $0.order = $1 },
+               read: SettingValue.choice(PostOrder.self)) { $0.planning.order = $1 },
         .list("tags", .planning, "Keep only posts with this tag; repeat for several.", valueName: "tag", example: "[go, rust]") {
-            $0.filter.tags = $1
+            $0.planning.filter.tags = $1
         }.flagged("tag"),
         .list("exclude-tags", .planning, "Leave out posts with this tag; repeat for several.", valueName: "tag", example: "[drafts]") {
-            $0.filter.excludedTags = $1
+            $0.planning.filter.excludedTags = $1
         }.flagged("exclude-tag"),
         // A site's history is read back to the day the book starts.
         .value("since", .planning, "Keep posts from this day on (YYYY-MM-DD).", valueName: "date", example: "2020-01-01",
-               read: SettingValue.date) { settings, day in (settings.filter.since, settings.site.since) = (day, day) },
+               read: SettingValue.date) { settings, day in (settings.planning.filter.since, settings.input.site.since) = (day, day) },
         .value("until", .planning, "Keep posts up to this day (YYYY-MM-DD).", valueName: "date", example: "2025-12-31",
-               read: SettingValue.date) { $0.filter.until = $1 },
+               read: SettingValue.date) { $0.planning.filter.until = $1 },
         .value("limit", .planning, "Keep only the newest N posts.", valueName: "n", example: "50",
                read: SettingValue.integer(in: 1...Int.max)) { settings, limit in
-            settings.filter.limit = settings.site.latest.map { min($0, limit) } ?? limit
+            settings.planning.filter.limit = settings.input.site.latest.map { min($0, limit) } ?? limit
         },
         .value("toc-depth", .planning, "How deep the table of contents goes: 1 lists posts, 2 adds their sections, up to 6 (default 2).",
-               valueName: "n", example: "3", read: SettingValue.integer(in: 1...6)) { $0.tocDepth = $1 },
+               valueName: "n", example: "3", read: SettingValue.integer(in: 1...6)) { $0.planning.tocDepth = $1 },
         .value("content-format", .planning, "How to read feed HTML that may be Markdown: auto (default), markdown or html.",
                valueName: "format", example: "markdown", read: { text, paths throws(SettingError) in
                    guard text != ContentFormat.text.rawValue else { throw SettingError("'text' is not one of auto, html, markdown") }
                    return try SettingValue.choice(ContentFormat.self)(text, paths)
-               }) { settings, format in settings.contentFormat = format == .auto ? nil : format },
-        .flag("drafts", .planning, "Markdown sites: include drafts.") { $0.includeDrafts = $1 },
-        .flag("offline", .planning, "Never use the network.") { $0.offline = $1 },
+               }) { settings, format in settings.content.contentFormat = format == .auto ? nil : format },
+        .flag("drafts", .planning, "Markdown sites: include drafts.") { $0.input.includeDrafts = $1 },
+        .flag("offline", .planning, "Never use the network.") { $0.input.offline = $1 },
         .value("connect-timeout", .planning, "Seconds to wait for a server to connect or send more (default: 10 for feeds, 5 for images).",
                valueName: "seconds", example: "5", read: SettingValue.seconds(in: 0...3600)) { settings, seconds in
-            (settings.http.connectTimeout, settings.assets.http.connectTimeout) = (seconds, seconds)
+            (settings.input.http.connectTimeout, settings.assets.http.connectTimeout) = (seconds, seconds)
         },
         .value("timeout", .planning, "Seconds a download may take in all (default: 60 for feeds, 20 for images).",
                valueName: "seconds", example: "20", read: SettingValue.seconds(in: 0...3600)) { settings, seconds in
-            (settings.http.totalTimeout, settings.assets.http.totalTimeout) = (seconds, seconds)
+            (settings.input.http.totalTimeout, settings.assets.http.totalTimeout) = (seconds, seconds)
         },
         .value("size-limit", .planning, "The largest feed or image bookify downloads or reads, in MB (default 20).", valueName: "mb",
                example: "50", read: SettingValue.integer(in: 1...1024)) { settings, megabytes in
-            (settings.http.maximumBytes, settings.assets.http.maximumBytes) = (megabytes << 20, megabytes << 20)
+            (settings.input.http.maximumBytes, settings.assets.http.maximumBytes) = (megabytes << 20, megabytes << 20)
         },
     ]
 
@@ -88,20 +88,20 @@ extension Setting {
     static let site: [Setting] = [
         .value("latest", .site, "Read only the newest N posts of the blog's history (and put only those in the book).", valueName: "n",
                example: "20", read: SettingValue.integer(in: 1...Int.max)) { settings, latest in
-            settings.site.latest = latest
-            settings.filter.limit = settings.filter.limit.map { min($0, latest) } ?? latest
+            settings.input.site.latest = latest
+            settings.planning.filter.limit = settings.planning.filter.limit.map { min($0, latest) } ?? latest
         },
         .flag("feed-only", .site, "Read just the feed the address is or names: no older feed pages, no sitemap, no post pages (unless --full-text says so).") {
             settings, feedOnly in
             guard feedOnly else { return }
-            (settings.site.history, settings.site.fullText) = (false, .never)
+            (settings.input.site.history, settings.input.site.fullText) = (false, .never)
         },
         .value("full-text", .site, "When a post is read from its own page: auto (when the feed holds an excerpt, and for posts only the sitemap names), always, or never (default: auto).",
-               valueName: "when", example: "always", read: SettingValue.choice(FullTextMode.self)) { $0.site.fullText = $1 },
+               valueName: "when", example: "always", read: SettingValue.choice(FullTextMode.self)) { $0.input.site.fullText = $1 },
         .value("per-host", .site, "The most requests open at once to one host (default 4).", valueName: "n", example: "2",
-               read: SettingValue.integer(in: 1...16)) { $0.site.perHost = $1 },
+               read: SettingValue.integer(in: 1...16)) { $0.input.site.perHost = $1 },
         .value("delay", .site, "Seconds between two requests to one host (default 0; a Crawl-delay in robots.txt makes it longer).",
-               valueName: "seconds", example: "1", read: SettingValue.seconds(in: 0...600, includingLowest: true)) { $0.site.delay = $1 },
+               valueName: "seconds", example: "1", read: SettingValue.seconds(in: 0...600, includingLowest: true)) { $0.input.site.delay = $1 },
     ]
 
     // MARK: Images

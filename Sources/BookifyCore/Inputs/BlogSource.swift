@@ -94,7 +94,7 @@ public struct WebSiteSource: BlogSource {
 
     /// Where the site's feeds are and which one would be read, without reading its history.
     public func discover() async throws(BookifyError) -> SiteReport {
-        var settings = self.settings.site
+        var settings = self.settings.input.site
         settings.history = false
         settings.fullText = .never
         var reader = reader(known: [])
@@ -103,7 +103,7 @@ public struct WebSiteSource: BlogSource {
     }
 
     private func reader(known: Set<String>) -> SiteReader {
-        let fetcher = SiteFetcher(http: settings.http, cacheFolder: settings.assets.cacheFolder, offline: settings.offline, settings: settings.site)
-        return SiteReader(settings: settings.site, fetcher: fetcher, known: known, progress: progress)
+        let fetcher = SiteFetcher(http: settings.input.http, cacheFolder: settings.assets.cacheFolder, offline: settings.input.offline, settings: settings.input.site)
+        return SiteReader(settings: settings.input.site, fetcher: fetcher, known: known, progress: progress)
     }
 }

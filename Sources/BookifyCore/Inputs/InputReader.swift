@@ -37,7 +37,7 @@ public struct InputReader: Sendable {
         var isDirectory: ObjCBool = false
         if input != "-", FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory),
            isDirectory.boolValue || MarkdownSiteReader.isMarkdown(URL(fileURLWithPath: input)) {
-            return MarkdownSiteSource(input: input, includeDrafts: settings.includeDrafts)
+            return MarkdownSiteSource(input: input, includeDrafts: settings.input.includeDrafts)
         }
         return FeedDocumentSource(input: input)
     }

@@ -17,7 +17,7 @@ public struct BookPlanner: Sendable {
     /// The book of `blogs`: their posts merged (duplicates dropped), filtered, grouped into
     /// chapters and ordered, with the book's metadata.
     public func plan(_ blogs: [Blog]) -> Book {
-        let posts = settings.filter.apply(merging(blogs))
+        let posts = settings.planning.filter.apply(merging(blogs))
         let metadata = metadata(for: blogs, posts: posts)
         return Book(metadata: metadata, chapters: Self.joiningRepeats(chapters(for: posts, homePage: blogs.first?.homePageURL)))
     }
@@ -36,17 +36,17 @@ public struct BookPlanner: Sendable {
     /// The configured chapters in their order, each taking the posts it matches (first match
     /// wins); the rest grouped by the rule where an entry says `rest: true`, else at the end.
     private func chapters(for posts: [Post], homePage: URL?) -> [Chapter] {
-        let grouper = ChapterGrouper(rule: settings.groupBy, order: settings.order, homePage: homePage)
-        guard !settings.chapters.isEmpty else { return grouper.chapters(for: posts) }
+        let grouper = ChapterGrouper(rule: settings.planning.groupBy, order: settings.planning.order, homePage: homePage)
+        guard !settings.planning.chapters.isEmpty else { return grouper.chapters(for: posts) }
         var remaining = posts
         var curated: [Chapter?] = []  // nil marks where the rest goes
-        for spec in settings.chapters {
+        for spec in settings.planning.chapters {
             if spec.hasSelectors, let title = spec.title {
                 let taken = remaining.filter { spec.matches($0, section: grouper.section(of: $0)) }
                 remaining.removeAll { post in taken.contains { $0.id == post.id } }
                 if !taken.isEmpty {
                     let ordered = spec.series.isEmpty || !spec.tags.isEmpty || !spec.sections.isEmpty
-                        ? PostOrdering.sorted(taken, settings.order) : PostOrdering.seriesOrder(taken, settings.order)
+                        ? PostOrdering.sorted(taken, settings.planning.order) : PostOrdering.seriesOrder(taken, settings.planning.order)
                     curated.append(Chapter(title: title, posts: ordered))
                 }
             }
@@ -78,23 +78,23 @@ public struct BookPlanner: Sendable {
 
     private func metadata(for blogs: [Blog], posts: [Post]) -> BookMetadata {
         let first = blogs.first
-        let title = settings.title ?? first?.title ?? posts.first?.title ?? "Untitled blog"
-        let authors = !settings.authors.isEmpty ? settings.authors
+        let title = settings.planning.title ?? first?.title ?? posts.first?.title ?? "Untitled blog"
+        let authors = !settings.planning.authors.isEmpty ? settings.planning.authors
             : unique(blogs.flatMap(\.authors).map(\.name) + (blogs.allSatisfy(\.authors.isEmpty) ? posts.flatMap(\.authors).map(\.name) : []))
-        let language = settings.language ?? first?.language.flatMap(LanguageTag.normalized)
+        let language = settings.planning.language ?? first?.language.flatMap(LanguageTag.normalized)
             ?? posts.lazy.compactMap({ $0.language.flatMap(LanguageTag.normalized) }).first ?? "en"
         let newest = posts.flatMap { [$0.published, $0.modified].compactMap { $0 } }.max()
         let source = first?.homePageURL?.absoluteString ?? first?.feedURL?.absoluteString
         let identityName = first?.feedURL?.absoluteString ?? first?.homePageURL?.absoluteString ?? first?.source ?? title
         return BookMetadata(
             title: title,
-            subtitle: settings.subtitle,
+            subtitle: settings.planning.subtitle,
             authors: authors,
             language: language,
-            identifier: settings.identifier ?? "urn:uuid:" + UUIDv5.make(name: identityName).uuidString.lowercased(),
+            identifier: settings.planning.identifier ?? "urn:uuid:" + UUIDv5.make(name: identityName).uuidString.lowercased(),
             modified: settings.sourceDate ?? newest ?? Self.fallbackDate,
             description: first?.description,
-            publisher: settings.publisher,
+            publisher: settings.planning.publisher,
             source: source,
             subjects: subjects(of: posts),
             collection: singleSeries(of: posts))

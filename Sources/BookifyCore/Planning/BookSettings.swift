@@ -1,58 +1,28 @@
 import Foundation
 
-/// What the user asked for: overrides of the blog's metadata and choices for the build.
-/// Every property is optional; `nil` means "from the input, else the default".
+/// What the user asked for, by stage: how inputs are read, what the planner makes of the posts,
+/// how the content is read, where images come from, and each writer's options; then what holds
+/// for the whole build. `Setting.all` maps each flag and bookify.yml key to its place here.
 public struct BookSettings: Sendable {
-    /// The book's title; `nil`: the blog's.
-    public var title: String?
-    /// A subtitle for the title page.
-    public var subtitle: String?
-    /// The book's authors; empty: the blog's.
-    public var authors: [String] = []
-    /// The book's language as a BCP 47 tag (`en`, `de-DE`); `nil`: the blog's, else `en`.
-    public var language: String?
-    /// The publisher named in the book's metadata.
-    public var publisher: String?
-    /// The book's unique identifier; `nil`: a UUID derived from the blog's URL.
-    public var identifier: String?
-    /// How `content_html`-style bodies are read when they could be HTML or Markdown.
-    public var contentFormat: ContentFormat?
-    /// The order of the posts within each chapter.
-    public var order: PostOrder = .oldestFirst
-    /// How posts are gathered into chapters when `chapters` is empty.
-    public var groupBy: GroupingRule = .auto
-    /// Which posts the book holds (tags, dates, count).
-    public var filter = PostFilter()
-    /// A curated list of chapters (`chapters:` in bookify.yml); empty: all grouped by the rule.
-    public var chapters: [ChapterSpec] = []
+    /// How inputs are read (`Inputs/`).
+    public var input = InputSettings()
+    /// The book's metadata overrides, the posts chosen, chapters and order (`Planning/`).
+    public var planning = PlanningSettings()
+    /// How posts' bodies are read (`Content/`).
+    public var content = ContentSettings()
+    /// Where images come from: local folders, the cache, the network (`Assets/`).
+    public var assets = AssetSettings()
+    /// The EPUB writer's options (`EPUB/`).
+    public var epub = EPUBOptions()
+    /// The PDF's page size, margins and body size (`PDF/`).
+    public var pdf = PDFPageSettings()
+
     /// An image for the cover (PNG or JPEG): a file URL or an http(s) URL.
     public var cover: URL?
-    /// The largest EPUB in bytes (`--split-size`): a larger book is written in volumes.
-    public var splitSize: Int?
-    /// The reading device the EPUB's images are made for (`--device`).
-    public var device = DeviceProfile(.generic)
     /// Without `cover`, an EPUB gets a drawn cover (`DrawnCover`); `--cover none` turns it off.
     public var drawsCover = true
-    /// Markdown sites: include drafts.
-    public var includeDrafts = false
-    /// Never touch the network.
-    public var offline = false
-    /// Limits for feeds fetched over the network.
-    public var http = HTTPClient()
-    /// Where images come from: local folders, the cache, the network.
-    public var assets = AssetSettings()
-    /// How a blog named by its web address is read: history, full text, politeness.
-    public var site = SiteSettings()
     /// Reproducible-builds date (`SOURCE_DATE_EPOCH`): the book's modified date when set.
     public var sourceDate: Date?
-    /// A folder whose `.mustache` files replace the built-in templates of the same name.
-    public var templatesDirectory: URL?
-    /// A stylesheet that replaces the built-in one.
-    public var stylesheet: URL?
-    /// How deep the table of contents goes: 1 lists posts, 2 adds their top-level headings, up to 6.
-    public var tocDepth = 2
-    /// The PDF's page size, margins and body size.
-    public var pdf = PDFPageSettings()
     /// An image that cannot be embedded or a link that leads nowhere fails the build.
     public var strict = false
     /// How many threads convert posts and write pages (`--jobs`); `nil`: one per core.

@@ -38,9 +38,9 @@ import Testing
         #expect(settings.assets.folder?.path == folder.appendingPathComponent("site").path)
         #expect(settings.assets.baseURL?.absoluteString == "http://127.0.0.1:8080/mirror/")
         #expect(settings.assets.cacheFolder?.path == folder.appendingPathComponent(".cache").path)
-        #expect(settings.offline && settings.strict && settings.includeDrafts)
-        #expect(settings.http.connectTimeout == 2.5 && settings.assets.http.connectTimeout == 2.5)
-        #expect(settings.http.totalTimeout == 30 && settings.assets.http.totalTimeout == 30)
+        #expect(settings.input.offline && settings.strict && settings.input.includeDrafts)
+        #expect(settings.input.http.connectTimeout == 2.5 && settings.assets.http.connectTimeout == 2.5)
+        #expect(settings.input.http.totalTimeout == 30 && settings.assets.http.totalTimeout == 30)
         #expect(settings.assets.http.maximumBytes == 5 * 1024 * 1024)
         #expect(settings.cover?.absoluteString == "https://blog.example/cover.jpg")
         #expect(error("base-url: ftp://x.example/")?.reason == "'ftp://x.example/' is not an http or https URL")
@@ -81,14 +81,14 @@ import Testing
         #expect(configuration.inputs == [folder + "/feed.json"])
         #expect(configuration.outputs == [folder + "/book.epub"])
         let settings = configuration.settings
-        #expect(settings.title == "My Blog" && settings.subtitle == "Collected" && settings.authors == ["Ada", "Bob"])
-        #expect(settings.language == "de-DE" && settings.publisher == "Me" && settings.identifier == "urn:isbn:123")
-        #expect(settings.cover?.path == folder + "/cover.png" && settings.stylesheet?.path == folder + "/book.css")
-        #expect(settings.contentFormat == .markdown && settings.groupBy == .series && settings.order == .newestFirst)
-        #expect(settings.filter.tags == ["go"] && settings.filter.excludedTags == ["draft"] && settings.filter.limit == 10)
-        #expect(settings.filter.since.map(FeedDate.day) == "2020-01-01" && settings.filter.until.map(FeedDate.day) == "2020-12-31")
-        #expect(configuration.settings.tocDepth == 3)
-        #expect(settings.chapters == [
+        #expect(settings.planning.title == "My Blog" && settings.planning.subtitle == "Collected" && settings.planning.authors == ["Ada", "Bob"])
+        #expect(settings.planning.language == "de-DE" && settings.planning.publisher == "Me" && settings.planning.identifier == "urn:isbn:123")
+        #expect(settings.cover?.path == folder + "/cover.png" && settings.epub.stylesheet?.path == folder + "/book.css")
+        #expect(settings.content.contentFormat == .markdown && settings.planning.groupBy == .series && settings.planning.order == .newestFirst)
+        #expect(settings.planning.filter.tags == ["go"] && settings.planning.filter.excludedTags == ["draft"] && settings.planning.filter.limit == 10)
+        #expect(settings.planning.filter.since.map(FeedDate.day) == "2020-01-01" && settings.planning.filter.until.map(FeedDate.day) == "2020-12-31")
+        #expect(configuration.settings.planning.tocDepth == 3)
+        #expect(settings.planning.chapters == [
             ChapterSpec(title: "Go", tags: ["go", "golang"]),
             ChapterSpec(title: "Notes", sections: ["notes"], urlPatterns: ["*/notes/*"]),
             ChapterSpec(rest: true),
@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test func anEmptyFileIsAnEmptyConfiguration() throws {
-        #expect(try load("# nothing yet\n").settings.title == nil)
+        #expect(try load("# nothing yet\n").settings.planning.title == nil)
     }
 
     @Test func unknownKeysNameTheKeyLineAndColumn() throws {
@@ -201,9 +201,9 @@ import Testing
 
     @Test func theSettingsSiteAddressesTakeAreKeysOfTheFileToo() throws {
         let settings = try load("latest: 10\nfull-text: always\nper-host: 2\ndelay: 1.5\nfeed-only: true\n").settings
-        #expect(settings.site.latest == 10 && settings.filter.limit == 10)
-        #expect(settings.site.fullText == .always, "full-text wins over what feed-only implies, in the table's order")
-        #expect(!settings.site.history && settings.site.perHost == 2 && settings.site.delay == 1.5)
+        #expect(settings.input.site.latest == 10 && settings.planning.filter.limit == 10)
+        #expect(settings.input.site.fullText == .always, "full-text wins over what feed-only implies, in the table's order")
+        #expect(!settings.input.site.history && settings.input.site.perHost == 2 && settings.input.site.delay == 1.5)
     }
 }
 

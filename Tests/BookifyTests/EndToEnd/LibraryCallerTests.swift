@@ -20,11 +20,11 @@ import Testing
         try "title: From the file\ntoc-depth: 3\noutput: from-file.epub\n".write(to: folder.appendingPathComponent("bookify.yml"),
                                                                               atomically: true, encoding: .utf8)
         let request = try BuildRequest(inputs: [input.path], workingDirectory: folder) { settings in
-            settings.offline = true
-            settings.subtitle = "From the caller"
+            settings.input.offline = true
+            settings.planning.subtitle = "From the caller"
         }
-        #expect(request.settings.title == "From the file" && request.settings.subtitle == "From the caller")
-        #expect(request.settings.tocDepth == 3 && request.outputs.map(\.path) == [folder.appendingPathComponent("from-file.epub").path])
+        #expect(request.settings.planning.title == "From the file" && request.settings.planning.subtitle == "From the caller")
+        #expect(request.settings.planning.tocDepth == 3 && request.outputs.map(\.path) == [folder.appendingPathComponent("from-file.epub").path])
         let output = folder.appendingPathComponent("book.epub")
         var explicit = request
         explicit.outputs = [try OutputBook(path: output.path)]
@@ -52,7 +52,7 @@ import Testing
         let input = try feed(in: folder)
         func content(of output: String) async throws -> BookContent {
             let request = try BuildRequest(inputs: [input.path], outputs: [folder.appendingPathComponent(output).path],
-                                           workingDirectory: folder) { $0.offline = true }
+                                           workingDirectory: folder) { $0.input.offline = true }
             return try await BookBuilder.build(request).content
         }
         #expect(try await content(of: "book.pdf").drawnCover == nil)
@@ -105,7 +105,7 @@ import Testing
         let input = try feed(in: folder)
         let output = folder.appendingPathComponent("strict.epub")
         let request = try BuildRequest(inputs: [input.path], outputs: [output.path], workingDirectory: folder) { settings in
-            settings.offline = true
+            settings.input.offline = true
             settings.strict = true
         }
         var reviewed = false

@@ -10,9 +10,9 @@ import Testing
         let folder = TestPaths.temporaryFolder()
         let (epub, pdf) = (folder.appendingPathComponent("blog.epub").path, folder.appendingPathComponent("blog.pdf").path)
         let request = try BuildRequest(inputs: [TestPaths.examples.appendingPathComponent("feed.json").path], outputs: [epub, pdf]) { settings in
-            settings.groupBy = .tag
-            settings.tocDepth = 3
-            settings.offline = true
+            settings.planning.groupBy = .tag
+            settings.planning.tocDepth = 3
+            settings.input.offline = true
             settings.assets.folder = TestPaths.examples
         }
         let stages = Mutex<[BuildProgress.Stage]>([])
@@ -29,7 +29,7 @@ import Testing
     @Test func theStagesOneByOneMakeTheSameKindOfBook() async throws {
         let book = TestPaths.temporaryFolder().appendingPathComponent("blog.epub")
         var settings = BookSettings()
-        settings.offline = true
+        settings.input.offline = true
         settings.assets.folder = TestPaths.examples
         let builder = BookBuilder(settings: settings)
         let blogs = try await builder.read([TestPaths.examples.appendingPathComponent("feed.json").path])

@@ -5,7 +5,7 @@ import Testing
 @Suite struct MarkdownSiteReaderTests {
     private func read(_ root: URL, drafts: Bool = false) async throws -> Blog {
         var settings = BookSettings()
-        settings.includeDrafts = drafts
+        settings.input.includeDrafts = drafts
         let reader = InputReader(settings: settings)
         return try await reader.read(root.path)
     }

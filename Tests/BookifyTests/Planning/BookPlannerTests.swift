@@ -21,7 +21,7 @@ import Testing
 
     @Test func ordersNewestFirstOnRequest() {
         var settings = BookSettings()
-        settings.order = .newestFirst
+        settings.planning.order = .newestFirst
         let book = BookPlanner(settings: settings).plan([blog([post("a", "2020-01-01"), post("b", "2021-01-01")])])
         #expect(book.posts.map(\.id) == ["b", "a"])
     }
@@ -44,9 +44,9 @@ import Testing
         #expect(planned.identifier == "urn:uuid:\(Self.exampleFeedUUID)")
 
         var settings = BookSettings()
-        settings.title = "Mine"
-        settings.authors = ["Me", "You"]
-        settings.language = "fr"
+        settings.planning.title = "Mine"
+        settings.planning.authors = ["Me", "You"]
+        settings.planning.language = "fr"
         settings.sourceDate = Date(timeIntervalSince1970: 1_700_000_000)
         let overridden = BookPlanner(settings: settings).plan([feed]).metadata
         #expect(overridden.title == "Mine" && overridden.authors == ["Me", "You"] && overridden.language == "fr")

@@ -12,9 +12,9 @@ import Testing
     private func plan(_ posts: [Post], _ rule: GroupingRule, order: PostOrder = .oldestFirst,
                       chapters: [ChapterSpec] = [], home: String = "https://b.example/") -> [(String?, [String])] {
         var settings = BookSettings()
-        settings.groupBy = rule
-        settings.order = order
-        settings.chapters = chapters
+        settings.planning.groupBy = rule
+        settings.planning.order = order
+        settings.planning.chapters = chapters
         let blog = Blog(title: "B", homePageURL: URL(string: home), posts: posts, source: "b.json")
         return BookPlanner(settings: settings).plan([blog]).chapters.map { ($0.title, $0.posts.map(\.id)) }
     }

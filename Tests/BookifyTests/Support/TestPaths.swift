@@ -53,7 +53,7 @@ extension BookSettings {
     /// from the internet.
     static var withoutNetwork: BookSettings {
         var settings = BookSettings()
-        settings.offline = true
+        settings.input.offline = true
         return settings
     }
 }
