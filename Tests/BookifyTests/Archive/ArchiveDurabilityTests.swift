@@ -4,7 +4,7 @@ import Testing
 
 /// The archive survives what happens to long-lived files: runs killed half-way, two runs at
 /// once, files that are not archives, archives from a newer bookify.
-@Suite(.enabled(if: TestPaths.seedFeed != nil, "../shared/seed is not beside the checkout"))
+@Suite
 struct ArchiveDurabilityTests {
     private func bookify(_ arguments: [String], in folder: URL) -> Shell.Result {
         Shell.bookify(arguments, in: folder)

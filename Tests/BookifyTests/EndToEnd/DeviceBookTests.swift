@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Device profiles and volumes (issue 17).
-@Suite(.enabled(if: TestPaths.seedFeed != nil, "../shared/seed is not beside the checkout"))
+@Suite
 struct DeviceBookTests {
     /// A blog whose one post shows a picture of every kind a device may refuse: too large, WebP,
     /// SVG, an animated GIF, a JPEG, and a text diagram wider than 60 columns. Written with
@@ -93,10 +93,9 @@ struct DeviceBookTests {
         var inputs = [TestPaths.seedFeed!.path]
         // The generic profile changes nothing: CorpusBookTests builds the corpus with it. The
         // Markdown sites have their images on disk; feeds read offline have none but the cover.
-        if let corpus = TestPaths.shared?.appendingPathComponent("corpus"), device != .generic {
-            inputs += (CorpusBookTests.feeds.prefix(device == .kindle ? .max : 2)
-                       + ["markdown/npf-hugo-toml-series", "markdown/papermod-examplesite-hugo-yaml", "markdown/jekyllrb-news-posts"])
-                .map { corpus.appendingPathComponent($0).path }
+        if device != .generic {
+            inputs += (CorpusBookTests.feeds.prefix(device == .kindle ? .max : 2) + CorpusSiteTests.sites.map { "markdown/" + $0 })
+                .map { TestPaths.corpus.appendingPathComponent($0).path }
         }
         for (index, input) in inputs.enumerated() {
             let result = Shell.bookify([input, "--offline", "-q", "--device", device.rawValue, "-o", "\(index).epub"], in: folder)
@@ -125,7 +124,7 @@ struct DeviceBookTests {
             #expect(size <= Int(0.15 * 1024 * 1024), "\(name) is \(size) bytes")
             let inspector = try BookInspector(book)
             ReadingSystemRules.check(inspector)
-            #expect(inspector.opf.contains(">Gaurav Sarma's Blog (\(index + 1) of \(volumes.count))</dc:title>"), "\(name)")
+            #expect(inspector.opf.contains(">\(TestPaths.Seed.title) (\(index + 1) of \(volumes.count))</dc:title>"), "\(name)")
             identifiers.insert(inspector.identifier ?? "")
             titles += inspector.spine.filter { $0.hasPrefix("text/p") }.compactMap { page in
                 inspector.archive["OEBPS/" + page]?.text.firstMatch(of: /<h1 class="post-title">([^<]*)<\/h1>/).map { String($0.output.1) }

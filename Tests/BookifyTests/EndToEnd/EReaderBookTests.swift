@@ -4,7 +4,7 @@ import Testing
 
 /// Books as e-readers take them (issue 17): a cover always, nothing wider than a 6-inch
 /// screen, KEPUB for Kobo, EPUBCheck on request.
-@Suite(.enabled(if: TestPaths.seedFeed != nil, "../shared/seed is not beside the checkout"))
+@Suite
 struct EReaderBookTests {
     @discardableResult
     private func build(_ arguments: [String], in folder: URL) throws -> Shell.Result {

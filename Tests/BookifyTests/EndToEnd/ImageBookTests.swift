@@ -29,7 +29,7 @@ import Testing
             let base = URL(string: item["url"] as? String ?? "")
             for match in (item["content_html"] as? String ?? "").matches(of: /!\[[^\]]*\]\(([^)\s]+)/) {
                 guard let url = URL(string: String(match.output.1), relativeTo: base)?.absoluteURL,
-                      url.host == "gauravsarma.com" else { continue }
+                      url.host == TestPaths.Seed.host else { continue }
                 if url.pathExtension == "mp4" { videos += 1; continue }
                 let png = TestImage.png(seed: images.count)
                 try write(png, to: folder.appendingPathComponent(url.path))
@@ -39,7 +39,7 @@ import Testing
         return (images, videos)
     }
 
-    @Test(.enabled(if: TestPaths.seedFeed != nil, "../shared/seed is not beside the checkout"))
+    @Test
     func theSeedEmbedsEveryServedImageThenAgainOfflineFromTheCacheAndFromDisk() throws {
         let site = TestPaths.temporaryFolder()
         let (served, videos) = try Self.serveSeedImages(in: site)

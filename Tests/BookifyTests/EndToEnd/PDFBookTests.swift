@@ -3,7 +3,7 @@ import Testing
 
 /// The PDF book (issue 12), read back with pypdf, poppler and pdfplumber: what a reader of the
 /// printed or on-screen book would check.
-@Suite(.enabled(if: TestPaths.seedFeed != nil, "../shared/seed is not beside the checkout"))
+@Suite
 struct SeedPDFTests {
     /// The seed as PDF and EPUB from one run, read back once for every test here.
     private static let seed: (folder: URL, facts: PDFFacts)? = {
@@ -130,7 +130,7 @@ struct SeedPDFTests {
         let body = facts.labels.indices.filter { Int(facts.labels[$0]) != nil && !opening.contains($0) && !facts.words[$0].isEmpty }
         let left = body.filter { $0 % 2 == 1 }
         let right = body.filter { $0 % 2 == 0 }
-        #expect(!left.isEmpty && left.allSatisfy { facts.runningHead(onPage: $0) == "Gaurav Sarma's Blog" })
+        #expect(!left.isEmpty && left.allSatisfy { facts.runningHead(onPage: $0) == TestPaths.Seed.title })
         let titles = try Self.feedTitles().map(Self.normalized) + ["Posts", "Random", "Aboutthisbook"]
         for page in right {
             // A long title is cut to one line, ending in "…".
@@ -142,7 +142,7 @@ struct SeedPDFTests {
 
     @Test func theDocumentSaysWhatItIsAndDatesItselfByTheNewestPost() throws {
         let (_, facts) = try #require(Self.seed)
-        #expect(facts.metadata["Title"] == "Gaurav Sarma's Blog" && facts.metadata["Author"] == "Gaurav Sarma")
+        #expect(facts.metadata["Title"] == TestPaths.Seed.title && facts.metadata["Author"] == TestPaths.Seed.author)
         #expect(facts.metadata["Creator"] == "bookify 0.1.0" && facts.metadata["Keywords"]?.contains("career") == true)
         #expect(facts.metadata["CreationDate"]?.contains("20260405") == true, "\(facts.metadata)")
     }
@@ -192,17 +192,15 @@ struct SeedPDFTests {
 }
 
 /// Every corpus input and the sample blog become sound PDFs with their fonts embedded.
-@Suite(.enabled(if: TestPaths.shared != nil, "../shared/corpus is not beside the checkout"))
-struct CorpusPDFTests {
+@Suite struct CorpusPDFTests {
     static let inputs: [String] = ["jsonfeed", "rss", "atom", "markdown"].flatMap { kind -> [String] in
-        guard let folder = TestPaths.shared?.appendingPathComponent("corpus/\(kind)"),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        return names.sorted().map { "corpus/\(kind)/\($0)" }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: TestPaths.corpus.appendingPathComponent(kind).path) else { return [] }
+        return names.filter { !$0.hasPrefix(".") }.sorted().map { "\(kind)/\($0)" }
     }
 
     @Test(arguments: inputs)
     func inputBecomesASoundPDF(input: String) throws {
-        let path = try #require(TestPaths.shared).appendingPathComponent(input).path
+        let path = TestPaths.corpus.appendingPathComponent(input).path
         let folder = TestPaths.temporaryFolder()
         let result = Shell.bookify([path, "-o", "book.pdf", "-q", "--offline"], in: folder)
         try #require(result.status == 0, "\(input): \(result.stderr)")

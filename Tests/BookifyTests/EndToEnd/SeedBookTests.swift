@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The blog bookify was started for (../shared/seed): the skeleton's acceptance test.
-@Suite(.enabled(if: TestPaths.seedFeed != nil, "../shared/seed is not beside the checkout"))
+@Suite
 struct SeedBookTests {
     private static func build(in folder: URL, name: String = "blog.epub") throws -> URL {
         let seed = try #require(TestPaths.seedFeed)

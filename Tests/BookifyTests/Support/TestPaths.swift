@@ -1,4 +1,4 @@
-import BookifyCore
+@testable import BookifyCore
 import Foundation
 
 /// Where the tests find the package, the shared test data and the built command.
@@ -9,13 +9,38 @@ enum TestPaths {
 
     static let examples = packageRoot.appendingPathComponent("examples")
 
-    /// `../shared` beside the checkout, when present (the seed feed and the corpus).
+    /// `../shared` beside the checkout, when present (the seed feed and the corpus);
+    /// `BOOKIFY_TESTS_SHARED=none` runs the tests as a clone without it would.
     static let shared: URL? = {
+        guard ProcessInfo.processInfo.environment["BOOKIFY_TESTS_SHARED"] != "none" else { return nil }
         let folder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
         return FileManager.default.fileExists(atPath: folder.path) ? folder : nil
     }()
 
-    static var seedFeed: URL? { shared?.appendingPathComponent("seed/blog-feed.json") }
+    /// Real feeds and sites to build: `../shared/corpus` when present, else the small corpus in
+    /// `Tests/BookifyTests/Fixtures/corpus` (written in the engines' shapes).
+    static let corpus: URL = shared.map { $0.appendingPathComponent("corpus") }
+        ?? packageRoot.appendingPathComponent("Tests/BookifyTests/Fixtures/corpus")
+
+    /// Whether `corpus` is the larger, real one.
+    static var hasRealCorpus: Bool { shared != nil }
+
+    /// The blog the seed tests build: `../shared/seed` when present, else `StandInBlog`, made in
+    /// its shape. (Optional for the callers' sake: it is always there.)
+    static var seedFeed: URL? { seed }
+
+    private static let seed: URL = shared.map { $0.appendingPathComponent("seed/blog-feed.json") } ?? StandInBlog.feed
+
+    /// What the seed's feed says of itself, read from the feed (not through bookify).
+    enum Seed {
+        private static var feed: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(contentsOf: seed))) as? [String: Any] ?? [:] }
+        static let title = feed["title"] as? String ?? ""
+        static let author = (feed["author"] as? [String: Any])?["name"] as? String ?? ""
+        static let homePage = (feed["home_page_url"] as? String ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        static let host = URL(string: homePage)?.host ?? ""
+        /// The file bookify names the book after its title.
+        static var bookFileName: String { Slug.make(title, fallback: "book") + ".epub" }
+    }
 
     /// The `bookify` binary `swift test` built beside the test bundle.
     static let bookifyBinary: URL = {
