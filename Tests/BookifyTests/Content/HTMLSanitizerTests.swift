@@ -16,12 +16,21 @@ import Testing
         <form action="/x"><input type="text" name="q"><button>Go</button><textarea>t</textarea></form>
         <a href="javascript:alert(1)">js</a><a href="data:text/html,x">data</a><a href=" JaVaScRiPt:x">mixed</a>
         """)
-        for forbidden in ["script", "alert", "onclick", "style", "iframe", "object", "embed", "form", "button",
-                          "textarea", "javascript", "data:", "input", "checkbox"] {
-            #expect(!html.lowercased().contains(forbidden.lowercased()), "\(forbidden) survived in \(html)")
-        }
-        #expect(html.hasPrefix("p\n  \"Hi\"\n"))
-        #expect(html.contains("a\n  \"js\""), "a link without its javascript: target")
+        // Scripts, styles, frames, embeds and forms are gone with their content, handlers and
+        // javascript: and data: targets without a trace; the links' text stays.
+        #expect(html == """
+            p
+              "Hi"
+            "\\n"
+            "\\n"
+            "\\n"
+            a
+              "js"
+            a
+              "data"
+            a
+              "mixed"
+            """)
     }
 
     @Test func unwrapsUnknownElementsKeepingTheirText() {
@@ -31,9 +40,17 @@ import Testing
 
     @Test func resolvesRelativeLinksAgainstThePost() {
         let html = clean(#"<p><a href="../two/">two</a> <a href="/about">about</a> <a href="mailto:a@b.example">mail</a></p>"#)
-        #expect(html.contains("a → https://blog.example/posts/two/"))
-        #expect(html.contains("a → https://blog.example/about"))
-        #expect(html.contains("a → mailto:a@b.example"))
+        #expect(html == """
+            p
+              a → https://blog.example/posts/two/
+                "two"
+              " "
+              a → https://blog.example/about
+                "about"
+              " "
+              a → mailto:a@b.example
+                "mail"
+            """)
     }
 
     @Test func dropsRelativeLinksWithoutABase() {
@@ -42,9 +59,16 @@ import Testing
 
     @Test func fragmentLinksFollowTheirTargetsOrLoseTheirHref() {
         let html = clean(##"<h2 id="Intro Part">Intro</h2><p><a href="#Intro Part">up</a> <a href="#missing">gone</a></p>"##)
-        #expect(html.hasPrefix("h2 #p001-Intro-Part"))
-        #expect(html.contains("a → p001#p001-Intro-Part\n    \"up\""))
-        #expect(html.contains("  a\n    \"gone\""))
+        #expect(html == """
+            h2 #p001-Intro-Part
+              "Intro"
+            p
+              a → p001#p001-Intro-Part
+                "up"
+              " "
+              a
+                "gone"
+            """)
     }
 
     @Test func aLinkToAPostOnASharedPageFindsThatPost() {
@@ -59,7 +83,17 @@ import Testing
 
     @Test func namedAnchorsAreLinkTargets() {
         let html = clean(##"<p>Claim<a href="#note1"><sup>1</sup></a></p><ol><li><a name="note1"></a>Source</li></ol>"##)
-        #expect(html.contains("a → p001#p001-note1\n    sup") && html.contains("li\n    a #p001-note1\n    \"Source\""))
+        #expect(html == """
+            p
+              "Claim"
+              a → p001#p001-note1
+                sup
+                  "1"
+            ol
+              li
+                a #p001-note1
+                "Source"
+            """)
     }
 
     @Test func makesDuplicateIDsUnique() {
@@ -70,11 +104,17 @@ import Testing
     @Test func mediaBecomeReferencesResolvedAgainstThePostForTheAssetStage() {
         let html = clean(#"<p><img src="/img/a.png" alt="A diagram" onerror="x()" width="9"> <img src="demo.mp4"> "#
                          + #"<picture><source srcset="b.webp 2x"><img src="b.png" alt="B"></picture> <video><source src="v.webm"></video></p>"#)
-        #expect(html.contains(#"media image "https://blog.example/img/a.png" alt="A diagram""#))
-        #expect(html.contains(#"media video "https://blog.example/posts/one/demo.mp4""#))
-        #expect(html.contains(#"media image "https://blog.example/posts/one/b.png" alt="B""#))
-        #expect(html.contains(#"media video "https://blog.example/posts/one/v.webm""#))
-        #expect(!html.contains("onerror") && !html.contains("width") && !html.contains("source"))
+        // A picture is its img; a video its source; handlers and sizes go.
+        #expect(html == """
+            p
+              media image "https://blog.example/img/a.png" alt="A diagram"
+              " "
+              media video "https://blog.example/posts/one/demo.mp4"
+              " "
+              media image "https://blog.example/posts/one/b.png" alt="B"
+              " "
+              media video "https://blog.example/posts/one/v.webm"
+            """)
         // Lazy loading keeps the real image in data-src; 1×1 tracking pixels go.
         #expect(clean(#"<p><img src="data:image/gif;base64,R0lGOD" data-src="/real.jpg" alt="r"></p>"#)
                 == #"p"# + "\n" + #"  media image "https://blog.example/real.jpg" alt="r""#)
@@ -87,14 +127,21 @@ import Testing
     @Test func emojiImagesBecomeTheirEmoji() {
         #expect(clean(#"<p>Nice <img class="wp-smiley" src="https://s.w.org/72x72/1f642.png" alt="🙂"> day</p>"#)
                 == "p\n  \"Nice \"\n  \"🙂\"\n  \" day\"")
-        #expect(clean(#"<p><img src="/a.png" alt="42"></p>"#).contains(#"media image "https://blog.example/a.png" alt="42""#),
-                "digits are no emoji")
+        #expect(clean(#"<p><img src="/a.png" alt="42"></p>"#) == """
+                p
+                  media image "https://blog.example/a.png" alt="42"
+                """, "digits are no emoji")
     }
 
     @Test func movesContentOutOfHTML5VoidElementsLibxml2DoesNotKnow() {
         let html = clean("<p>a<wbr>b</p><video><source src=\"v.mp4\">Fallback text</video>")
-        #expect(html.hasPrefix("p\n  \"a\"\n  wbr\n  \"b\""))
-        #expect(!html.contains("source"))
+        #expect(html == """
+            p
+              "a"
+              wbr
+              "b"
+            media video "https://blog.example/posts/one/v.mp4" title="Fallback text"
+            """)
     }
 
     @Test func dropsControlCharactersAndKeepsTheText() {
@@ -114,7 +161,13 @@ import Testing
     @Test func keepsLanguageAndDirectionAndTurnsPresentationIntoData() {
         #expect(clean(#"<p lang="fr" dir="rtl" style="color: red; text-align: center">bonjour</p>"#)
                 == "p [lang=\"fr\"] [dir=\"rtl\"] align=center\n  \"bonjour\"")
-        #expect(clean(#"<table><tr><td colspan="2" rowspan=" 3 " align="right">x</td><td colspan="x">y</td></tr></table>"#)
-                .contains("td align=right span=2×3\n      \"x\"\n    td\n"), "spans are numbers; a broken one is dropped")
+        #expect(clean(#"<table><tr><td colspan="2" rowspan=" 3 " align="right">x</td><td colspan="x">y</td></tr></table>"#) == """
+                table
+                  tr
+                    td align=right span=2×3
+                      "x"
+                    td
+                      "y"
+                """, "spans are numbers; a broken one is dropped")
     }
 }
