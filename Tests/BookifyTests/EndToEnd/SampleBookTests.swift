@@ -1,4 +1,4 @@
-import BookifyCore
+@testable import BookifyCore
 import Foundation
 import Testing
 
@@ -31,20 +31,21 @@ import Testing
         #expect(titles.contains("What goes in"), "the first post's sections are in the table of contents")
         #expect(book.spine.prefix(2) == ["text/cover.xhtml", "text/title-page.xhtml"] && book.spine.suffix(2) == ["text/colophon.xhtml", "nav.xhtml"],
                 "the drawn cover, the title page, …, and the contents after the colophon, outside the reading order")
-        #expect(book.opf.contains(#"<itemref idref="nav" linear="no"/>"#))
+        #expect(book.elements("itemref", in: "OEBPS/content.opf").contains { $0.attributes["idref"] == "nav" && $0.attributes["linear"] == "no" })
     }
 
     @Test func keepsTablesCodeFootnotesAndTheImage() async throws {
         let book = try await Self.build().1
         let documents = book.archive.xhtmlEntries.map(\.text).joined()
-        #expect(documents.contains(#"<th class="align-right">Year</th>"#))
-        #expect(documents.contains(#"<code class="language-swift">"#))
+        #expect(book.elements("th").contains { $0.attributes["class"] == "align-right" && $0.text == "Year" })
+        #expect(book.elements("code").contains { $0.attributes["class"] == "language-swift" })
         #expect(documents.firstMatch(of: #/href="#p\d+-fn-tap" epub:type|epub:type="noteref" role="doc-noteref" id="p\d+-fnref-tap" href="#p\d+-fn-tap"/#) != nil)
-        #expect(documents.contains(#"<figure class="image"><img src="../images/pipeline-"#)
-                && documents.contains(#"alt="The bookify pipeline: feed, posts, plan, content, EPUB"/></figure>"#))
+        let figures = book.elements("figure").filter { $0.attributes["class"] == "image" }.compactMap { $0.first("img") }
+        #expect(figures.contains { $0.attributes["src"]?.hasPrefix("../images/pipeline-") == true
+                && $0.attributes["alt"] == "The bookify pipeline: feed, posts, plan, content, EPUB" })
         let image = book.archive.entries.first { $0.name.hasPrefix("OEBPS/images/pipeline-") }
         #expect(image?.data == (try? Data(contentsOf: TestPaths.examples.appendingPathComponent("images/pipeline.png"))))
-        #expect(documents.contains("<del>promised</del>"))
-        #expect(documents.contains("<time datetime=\"2026-01-12\">"))
+        #expect(book.elements("del").contains { $0.text == "promised" })
+        #expect(book.elements("time").contains { $0.attributes["datetime"] == "2026-01-12" })
     }
 }

@@ -1,3 +1,4 @@
+@testable import BookifyCore
 import Foundation
 import Testing
 
@@ -12,6 +13,17 @@ struct BookInspector {
     var opf: String { archive["OEBPS/content.opf"]?.text ?? "" }
     var nav: String { archive["OEBPS/nav.xhtml"]?.text ?? "" }
     var ncx: String { archive["OEBPS/toc.ncx"]?.text ?? "" }
+
+    /// Every element named `name` in the book's XHTML documents (or in the entry `entry`), parsed:
+    /// what a test checks of the markup, rather than a substring of it.
+    func elements(_ name: String, in entry: String? = nil) -> [XMLTree] {
+        let entries = entry.map { archive[$0].map { [$0] } ?? [] } ?? archive.xhtmlEntries
+        return entries.compactMap { try? XMLTree.parse(Array($0.data)) }.flatMap { Self.descendants(of: $0, named: name) }
+    }
+
+    private static func descendants(of tree: XMLTree, named name: String) -> [XMLTree] {
+        tree.elements().flatMap { child in (child.name == name ? [child] : []) + descendants(of: child, named: name) }
+    }
 
     /// The titles the table of contents lists, in order (nested entries included).
     var navTitles: [String] {
