@@ -43,12 +43,15 @@ import Testing
         let resources = try EPUBWriter(templates: TemplateLibrary()).resources(for: await Self.smallBook())
         let book = await Self.smallBook().book
         let opf = PackageDocument.make(metadata: book.metadata, resources: resources, ncxID: "ncx")
-        #expect(opf.contains("<dc:title id=\"title\">Tiny</dc:title>"))
-        #expect(opf.contains("<meta property=\"dcterms:modified\">2020-03-04T05:06:07Z</meta>"))
-        #expect(opf.components(separatedBy: "dcterms:modified").count == 2)
-        #expect(opf.contains("<spine toc=\"ncx\">"))
-        #expect(opf.contains("properties=\"nav\""))
-        let order = opf.matches(of: /<itemref idref="([^"]+)"/).map { String($0.output.1) }
+        let package = try XMLTree.parse(Array(opf.utf8))
+        let metadata = try #require(package.first("metadata"))
+        #expect(metadata.elements("title").map { [$0.attributes["id"], $0.text] } == [["title", "Tiny"]])
+        let modified = metadata.elements("meta").filter { $0.attributes["property"] == "dcterms:modified" }
+        #expect(modified.map(\.text) == ["2020-03-04T05:06:07Z"], "the newest post's date, once")
+        let spine = try #require(package.first("spine"))
+        #expect(spine.attributes["toc"] == "ncx")
+        #expect(package.first("manifest")?.elements("item").filter { $0.attributes["properties"] == "nav" }.count == 1)
+        let order = spine.elements("itemref").compactMap { $0.attributes["idref"] }
         // Both posts are of 2020: auto grouping falls back to years.
         #expect(order == ["title-page", "c01", "p001", "p002", "colophon", "nav"])
     }
@@ -68,8 +71,10 @@ import Testing
             .write(to: templates.appendingPathComponent("post.mustache"), atomically: true, encoding: .utf8)
         let output = folder.appendingPathComponent("book.epub")
         try EPUBWriter(templates: TemplateLibrary(overrides: templates)).write(await Self.smallBook(), to: output)
-        let first = try #require(try EPUBArchive(output)["OEBPS/text/p001.xhtml"])
-        #expect(first.text.contains("<p class=\"mine\">First &amp; &lt;best&gt;</p>"))
+        let page = try XMLTree.parse(Array(try #require(try EPUBArchive(output)["OEBPS/text/p001.xhtml"]).data))
+        let body = try #require(page.first("body"))
+        #expect(body.elements("p").first.map { [$0.attributes["class"], $0.text] } == ["mine", "First & <best>"],
+                "the user's template, its title escaped")
     }
 
     @Test func aTemplateThatMakesBrokenXHTMLIsAnError() async throws {
