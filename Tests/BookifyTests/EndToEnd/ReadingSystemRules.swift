@@ -1,3 +1,4 @@
+@testable import BookifyCore
 import Foundation
 import Testing
 
@@ -6,8 +7,10 @@ import Testing
 enum ReadingSystemRules {
     static let maximumDocumentBytes = 250_000
     static let bannedCSSProperties = ["position", "overflow", "clip", "direction", "unicode-bidi"]
+    /// `epub:type` as the parsed tree names it.
+    private static let epubType = "http://www.idpf.org/2007/ops:type"
 
-    static func check(_ book: BookInspector, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func check(_ book: BookInspector, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let names = book.archive.entries.map(\.name)
         #expect(Set(names.map { $0.lowercased() }).count == names.count, "names must differ after case folding",
                 sourceLocation: sourceLocation)
@@ -18,27 +21,28 @@ enum ReadingSystemRules {
             let text = entry.text
             #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>"), "\(entry.name): XML declaration",
                     sourceLocation: sourceLocation)
-            let title = EPUBArchive.texts(of: "title", in: text).first ?? ""
-            #expect(!title.trimmingCharacters(in: .whitespaces).isEmpty, "\(entry.name): <title>", sourceLocation: sourceLocation)
-            let htmlTag = text.firstMatch(of: /<html [^>]*>/).map { String($0.output) } ?? ""
-            #expect(htmlTag.contains(" lang=\"") && htmlTag.contains(" xml:lang=\""), "\(entry.name): lang on <html>",
-                    sourceLocation: sourceLocation)
-            #expect(text.firstMatch(of: /<img(?![^>]* src=")[^>]*>/) == nil, "\(entry.name): <img> without src",
-                    sourceLocation: sourceLocation)
-            for image in text.matches(of: /<img [^>]*>/) {
-                let tag = String(image.output)
-                #expect(tag.contains(" alt=\"") && tag.contains("src=\"../images/"),
-                        "\(entry.name): an image is in the book and has alt text: \(tag)", sourceLocation: sourceLocation)
+            guard let page = try? XMLTree.parse(Array(entry.data)) else {
+                Issue.record("\(entry.name) is not well-formed XML", sourceLocation: sourceLocation)
+                continue
+            }
+            #expect(page.first("head")?.first("title")?.trimmedText != nil, "\(entry.name): <title>", sourceLocation: sourceLocation)
+            #expect(page.attributes["lang"] != nil && page.attributes["lang"] == page.attributes["xml:lang"],
+                    "\(entry.name): lang and xml:lang on <html>", sourceLocation: sourceLocation)
+            for image in BookInspector.descendants(of: page, named: "img") {
+                #expect(image.attributes["src"]?.hasPrefix("../images/") == true && image.attributes["alt"] != nil,
+                        "\(entry.name): an image is in the book and has alt text: \(image.attributes)", sourceLocation: sourceLocation)
             }
             #expect(!text.contains("data-bookify-media"), "\(entry.name): a media marker was left", sourceLocation: sourceLocation)
             for comment in text.matches(of: /<!--(.*?)-->/.dotMatchesNewlines()) {
                 #expect(!comment.output.1.contains("--"), "\(entry.name): -- inside a comment", sourceLocation: sourceLocation)
             }
-            let bodyID = text.firstMatch(of: /<body[^>]* id="([^"]+)"/)?.output.1
-            #expect(bodyID == nil, "\(entry.name): links must not target <body>", sourceLocation: sourceLocation)
+            #expect(page.first("body")?.attributes["id"] == nil, "\(entry.name): links must not target <body>", sourceLocation: sourceLocation)
             #expect(entry.data.count < maximumDocumentBytes, "\(entry.name) is \(entry.data.count) bytes",
                     sourceLocation: sourceLocation)
         }
+        let package = try? XMLTree.parse(Array(book.opf.utf8))
+        let manifest = package?.first("manifest")?.elements("item") ?? []
+        let metadata = package?.first("metadata")?.elements() ?? []
         for css in book.archive.entries where css.name.hasSuffix(".css") {
             let declarations = css.text.replacing(/\/\*.*?\*\//.dotMatchesNewlines(), with: "")
             for property in bannedCSSProperties {
@@ -49,28 +53,33 @@ enum ReadingSystemRules {
             #expect(declarations.firstMatch(of: /display\s*:\s*(flex|grid|inline-flex|inline-grid)/) == nil,
                     "\(css.name) uses flex or grid", sourceLocation: sourceLocation)
             let href = css.name.replacingOccurrences(of: "OEBPS/", with: "")
-            #expect(book.opf.contains("href=\"\(href)\" media-type=\"text/css\""), sourceLocation: sourceLocation)
+            #expect(manifest.contains { $0.attributes["href"] == href && $0.attributes["media-type"] == "text/css" },
+                    "\(css.name) is in the manifest as text/css", sourceLocation: sourceLocation)
         }
-        let opf = book.opf
-        #expect(opf.contains("<package ") && opf.firstMatch(of: /<package [^>]*xml:lang="/) != nil, sourceLocation: sourceLocation)
-        #expect(opf.firstMatch(of: /<dc:language>[^<]+<\/dc:language>/) != nil, sourceLocation: sourceLocation)
-        let modified = opf.matches(of: /<meta property="dcterms:modified">(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)<\/meta>/)
-        #expect(modified.count == 1, "dcterms:modified exactly once as CCYY-MM-DDThh:mm:ssZ", sourceLocation: sourceLocation)
-        let uid = book.ncx.firstMatch(of: /<meta name="dtb:uid" content="([^"]+)"/)?.output.1
-        #expect(uid.map(String.init) == book.identifier, "NCX dtb:uid equals the package identifier", sourceLocation: sourceLocation)
+        #expect(package?.name == "package" && package?.attributes["xml:lang"] != nil, sourceLocation: sourceLocation)
+        #expect(metadata.contains { $0.name == "language" && $0.trimmedText != nil }, "dc:language", sourceLocation: sourceLocation)
+        let metas = metadata.filter { $0.name == "meta" }.map { (property: $0.attributes["property"] ?? "", value: $0.text) }
+        let modified = metas.filter { $0.property == "dcterms:modified" }.map(\.value)
+        #expect(modified.count == 1 && modified.allSatisfy { $0.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/) != nil },
+                "dcterms:modified exactly once as CCYY-MM-DDThh:mm:ssZ: \(modified)", sourceLocation: sourceLocation)
+        let ncx = try? XMLTree.parse(Array(book.ncx.utf8))
+        let uid = ncx?.first("head")?.elements("meta").first { $0.attributes["name"] == "dtb:uid" }?.attributes["content"]
+        #expect(uid != nil && uid == book.identifier, "NCX dtb:uid equals the package identifier", sourceLocation: sourceLocation)
         for (property, value) in [("schema:accessMode", "textual"), ("schema:accessModeSufficient", "textual"),
                                   ("schema:accessibilityFeature", "tableOfContents"),
                                   ("schema:accessibilityFeature", "readingOrder"),
                                   ("schema:accessibilityFeature", "structuralNavigation"),
                                   ("schema:accessibilityHazard", "none")] {
-            #expect(opf.contains("<meta property=\"\(property)\">\(value)</meta>"), "\(property) \(value)",
-                    sourceLocation: sourceLocation)
+            #expect(metas.contains { $0 == (property, value) }, "\(property) \(value)", sourceLocation: sourceLocation)
         }
-        #expect(opf.contains("<meta property=\"schema:accessibilitySummary\">"), sourceLocation: sourceLocation)
-        #expect(!opf.contains("dcterms:conformsTo"), sourceLocation: sourceLocation)
-        let landmarks = book.nav.components(separatedBy: "epub:type=\"landmarks\"").last ?? ""
-        #expect(landmarks.contains("<a epub:type=\"toc\"") && landmarks.contains("<a epub:type=\"bodymatter\""),
-                "landmarks link toc and bodymatter", sourceLocation: sourceLocation)
+        #expect(metas.contains { $0.property == "schema:accessibilitySummary" && !$0.value.isEmpty }, sourceLocation: sourceLocation)
+        #expect(!metas.contains { $0.property == "dcterms:conformsTo" } && !metadata.contains { $0.name == "conformsTo" },
+                "no conformance claim", sourceLocation: sourceLocation)
+        let nav = (try? XMLTree.parse(Array(book.nav.utf8))).map { BookInspector.descendants(of: $0, named: "nav") } ?? []
+        let landmarks = nav.first { $0.attributes[Self.epubType] == "landmarks" }
+            .map { BookInspector.descendants(of: $0, named: "a").compactMap { $0.attributes[Self.epubType] } } ?? []
+        #expect(landmarks.contains("toc") && landmarks.contains("bodymatter"), "landmarks link toc and bodymatter: \(landmarks)",
+                sourceLocation: sourceLocation)
         #expect(book.brokenInternalReferences().isEmpty, "\(book.brokenInternalReferences())", sourceLocation: sourceLocation)
     }
 }

@@ -21,7 +21,7 @@ struct BookInspector {
         return entries.compactMap { try? XMLTree.parse(Array($0.data)) }.flatMap { Self.descendants(of: $0, named: name) }
     }
 
-    private static func descendants(of tree: XMLTree, named name: String) -> [XMLTree] {
+    static func descendants(of tree: XMLTree, named name: String) -> [XMLTree] {
         tree.elements().flatMap { child in (child.name == name ? [child] : []) + descendants(of: child, named: name) }
     }
 

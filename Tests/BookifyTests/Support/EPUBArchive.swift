@@ -42,11 +42,4 @@ struct EPUBArchive {
 
     /// The XHTML documents of the book.
     var xhtmlEntries: [Entry] { entries.filter { $0.name.hasSuffix(".xhtml") } }
-
-    /// The text of the element `name` in every place it occurs (a rough XML reading for tests).
-    static func texts(of name: String, in xml: String) -> [String] {
-        xml.matches(of: try! Regex("<\(name)(?: [^>]*)?>(.*?)</\(name)>")).map {
-            String($0.output[1].substring ?? "")
-        }
-    }
 }
