@@ -69,10 +69,9 @@ struct ArchiveAdd: AsyncParsableCommand {
     func run() async throws {
         do {
             var settings = try location.settings(inputs: inputs)
-            var given = [String: SettingInput].merging([assets.given, site.given])
-            given.add("content-format", contentFormat)
-            given.add("drafts", flag: drafts)
-            given.add("offline", flag: offline)
+            let given = [String: SettingInput].merging([
+                assets.given, site.given, .init(given: ["content-format": contentFormat, "drafts": drafts, "offline": offline]),
+            ])
             do { try Setting.apply(given, to: &settings) } catch { throw ValidationError(Setting.message(for: error)) }
             if settings.assets.cacheFolder == nil { settings.assets.cacheFolder = DownloadCache.defaultFolder }
             guard !inputs.isEmpty else { throw BookifyError.usage("Name at least one input to add (a feed file or URL, a Markdown folder, or -).") }

@@ -100,11 +100,7 @@ struct ArchiveExport: AsyncParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The blogs as they were then (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ).", valueName: "date"))
     var asOf: String?
 
-    private var given: [String: SettingInput] {
-        var given: [String: SettingInput] = [:]
-        given.add("as-of", asOf)
-        return given
-    }
+    private var given: [String: SettingInput] { .init(given: ["as-of": asOf]) }
 
     @OptionGroup
     var location: ArchiveLocation

@@ -9,10 +9,10 @@ struct ArchiveOptions: SettingOptions {
     @Flag(name: .customLong("new-only"), help: ArgumentHelp(Setting.help("new-only").abstract)) var newOnly = false
 
     var given: [String: SettingInput] {
-        var given: [String: SettingInput] = [:]
-        given.add("archive", archive)
-        given.add("as-of", asOf)
-        given.add("new-only", flag: newOnly)
-        return given
+        .init(given: [
+            "archive": archive,
+            "as-of": asOf,
+            "new-only": newOnly,
+        ])
     }
 }

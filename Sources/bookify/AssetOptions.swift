@@ -8,10 +8,10 @@ struct AssetOptions: SettingOptions {
     @Option(help: Setting.help("cache-dir")) var cacheDir: String?
 
     var given: [String: SettingInput] {
-        var given: [String: SettingInput] = [:]
-        given.add("assets", assets)
-        given.add("base-url", baseURL)
-        given.add("cache-dir", cacheDir)
-        return given
+        .init(given: [
+            "assets": assets,
+            "base-url": baseURL,
+            "cache-dir": cacheDir,
+        ])
     }
 }

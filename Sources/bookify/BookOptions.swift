@@ -16,19 +16,19 @@ struct BookOptions: SettingOptions {
     @Option(help: Setting.help("split-size")) var splitSize: String?
 
     var given: [String: SettingInput] {
-        var given: [String: SettingInput] = [:]
-        given.add("title", title)
-        given.add("subtitle", subtitle)
-        given.add("author", authors)
-        given.add("language", language)
-        given.add("publisher", publisher)
-        given.add("identifier", identifier)
-        given.add("css", css)
-        given.add("templates", templates)
-        given.add("cover", cover)
-        given.add("device", device)
-        given.add("split-size", splitSize)
-        return given
+        .init(given: [
+            "title": title,
+            "subtitle": subtitle,
+            "author": authors,
+            "language": language,
+            "publisher": publisher,
+            "identifier": identifier,
+            "css": css,
+            "templates": templates,
+            "cover": cover,
+            "device": device,
+            "split-size": splitSize,
+        ])
     }
 }
 

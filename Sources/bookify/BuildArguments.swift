@@ -27,8 +27,8 @@ struct BuildArguments: ParsableArguments {
 
     /// The run these arguments ask for, with bookify.yml under them.
     func request(outputs: [String] = [], strict: Bool = false, archive: ArchiveOptions? = nil) throws(BookifyError) -> BuildRequest {
-        var given = [String: SettingInput].merging([archive?.given ?? [:], book.given, planning.given, site.given, assets.given, pdf.given])
-        given.add("strict", flag: strict)
+        let given = [String: SettingInput].merging([archive?.given ?? [:], book.given, planning.given, site.given, assets.given, pdf.given,
+                                                    .init(given: ["strict": strict])])
         return try BuildRequest(inputs: inputs, outputs: outputs, configFile: planning.config) { settings in
             // Every value was checked when the arguments were parsed (`SettingOptions.validate`).
             try? Setting.apply(given, to: &settings)

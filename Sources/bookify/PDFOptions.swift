@@ -8,10 +8,10 @@ struct PDFOptions: SettingOptions {
     @Option(help: Setting.help("font-size")) var fontSize: String?
 
     var given: [String: SettingInput] {
-        var given: [String: SettingInput] = [:]
-        given.add("page-size", pageSize)
-        given.add("margins", margins)
-        given.add("font-size", fontSize)
-        return given
+        .init(given: [
+            "page-size": pageSize,
+            "margins": margins,
+            "font-size": fontSize,
+        ])
     }
 }

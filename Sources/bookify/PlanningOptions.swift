@@ -22,22 +22,22 @@ struct PlanningOptions: SettingOptions {
     var config: String?
 
     var given: [String: SettingInput] {
-        var given: [String: SettingInput] = [:]
-        given.add("group-by", groupBy)
-        given.add("order", order)
-        given.add("tags", tags)
-        given.add("exclude-tags", excludedTags)
-        given.add("since", since)
-        given.add("until", until)
-        given.add("limit", number: limit)
-        given.add("toc-depth", number: tocDepth)
-        given.add("content-format", contentFormat)
-        given.add("drafts", flag: drafts)
-        given.add("offline", flag: offline)
-        given.add("connect-timeout", number: connectTimeout)
-        given.add("timeout", number: timeout)
-        given.add("size-limit", number: sizeLimit)
-        return given
+        .init(given: [
+            "group-by": groupBy,
+            "order": order,
+            "tags": tags,
+            "exclude-tags": excludedTags,
+            "since": since,
+            "until": until,
+            "limit": limit,
+            "toc-depth": tocDepth,
+            "content-format": contentFormat,
+            "drafts": drafts,
+            "offline": offline,
+            "connect-timeout": connectTimeout,
+            "timeout": timeout,
+            "size-limit": sizeLimit,
+        ])
     }
 }
 

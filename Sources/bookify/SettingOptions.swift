@@ -30,34 +30,55 @@ extension Setting {
     }
 }
 
+/// A value of a command-line option, as the settings table reads it: `nil` when the option was
+/// not given (an absent value, an empty repeated option, a flag left off).
+protocol SettingArgument {
+    var settingInput: SettingInput? { get }
+}
+
+extension String: SettingArgument {
+    var settingInput: SettingInput? { .text(self) }
+}
+
+extension Array: SettingArgument where Element == String {
+    var settingInput: SettingInput? { isEmpty ? nil : .texts(self) }
+}
+
+extension Bool: SettingArgument {
+    var settingInput: SettingInput? { self ? .text("true") : nil }
+}
+
+extension Int: SettingArgument {
+    var settingInput: SettingInput? { .text(String(self)) }
+}
+
+extension Double: SettingArgument {
+    var settingInput: SettingInput? { .text(String(self)) }
+}
+
+extension Optional: SettingArgument where Wrapped: SettingArgument {
+    var settingInput: SettingInput? { self?.settingInput }
+}
+
+/// A choice, by its name.
+extension SettingArgument where Self: RawRepresentable, RawValue == String {
+    var settingInput: SettingInput? { .text(rawValue) }
+}
+
+extension GroupingRule: SettingArgument {}
+extension PostOrder: SettingArgument {}
+extension FullTextMode: SettingArgument {}
+extension DeviceProfile.Name: SettingArgument {}
+extension ContentFormatOption: SettingArgument {}
+
 extension Dictionary where Key == String, Value == SettingInput {
+    /// The settings among `arguments` (values by setting key) that were given.
+    init(given arguments: KeyValuePairs<String, any SettingArgument>) {
+        self.init(uniqueKeysWithValues: arguments.compactMap { key, value in value.settingInput.map { (key, $0) } })
+    }
+
     /// The settings given by several groups of options.
     static func merging(_ groups: [[String: SettingInput]]) -> Self {
         groups.reduce(into: [:]) { $0.merge($1) { _, last in last } }
-    }
-
-    /// `text` for the setting `key`, when given.
-    mutating func add(_ key: String, _ text: String?) {
-        if let text { self[key] = .text(text) }
-    }
-
-    /// A value of a choice, by its name.
-    mutating func add<Choice: RawRepresentable>(_ key: String, _ choice: Choice?) where Choice.RawValue == String {
-        add(key, choice?.rawValue)
-    }
-
-    /// A number.
-    mutating func add<Number: LosslessStringConvertible>(_ key: String, number: Number?) {
-        add(key, number.map(String.init))
-    }
-
-    /// Values of a repeated option, when any was given.
-    mutating func add(_ key: String, _ values: [String]) {
-        if !values.isEmpty { self[key] = .texts(values) }
-    }
-
-    /// A flag, when given.
-    mutating func add(_ key: String, flag: Bool) {
-        if flag { self[key] = .text("true") }
     }
 }

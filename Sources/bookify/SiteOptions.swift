@@ -11,13 +11,13 @@ struct SiteOptions: SettingOptions {
     @Option(help: Setting.help("delay")) var delay: Double?
 
     var given: [String: SettingInput] {
-        var given: [String: SettingInput] = [:]
-        given.add("latest", number: latest)
-        given.add("feed-only", flag: feedOnly)
-        given.add("full-text", fullText)
-        given.add("per-host", number: perHost)
-        given.add("delay", number: delay)
-        return given
+        .init(given: [
+            "latest": latest,
+            "feed-only": feedOnly,
+            "full-text": fullText,
+            "per-host": perHost,
+            "delay": delay,
+        ])
     }
 }
 
