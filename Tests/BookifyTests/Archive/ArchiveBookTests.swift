@@ -14,10 +14,9 @@ struct ArchiveBookTests {
         try BookInspector(book).spine.filter { $0.hasPrefix("text/p") }
     }
 
-    /// Every post page's text, joined.
+    /// The text of every post page, as a reader sees it.
     private func text(of book: URL) throws -> String {
-        let inspector = try BookInspector(book)
-        return inspector.spine.filter { $0.hasPrefix("text/p") }.compactMap { inspector.archive["OEBPS/" + $0]?.text }.joined()
+        try BookInspector(book).readableText { $0.hasPrefix("text/p") }
     }
 
     @Test func twoOverlappingHalvesMakeTheWholeBlogWithBothVersionsOfTheEditedPost() throws {
@@ -43,7 +42,7 @@ struct ArchiveBookTests {
         QPDF.expectClean(folder.appendingPathComponent("book.pdf"))
         #expect(try posts(of: book).count == 59)
         #expect(try text(of: book).components(separatedBy: ArchiveFixtures.editedText).count == 2)
-        let colophon = try BookInspector(book).archive["OEBPS/text/colophon.xhtml"]?.text ?? ""
+        let colophon = try BookInspector(book).page("text/colophon.xhtml")?.first("body")?.text ?? ""
         #expect(colophon.contains("Kept in a bookify archive from \(TestPaths.Seed.homePage), fetched on"), "\(colophon)")
 
         // The same archive state gives the same books, byte for byte.

@@ -1,4 +1,4 @@
-import BookifyCore
+@testable import BookifyCore
 import Foundation
 import Testing
 
@@ -31,20 +31,26 @@ import Testing
         let parts = book.spine.filter { $0.hasPrefix("text/p001") }
         #expect(parts.count >= 3, "\(parts)")
         #expect(parts.first == "text/p001.xhtml" && parts.dropFirst().allSatisfy { $0.hasPrefix("text/p001-") })
-        let texts = parts.map { book.archive["OEBPS/" + $0]?.text ?? "" }
-        #expect(texts[0].contains("<h1 class=\"post-title\">The long post</h1>"))
-        #expect(texts.dropFirst().allSatisfy { $0.contains("The long post (continued)") && !$0.contains("<h1") })
-        #expect(texts.dropFirst().allSatisfy { $0.contains("<h2") && $0.firstMatch(of: /<body[^>]*>\s*<article class="post">\s*<p class="post-continued">[^<]*<\/p>\s*<h2/) != nil },
-                "each part after the first starts at a heading")
-        #expect(texts.last!.contains("Originally published at") && !texts[0].contains("Originally published at"))
+        let pages = try parts.map { try #require(book.page($0)?.first("body")) }
+        #expect(pages[0].descendants("h1").map { "\($0.classes) \($0.text)" } == [#"["post-title"] The long post"#])
+        for page in pages.dropFirst() {
+            let opening = page.first("article")?.elements().prefix(2).map { "\($0.name) \($0.classes) \($0.text.prefix(25))" }
+            #expect(opening?.first == #"p ["post-continued"] The long post (continued)"# && opening?.last?.hasPrefix("h2") == true,
+                    "each part after the first says whose it is and starts at a heading: \(opening ?? [])")
+            #expect(page.descendants("h1").isEmpty)
+        }
+        #expect(pages.last!.text.contains("Originally published at") && !pages[0].text.contains("Originally published at"))
 
         // Links and the table of contents name the part that holds their target.
+        func hrefs(_ tree: XMLTree?) -> [String] { tree?.descendants("a").compactMap { $0.attributes["href"] } ?? [] }
         let last = parts.last!.replacingOccurrences(of: "text/", with: "")
-        #expect(texts[0].contains(#"href="\#(last)#p001-section-20""#), "the in-post link follows its heading")
-        #expect(texts[0].contains(#"href="\#(last)#p001-fn-n""#), "the note reference follows its note")
-        let short = book.archive["OEBPS/text/p002.xhtml"]?.text ?? ""
-        let holder = parts.first { book.archive["OEBPS/" + $0]?.text.contains(#"id="p001-section-11""#) == true }!
-        #expect(short.contains(#"href="\#(holder.replacingOccurrences(of: "text/", with: ""))#p001-section-11""#))
-        #expect(book.nav.contains(#"href="\#(parts.last!)#p001-section-20""#))
+        #expect(hrefs(pages[0]).contains("\(last)#p001-section-20"), "the in-post link follows its heading")
+        #expect(hrefs(pages[0]).contains("\(last)#p001-fn-n"), "the note reference follows its note")
+        let holder = try #require(parts.indices.first { index in
+            pages[index].descendants("h2").contains { $0.attributes["id"] == "p001-section-11" }
+        })
+        let short = hrefs(book.page("text/p002.xhtml"))
+        #expect(short.contains("\(parts[holder].replacingOccurrences(of: "text/", with: ""))#p001-section-11"))
+        #expect(hrefs(book.page("nav.xhtml")).contains("\(parts.last!)#p001-section-20"))
     }
 }

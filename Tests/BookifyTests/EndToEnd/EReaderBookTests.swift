@@ -30,9 +30,12 @@ struct EReaderBookTests {
             let inspector = try BookInspector(book)
             ReadingSystemRules.check(inspector)
             #expect(inspector.spine.first == "text/cover.xhtml")
-            #expect(inspector.opf.contains(#"<meta name="cover" content="cover-image"/>"#))
-            #expect(inspector.opf.contains(#"href="images/cover.png" media-type="image/png" properties="cover-image""#))
-            #expect(inspector.archive["OEBPS/text/cover.xhtml"]?.text.contains(#"<img class="cover-image" src="../images/cover.png""#) == true)
+            #expect(inspector.legacyMeta("cover") == "cover-image", "Kindle finds the cover by its EPUB 2 meta")
+            let item = inspector.manifest.first { $0.attributes["properties"] == "cover-image" }
+            #expect(item?.attributes["id"] == "cover-image" && item?.attributes["href"] == "images/cover.png"
+                    && item?.attributes["media-type"] == "image/png")
+            let coverImages = inspector.elements("img", in: "OEBPS/text/cover.xhtml")
+            #expect(coverImages.map { $0.attributes["src"] } == ["../images/cover.png"] && coverImages.allSatisfy { $0.hasClass("cover-image") })
             let png = try #require(inspector.archive["OEBPS/images/cover.png"]?.data)
             #expect(pngSize(png) == (1600, 2560))
             firstPixels.append(png)
@@ -41,7 +44,8 @@ struct EReaderBookTests {
         // Asked for none, there is none.
         try build([TestPaths.seedFeed!.path, "--offline", "-q", "--cover", "none", "-o", "bare.epub"], in: folder)
         let bare = try BookInspector(folder.appendingPathComponent("bare.epub"))
-        #expect(!bare.opf.contains("cover-image") && bare.spine.first == "text/title-page.xhtml")
+        #expect(bare.legacyMeta("cover") == nil && !bare.manifest.contains { $0.attributes["properties"] == "cover-image" }
+                && bare.spine.first == "text/title-page.xhtml")
     }
 
     @Test(arguments: ["Gaurav Sarma's Blog", "Field Notes on Books", "Ünïcödé ☃", "a", String(repeating: "Long title ", count: 30)])
@@ -109,8 +113,10 @@ struct EReaderBookTests {
             #expect(widths.count == pages.count)
             for (page, width) in widths { #expect(width.scroll <= width.client, "\(book) \(page): \(width.scroll) px wide on a 600 px screen") }
         }
-        let records = try BookInspector(folder.appendingPathComponent("wide.epub")).archive["OEBPS/text/p001.xhtml"]?.text ?? ""
-        #expect(records.contains(#"<dl class="table-record"><dt>Header 1</dt><dd>a rather long cell text with several words 1</dd>"#))
+        let records = try BookInspector(folder.appendingPathComponent("wide.epub")).elements("dl", in: "OEBPS/text/p001.xhtml")
+            .filter { $0.hasClass("table-record") }
+        let first = records.first?.elements().prefix(2).map { "\($0.name) \($0.text)" }
+        #expect(first == ["dt Header 1", "dd a rather long cell text with several words 1"], "a wide table reads as records: \(first ?? [])")
     }
 
     @Test func aKEPUBSpansTheSentencesOfItsParagraphsAndValidates() throws {
@@ -120,11 +126,16 @@ struct EReaderBookTests {
         let inspector = try BookInspector(folder.appendingPathComponent("seed.kepub.epub"))
         ReadingSystemRules.check(inspector)
         var (paragraphs, spanned) = (0, 0)
-        for page in inspector.archive.xhtmlEntries where page.name.contains("/text/") {
-            #expect(page.text.contains(/<body[^>]*><div id="book-columns"><div id="book-inner">/), "\(page.name)")
-            for match in page.text.matches(of: /<p\b[^>]*>(.*?)<\/p>/.dotMatchesNewlines()) {
+        for entry in inspector.archive.xhtmlEntries where entry.name.contains("/text/") {
+            let body = try #require(try XMLTree.parse(Array(entry.data)).first("body"))
+            let columns = body.elements()
+            #expect(columns.map { $0.attributes["id"] } == ["book-columns"]
+                    && columns[0].elements().map { $0.attributes["id"] } == ["book-inner"], "Kobo's wrappers in \(entry.name)")
+            for paragraph in body.descendants("p") {
                 paragraphs += 1
-                if match.output.1.contains(#"class="koboSpan" id="kobo."#) { spanned += 1 }
+                if paragraph.descendants("span").contains(where: { $0.hasClass("koboSpan") && $0.attributes["id"]?.hasPrefix("kobo.") == true }) {
+                    spanned += 1
+                }
             }
         }
         #expect(paragraphs > 1000 && Double(spanned) >= 0.95 * Double(paragraphs), "\(spanned) of \(paragraphs) paragraphs spanned")

@@ -1,3 +1,4 @@
+@testable import BookifyCore
 import Foundation
 import Testing
 
@@ -12,10 +13,6 @@ import Testing
     /// The images a book holds, by their bytes.
     private static func images(in book: BookInspector) -> Set<Data> {
         Set(book.archive.entries.filter { $0.name.hasPrefix("OEBPS/images/") && !$0.name.contains("/cover.") }.map(\.data))
-    }
-
-    private static func documents(of book: BookInspector) -> String {
-        book.archive.xhtmlEntries.map(\.text).joined()
     }
 
     /// The seed's site-relative and site-absolute images, each a different PNG at the path the
@@ -57,9 +54,9 @@ import Testing
         let inspector = try BookInspector(book)
         ReadingSystemRules.check(inspector)
         #expect(served.isSubset(of: Self.images(in: inspector)), "every served image is in the book")
-        let text = Self.documents(of: inspector)
+        let text = inspector.readableText()
         #expect(text.components(separatedBy: "(video not included)").count - 1 == videos)
-        #expect(inspector.opf.contains(#"<meta property="schema:accessMode">visual</meta>"#))
+        #expect(inspector.metaValues("schema:accessMode").contains("visual"), "a book with images is read visually too")
         #expect(online.stderr.contains("56 images") || online.stderr.contains("58 images"), "\(online.stderr)")
 
         server = nil  // nothing answers any more: the cache must serve
@@ -172,21 +169,33 @@ import Testing
         #expect(images.contains(TestImage.png(seed: 5)), "a file name found once under --assets")
         #expect(images.count == 6, "ok (stored once for two URLs), moved, drawing, inline data, local, found by name")
         let svg = try #require(inspector.archive.entries.first { $0.name.hasSuffix(".svg") })
-        #expect(inspector.opf.contains(#"media-type="image/svg+xml""#))
+        #expect(inspector.manifest.contains { "OEBPS/" + ($0.attributes["href"] ?? "") == svg.name && $0.attributes["media-type"] == "image/svg+xml" })
         for entry in inspector.archive.entries {
             #expect(entry.data != site.secret, "\(entry.name) is the file outside the asset folder")
             for forbidden in ["<script", "onload", "onclick", "javascript:", "evil.example", "foreignObject", "root:x:0"] {
                 #expect(!entry.text.contains(forbidden), "\(forbidden) in \(entry.name)")
             }
         }
-        #expect(svg.text.contains("<rect") && svg.text.contains("safe"))
+        let drawing = try XMLTree.parse(Array(svg.data))
+        #expect(!drawing.descendants("rect").isEmpty && drawing.descendants("text").map(\.text) == ["safe"],
+                "the drawing keeps its shapes and text, and the external entity is not read")
 
-        let text = Self.documents(of: inspector)
-        #expect(text.contains(#"<p class="media-placeholder">missing (image not available) · <a href="\#(server.baseURL.absoluteString)img/missing.png">view the original</a></p>"#))
-        #expect(text.contains(#"<span class="media-placeholder">in a link</span>"#), "inside a link: a label without a link of its own")
-        #expect(text.contains(#"a demo (video not included) · <a href="\#(server.baseURL.absoluteString)posts/one/demo.mp4">watch it online</a>"#))
-        #expect(text.contains(#"Inline <img src="../images/ok-"#), "an image inside text stays inline")
-        #expect(text.contains(#"<figure class="image"><img src="../images/"#), "an image alone in its paragraph is a figure")
+        let base = server.baseURL.absoluteString
+        let placeholders = inspector.elements("p").filter { $0.hasClass("media-placeholder") }
+        let missing = placeholders.first { $0.leadingText == "missing (image not available) · " }
+        #expect(missing?.elements("a").map { $0.attributes["href"] } == [base + "img/missing.png"]
+                && missing?.first("a")?.text == "view the original", "a missing image links its original")
+        let video = placeholders.first { $0.leadingText == "a demo (video not included) · " }
+        #expect(video?.elements("a").map { $0.attributes["href"] } == [base + "posts/one/demo.mp4"]
+                && video?.first("a")?.text == "watch it online", "a video links where it plays")
+        let inLink = inspector.elements("a").flatMap { $0.elements("span") }.filter { $0.hasClass("media-placeholder") }
+        #expect(inLink.map(\.text) == ["in a link"] && inLink.allSatisfy { $0.elements("a").isEmpty },
+                "inside a link: a label without a link of its own")
+        let inline = inspector.elements("p").first { $0.leadingText == "Inline " }
+        #expect(inline?.first("img")?.attributes["src"]?.hasPrefix("../images/ok-") == true, "an image inside text stays inline")
+        let figures = inspector.elements("figure").filter { $0.hasClass("image") }
+        #expect(figures.count == 6 && figures.allSatisfy { $0.elements().first?.name == "img" && $0.first("img")?.attributes["src"]?.hasPrefix("../images/") == true },
+                "each image alone in its paragraph is a figure: \(figures.count)")
     }
 
     @Test func strictMakesAFailedImageAnErrorAndWritesNoBook() throws {
@@ -227,11 +236,14 @@ import Testing
         let inspector = try BookInspector(book)
         ReadingSystemRules.check(inspector)
         #expect(inspector.archive.entries.first { $0.name == "OEBPS/images/cover.png" }?.data == TestImage.png(seed: 8))
-        let posts = inspector.spine.filter { $0.hasPrefix("text/p") }.map { inspector.archive["OEBPS/" + $0]?.text ?? "" }
-        #expect(posts.count == 3)
-        #expect(posts[0].contains(#"<figure class="lead-image"><img src="../images/lead-"#) && posts[0].contains(#"alt="""#))
-        #expect(posts[1].contains(#"<figure class="lead-image"><img src="../images/banner-"#), "the banner wins over the image")
-        #expect(!posts[2].contains("lead-image"), "a post with its own image needs no lead image")
+        let leads = inspector.spine.filter { $0.hasPrefix("text/p") }.map { path in
+            inspector.page(path).map { $0.descendants("figure").filter { $0.hasClass("lead-image") } } ?? []
+        }
+        #expect(leads.count == 3)
+        #expect(leads[0].map { $0.first("img")?.attributes["src"]?.hasPrefix("../images/lead-") } == [true]
+                && leads[0].first?.first("img")?.attributes["alt"] == "", "a lead image is decoration: empty alt")
+        #expect(leads[1].map { $0.first("img")?.attributes["src"]?.hasPrefix("../images/banner-") } == [true], "the banner wins over the image")
+        #expect(leads[2].isEmpty, "a post with its own image needs no lead image")
         #expect(Self.images(in: inspector) == [TestImage.png(seed: 5), TestImage.png(seed: 6), TestImage.png(seed: 7)])
 
         let notImage = Shell.bookify(["feed.json", "-o", "x.epub", "--cover", base.appendingPathComponent("nothing.png").absoluteString],
@@ -257,7 +269,8 @@ import Testing
         try EPUBCheck.expectClean(book)
         let inspector = try BookInspector(book)
         #expect(Self.images(in: inspector) == [TestImage.png(seed: 10), TestImage.png(seed: 11), TestImage.png(seed: 12)])
-        #expect(Self.documents(of: inspector).contains(#"<figure class="lead-image"><img src="../images/cover-"#),
+        #expect(inspector.elements("figure").filter { $0.hasClass("lead-image") }
+                    .map { $0.first("img")?.attributes["src"]?.hasPrefix("../images/cover-") } == [true],
                 "the front matter's cover image leads its post")
 
         let plan = Shell.bookify(["inspect", site.path, "--offline"], in: folder)

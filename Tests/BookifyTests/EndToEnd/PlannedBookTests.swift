@@ -1,3 +1,4 @@
+@testable import BookifyCore
 import Foundation
 import Testing
 
@@ -32,8 +33,10 @@ struct PlannedBookTests {
         #expect(found.first { $0.title == "Career" }?.posts == 8)
         #expect(found.first { $0.title == "Posts" }?.posts == 49)
         #expect(found.reduce(0) { $0 + $1.posts } == 59)
-        #expect(inspector.opf.contains(#"properties="cover-image""#) && inspector.opf.contains(#"<meta name="cover" content="cover-image"/>"#))
-        #expect(inspector.nav.contains(#"<a epub:type="cover" href="text/cover.xhtml">"#))
+        #expect(inspector.manifest.contains { $0.attributes["properties"] == "cover-image" } && inspector.legacyMeta("cover") == "cover-image")
+        let navLinks = inspector.elements("a", in: "OEBPS/nav.xhtml")
+        #expect(navLinks.filter { $0.epubType == "cover" }.map { $0.attributes["href"] } == ["text/cover.xhtml"],
+                "the landmarks name the cover")
         #expect(inspector.spine.first == "text/cover.xhtml")
     }
 
@@ -93,13 +96,13 @@ struct PlannedBookTests {
         let book = folder.appendingPathComponent("curated.epub")
         try EPUBCheck.expectClean(book)
         let inspector = try BookInspector(book)
-        #expect(inspector.opf.contains(">Selected essays</dc:title>"))
+        #expect(inspector.dublinCore("title").map(\.text) == ["Selected essays"])
         let found = chapters(of: inspector)
         #expect(found.map(\.title) == ["On careers", "Elasticsearch", "Kafka"])
         #expect(found.map(\.posts) == [8, 3, 3])
         let spine = inspector.spine
         let kafkaIndex = try #require(spine.firstIndex { path in
-            inspector.archive["OEBPS/" + path]?.text.contains(#"<h1 class="chapter-title">Kafka</h1>"#) == true
+            inspector.elements("h1", in: "OEBPS/" + path).contains { $0.hasClass("chapter-title") && $0.text == "Kafka" }
         })
         #expect(spine[(kafkaIndex - 1)].hasPrefix("text/p"), "the rest stands between Elasticsearch and Kafka")
     }

@@ -7,8 +7,6 @@ import Testing
 enum ReadingSystemRules {
     static let maximumDocumentBytes = 250_000
     static let bannedCSSProperties = ["position", "overflow", "clip", "direction", "unicode-bidi"]
-    /// `epub:type` as the parsed tree names it.
-    private static let epubType = "http://www.idpf.org/2007/ops:type"
 
     static func check(_ book: BookInspector, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let names = book.archive.entries.map(\.name)
@@ -28,7 +26,7 @@ enum ReadingSystemRules {
             #expect(page.first("head")?.first("title")?.trimmedText != nil, "\(entry.name): <title>", sourceLocation: sourceLocation)
             #expect(page.attributes["lang"] != nil && page.attributes["lang"] == page.attributes["xml:lang"],
                     "\(entry.name): lang and xml:lang on <html>", sourceLocation: sourceLocation)
-            for image in BookInspector.descendants(of: page, named: "img") {
+            for image in page.descendants("img") {
                 #expect(image.attributes["src"]?.hasPrefix("../images/") == true && image.attributes["alt"] != nil,
                         "\(entry.name): an image is in the book and has alt text: \(image.attributes)", sourceLocation: sourceLocation)
             }
@@ -75,9 +73,8 @@ enum ReadingSystemRules {
         #expect(metas.contains { $0.property == "schema:accessibilitySummary" && !$0.value.isEmpty }, sourceLocation: sourceLocation)
         #expect(!metas.contains { $0.property == "dcterms:conformsTo" } && !metadata.contains { $0.name == "conformsTo" },
                 "no conformance claim", sourceLocation: sourceLocation)
-        let nav = (try? XMLTree.parse(Array(book.nav.utf8))).map { BookInspector.descendants(of: $0, named: "nav") } ?? []
-        let landmarks = nav.first { $0.attributes[Self.epubType] == "landmarks" }
-            .map { BookInspector.descendants(of: $0, named: "a").compactMap { $0.attributes[Self.epubType] } } ?? []
+        let nav = (try? XMLTree.parse(Array(book.nav.utf8))).map { $0.descendants("nav") } ?? []
+        let landmarks = nav.first { $0.epubType == "landmarks" }.map { $0.descendants("a").compactMap(\.epubType) } ?? []
         #expect(landmarks.contains("toc") && landmarks.contains("bodymatter"), "landmarks link toc and bodymatter: \(landmarks)",
                 sourceLocation: sourceLocation)
         #expect(book.brokenInternalReferences().isEmpty, "\(book.brokenInternalReferences())", sourceLocation: sourceLocation)

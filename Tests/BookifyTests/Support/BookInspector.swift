@@ -18,12 +18,43 @@ struct BookInspector {
     /// what a test checks of the markup, rather than a substring of it.
     func elements(_ name: String, in entry: String? = nil) -> [XMLTree] {
         let entries = entry.map { archive[$0].map { [$0] } ?? [] } ?? archive.xhtmlEntries
-        return entries.compactMap { try? XMLTree.parse(Array($0.data)) }.flatMap { Self.descendants(of: $0, named: name) }
+        return entries.compactMap { try? XMLTree.parse(Array($0.data)) }.flatMap { $0.descendants(name) }
     }
 
-    static func descendants(of tree: XMLTree, named name: String) -> [XMLTree] {
-        tree.elements().flatMap { child in (child.name == name ? [child] : []) + descendants(of: child, named: name) }
+    /// The document at `path` inside `OEBPS/` (say "text/p001.xhtml"), parsed.
+    func page(_ path: String) -> XMLTree? {
+        archive["OEBPS/" + path].flatMap { try? XMLTree.parse(Array($0.data)) }
     }
+
+    /// The reading-order documents, parsed, in spine order.
+    var spinePages: [XMLTree] { spine.compactMap(page) }
+
+    /// The text a reader sees (tags gone, entities decoded) in the reading-order documents whose
+    /// path passes `including`, one document after another.
+    func readableText(including: (String) -> Bool = { _ in true }) -> String {
+        spine.filter(including).compactMap { page($0)?.first("body")?.text }.joined(separator: "\n")
+    }
+
+    /// The package document, parsed.
+    var package: XMLTree? { try? XMLTree.parse(Array(opf.utf8)) }
+
+    /// The package's Dublin Core elements named `name` ("title", "creator", "language"…).
+    func dublinCore(_ name: String) -> [XMLTree] {
+        package?.first("metadata")?.elements(name, namespace: "http://purl.org/dc/elements/1.1/") ?? []
+    }
+
+    /// The values of the package's `<meta property="…">` elements for `property`.
+    func metaValues(_ property: String) -> [String] {
+        package?.first("metadata")?.elements("meta").filter { $0.attributes["property"] == property }.map(\.text) ?? []
+    }
+
+    /// The package's `<meta name="…" content="…">` (EPUB 2) value for `name`.
+    func legacyMeta(_ name: String) -> String? {
+        package?.first("metadata")?.elements("meta").first { $0.attributes["name"] == name }?.attributes["content"]
+    }
+
+    /// The manifest's items.
+    var manifest: [XMLTree] { package?.first("manifest")?.elements("item") ?? [] }
 
     /// The titles the table of contents lists, in order (nested entries included).
     var navTitles: [String] {

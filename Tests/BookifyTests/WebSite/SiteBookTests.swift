@@ -1,10 +1,11 @@
+@testable import BookifyCore
 import Foundation
 import Testing
 
 /// Books made from a blog's home-page address: the three loopback sites (WordPress-like,
 /// an RFC 5005 archive of Atom feeds, a JSON Feed paged with `next_url`).
 @Suite struct SiteBookTests {
-    /// The posts' titles in the book's reading order and the text of every post page.
+    /// The posts' titles in the book's reading order and the text a reader sees on its pages.
     struct BookText {
         var titles: [String]
         var pages: String
@@ -12,9 +13,8 @@ import Testing
 
     static func read(_ book: URL) throws -> BookText {
         let inspector = try BookInspector(book)
-        let pages = inspector.spine.compactMap { inspector.archive["OEBPS/" + $0]?.text }.joined(separator: "\n")
-        let titles = pages.matches(of: /<h1 class="post-title"[^>]*>([^<]*)</).map { BookInspector.unescape(String($0.output.1)) }
-        return BookText(titles: titles, pages: BookInspector.unescape(pages))
+        let titles = inspector.spinePages.flatMap { $0.descendants("h1").filter { $0.hasClass("post-title") }.map(\.text) }
+        return BookText(titles: titles, pages: inspector.readableText())
     }
 
     static func build(_ arguments: [String], in folder: URL) -> Shell.Result {
