@@ -1,3 +1,4 @@
+@testable import BookifyCore
 import Foundation
 import Testing
 
@@ -92,7 +93,7 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: TestPaths.corpus.appendingPathComponent("markdown/\(Self.jekyll)/_posts").path)
         let posts = inspector.spine.filter { $0.hasPrefix("text/p") }
         #expect(posts.count == files.filter { $0.hasSuffix(".md") || $0.hasSuffix(".markdown") }.count)
-        let dated = posts.filter { inspector.archive["OEBPS/" + $0]?.text.contains("<time datetime=") == true }
+        let dated = posts.filter { !inspector.elements("time", in: "OEBPS/" + $0).filter { $0.attributes["datetime"] != nil }.isEmpty }
         #expect(dated.count == posts.count)
     }
 }

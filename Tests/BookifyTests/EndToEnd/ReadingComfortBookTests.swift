@@ -1,3 +1,4 @@
+@testable import BookifyCore
 import Foundation
 import Testing
 
@@ -100,24 +101,24 @@ struct ReadingComfortBookTests {
 
     @Test func noPostOpensWithAPlaceholderAndNoneIsLabelledByAFileName() throws {
         let book = try #require(Self.seed)
-        for entry in book.archive.xhtmlEntries where entry.name.contains("/text/p") {
-            let body = entry.text.components(separatedBy: "</header>").last ?? ""
-            let first = body.firstMatch(of: /<(p|figure|h\d|pre|ul|ol|blockquote|div|table|section)\b[^>]*>/).map { String($0.output.0) } ?? ""
-            #expect(!first.contains("media-placeholder"), "\(entry.name) opens with a placeholder")
-            for label in entry.text.matches(of: /class="media-placeholder"[^>]*>([^<(]*)/) {
-                #expect(!label.output.1.contains(/\.(png|jpe?g|gif|webp|svg)\b/), "\(entry.name) labels a placeholder \(label.output.1)")
+        for path in book.spine where path.hasPrefix("text/p") {
+            let article = try #require(book.page(path)?.first("body")?.first("article"), "\(path) has its article")
+            let first = article.elements().first { $0.name != "header" }
+            #expect(first?.hasClass("media-placeholder") == false && first?.elements().first?.hasClass("media-placeholder") != true,
+                    "\(path) opens with a placeholder")
+            for placeholder in article.descendants("p") + article.descendants("span") where placeholder.hasClass("media-placeholder") {
+                let label = placeholder.leadingText.prefix { $0 != "(" }
+                #expect(!label.contains(/\.(png|jpe?g|gif|webp|svg)\b/), "\(path) labels a placeholder \(label)")
             }
         }
     }
 
     @Test func littleComesBeforeTheFirstPostAndTheMeasureStaysReadable() throws {
         let book = try #require(Self.seed)
-        let linear = book.spine.filter { path in
-            let id = book.opf.firstMatch(of: try! Regex("<item id=\"([^\"]+)\" href=\"\(NSRegularExpression.escapedPattern(for: path))\""))
-            return id.map { !book.opf.contains("<itemref idref=\"\($0.output[1].substring ?? "")\" linear=\"no\"") } ?? true
-        }
-        let before = linear.prefix { !$0.contains("/p0") }
-        let characters = before.compactMap { book.archive["OEBPS/" + $0]?.text }.map { $0.replacing(/<[^>]*>/, with: "").count }.reduce(0, +)
+        let aside = Set((book.package?.first("spine")?.elements("itemref") ?? []).filter { $0.attributes["linear"] == "no" }
+            .compactMap { ref in book.manifest.first { $0.attributes["id"] == ref.attributes["idref"] }?.attributes["href"] })
+        let before = book.spine.filter { !aside.contains($0) }.prefix { !$0.contains("/p0") }
+        let characters = book.readableText { before.contains($0) }.count
         #expect(characters <= 3000, "\(characters) characters of \(before) come before the first post")
         let measure = Self.rule("article, section, nav").firstMatch(of: /max-width: ([0-9.]+)em/).flatMap { Double($0.output.1) } ?? 0
         // About 2.3 characters to the em in a text face: 38em is ~85 characters.
@@ -135,13 +136,14 @@ struct ReadingComfortBookTests {
             try #require(result.status == 0, "\(input): \(result.stderr)")
             try EPUBCheck.expectClean(folder.appendingPathComponent("book.epub"))
             let book = try BookInspector(folder.appendingPathComponent("book.epub"))
-            for entry in book.archive.xhtmlEntries {
-                for heading in entry.text.matches(of: /<h([2-6])\b[^>]*id="([^"]+)"[^>]*>(.*?)<\/h\1>/.dotMatchesNewlines()) {
-                    #expect(!heading.output.3.contains("href=\"#\(heading.output.2)\""), "\(input): a heading links to itself: \(heading.output.0)")
+            for level in 2...6 {
+                for heading in book.elements("h\(level)") {
+                    guard let id = heading.attributes["id"] else { continue }
+                    #expect(!heading.descendants("a").contains { $0.attributes["href"] == "#" + id }, "\(input): a heading links to itself: \(heading.text)")
                 }
             }
-            let titles = book.spine.filter { $0.contains("/c") }.compactMap { book.archive["OEBPS/" + $0]?.text.firstMatch(of: /<h1 class="chapter-title">([^<]+)</) }
-                .map { String($0.output.1) }
+            let titles = book.spine.filter { $0.contains("/c") }
+                .compactMap { book.elements("h1", in: "OEBPS/" + $0).first { $0.hasClass("chapter-title") }?.text }
             #expect(zip(titles, titles.dropFirst()).allSatisfy { $0 != $1 }, "\(input): \(titles)")
         }
     }

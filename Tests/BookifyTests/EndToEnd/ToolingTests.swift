@@ -168,14 +168,14 @@ import Testing
         try builtIn.replacingOccurrences(of: "<h1 class=\"post-title\">{{title}}</h1>", with: "<h1 class=\"post-title\">{{title}} (edited template)</h1>")
             .write(to: template, atomically: true, encoding: .utf8)
         try #require(wait(for: 3, linesStarting: "Watching ", in: log), "\(stderr())")
-        let pages = try BookInspector(book).archive.entries.filter { $0.name.hasSuffix(".xhtml") }.map(\.text).joined()
-        #expect(pages.contains("Final title (edited template)"))
+        let titles = try BookInspector(book).elements("h1").filter { $0.hasClass("post-title") }.map(\.text)
+        #expect(titles.contains("Final title (edited template)"), "\(titles)")
 
         // A bookify.yml appears beside the posts: its title is the book's.
         let configuration = site.appendingPathComponent("bookify.yml")
         try "title: Watched Book\n".write(to: configuration, atomically: true, encoding: .utf8)
         try #require(wait(for: 4, linesStarting: "Watching ", in: log), "\(stderr())")
-        #expect(try BookInspector(book).opf.contains("Watched Book"))
+        #expect(try BookInspector(book).dublinCore("title").map(\.text) == ["Watched Book"])
 
         // A broken bookify.yml is reported, and watching goes on.
         try "title: [unclosed\n".write(to: configuration, atomically: true, encoding: .utf8)

@@ -58,20 +58,20 @@ struct BookInspector {
 
     /// The titles the table of contents lists, in order (nested entries included).
     var navTitles: [String] {
-        let toc = nav.components(separatedBy: "<nav epub:type=\"landmarks\"")[0]
-        return toc.matches(of: /<a href="[^"]*">([^<]*)<\/a>/).map { Self.unescape(String($0.output.1)) }
+        let navs = page("nav.xhtml")?.descendants("nav") ?? []
+        return navs.first { $0.epubType == "toc" }?.descendants("a").map(\.text) ?? []
     }
 
     /// The reading-order documents' paths (inside `OEBPS/`), in spine order.
     var spine: [String] {
-        let hrefs = Dictionary(uniqueKeysWithValues: opf.matches(of: /<item id="([^"]+)" href="([^"]+)"/).map {
-            (String($0.output.1), String($0.output.2))
-        })
-        return opf.matches(of: /<itemref idref="([^"]+)"/).compactMap { hrefs[String($0.output.1)] }
+        let hrefs = Dictionary(manifest.compactMap { item in item.attributes["id"].map { ($0, item.attributes["href"] ?? "") } },
+                               uniquingKeysWith: { first, _ in first })
+        let itemrefs = package?.first("spine")?.elements("itemref") ?? []
+        return itemrefs.compactMap { $0.attributes["idref"].flatMap { hrefs[$0] } }
     }
 
     var identifier: String? {
-        opf.firstMatch(of: /<dc:identifier id="book-id">([^<]+)</)?.output.1.description
+        dublinCore("identifier").first { $0.attributes["id"] == "book-id" }?.text
     }
 
     /// Every reference from a document of the book that points inside it but at nothing:
