@@ -25,13 +25,17 @@ struct ReadingComfortBookTests {
         return (try? pattern.firstMatch(in: stylesheet)).map { String($0.output[1].substring ?? "") } ?? ""
     }
 
-    /// The posts' pages, their prose only: without code, tags and attributes.
+    /// The posts' pages, their prose only: the text outside code.
     private static func prose(of book: BookInspector) -> String {
-        book.archive.xhtmlEntries.filter { $0.name.contains("/text/p") }.map { entry in
-            let body = entry.text.components(separatedBy: "<body>").last ?? ""
-            return body.replacing(/<(pre|code|kbd|samp)\b[^>]*>.*?<\/\1>/.dotMatchesNewlines(), with: " ")
-                .replacing(/<[^>]*>/, with: " ")
-        }.joined(separator: "\n")
+        func prose(_ tree: XMLTree) -> String {
+            tree.children.map { child in
+                switch child {
+                case .text(let text): text
+                case .element(let element): ["pre", "code", "kbd", "samp"].contains(element.name) ? " " : prose(element)
+                }
+            }.joined()
+        }
+        return book.spine.filter { $0.hasPrefix("text/p") }.compactMap { book.page($0)?.first("body").map(prose) }.joined(separator: "\n")
     }
 
     @Test func theBookValidates() throws {
@@ -41,42 +45,44 @@ struct ReadingComfortBookTests {
 
     @Test func proseHasTypographicQuotesAndCodeKeepsItsOwn() throws {
         let book = try #require(Self.seed, "the seed was built")
-        let prose = BookInspector.unescape(Self.prose(of: book))
+        let prose = Self.prose(of: book)
         let straight = prose.filter { $0 == "\"" || $0 == "'" }.count
         #expect(straight <= 10, "\(straight) straight quotes left in prose")
         #expect(prose.contains("’") && prose.contains("“"))
-        let code = book.archive.xhtmlEntries.map(\.text).joined().matches(of: /<pre\b.*?<\/pre>/.dotMatchesNewlines()).map { String($0.output) }.joined()
-        let straightInCode = BookInspector.unescape(code.replacing(/<[^>]*>/, with: "")).filter { $0 == "\"" || $0 == "'" }.count
+        let code = book.elements("pre").map(\.text).joined()
+        let straightInCode = code.filter { $0 == "\"" || $0 == "'" }.count
         #expect(straightInCode > 200, "code keeps its straight quotes (\(straightInCode))")
     }
 
     @Test func everyCodeLineHangsAtItsOwnIndentation() throws {
         let book = try #require(Self.seed)
-        let lines = book.archive.xhtmlEntries.map(\.text).joined()
-            .matches(of: /<span class="code-line" style="padding-left: ([0-9.]+)em; text-indent: -([0-9.]+)em">([^<]*)/)
+        let lines = book.elements("span").filter { $0.hasClass("code-line") }
         #expect(lines.count > 1500, "code is set a line at a time")
         for line in lines {
-            let text = BookInspector.unescape(String(line.output.3))
-            let indentation = text.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
-            let hang = Double(line.output.1) ?? 0
-            #expect(hang >= Double(indentation) * 0.6 && line.output.1 == line.output.2, "\"\(text)\" hangs at \(hang)em")
+            let style = line.attributes["style"] ?? ""
+            let match = style.wholeMatch(of: /padding-left: ([0-9.]+)em; text-indent: -([0-9.]+)em/)
+            let indentation = line.text.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+            let hang = match.flatMap { Double($0.output.1) } ?? 0
+            #expect(hang >= Double(indentation) * 0.6 && match?.output.1 == match?.output.2, "\"\(line.text)\" hangs at \(style)")
         }
         #expect(Self.rule(".code-line").contains("display: block"))
     }
 
     @Test func diagramsNeverWrapOrShrinkBelowSeventyPercent() throws {
         let book = try #require(Self.seed)
-        let documents = book.archive.xhtmlEntries.map(\.text).joined()
-        for pre in documents.matches(of: /<pre class="diagram"><code>(.*?)<\/code><\/pre>/.dotMatchesNewlines()) {
-            let longest = BookInspector.unescape(String(pre.output.1).replacing(/<[^>]*>/, with: ""))
-                .split(separator: "\n").map(\.count).max() ?? 0
+        for pre in book.elements("pre") where pre.hasClass("diagram") {
+            let longest = pre.text.split(separator: "\n").map(\.count).max() ?? 0
             #expect(longest <= 60, "a diagram set as text is at most 60 columns (28.8em at the code size), not \(longest)")
         }
-        let images = documents.matches(of: /<figure class="diagram"[^>]*><img src="\.\.\/(images\/diagram-[0-9a-f]+\.svg)" alt="([^"]+)"/)
+        let images = book.elements("figure").filter { $0.hasClass("diagram") }.compactMap { $0.first("img") }
         #expect(!images.isEmpty, "the seed's wide diagrams are drawn")
         for image in images {
-            let svg = try #require(book.archive["OEBPS/" + image.output.1]?.text)
-            #expect(svg.contains("<svg") && svg.contains("textLength"), "\(image.output.1) is an SVG of the diagram's text")
+            let source = try #require(image.attributes["src"])
+            #expect(source.wholeMatch(of: /\.\.\/images\/diagram-[0-9a-f]+\.svg/) != nil && image.attributes["alt"]?.isEmpty == false)
+            let svg = try XMLTree.parse(Array(try #require(book.archive["OEBPS/" + source.dropFirst(3)]).data))
+            let lines = svg.descendants("text")
+            #expect(svg.name == "svg" && !lines.isEmpty && lines.allSatisfy { $0.attributes["textLength"] != nil },
+                    "\(source) is an SVG of the diagram's text, each line stretched to its columns")
         }
         let size = Self.rule("pre").firstMatch(of: /font-size: ([0-9.]+)em/).flatMap { Double($0.output.1) } ?? 0
         #expect(size >= 0.7, "code and diagrams are at least 70% of body size")
