@@ -15,9 +15,9 @@ enum CodeLines {
         while let last = line.last {
             let trimmed: ContentNode
             switch last {
-            case .text(let text): trimmed = .text(String(text.reversed().drop { $0 == " " || $0 == "\t" }.reversed()))
+            case .text(let text): trimmed = .text(withoutTrailingBlanks(text))
             case .token(var token):
-                token.text = String(token.text.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+                token.text = withoutTrailingBlanks(token.text)
                 trimmed = .token(token)
             case .element(var element):
                 element.children = withoutTrailingSpaces(element.children)
@@ -31,12 +31,23 @@ enum CodeLines {
         return line
     }
 
+    /// `text` without the spaces and tabs that end it; most code lines have none, and keep
+    /// their storage.
+    private static func withoutTrailingBlanks(_ text: String) -> String {
+        let bytes = text.utf8
+        guard let last = bytes.last, last == 0x20 || last == 0x09 else { return text }
+        let end = bytes.lastIndex { $0 != 0x20 && $0 != 0x09 }.map { bytes.index(after: $0) } ?? bytes.startIndex
+        return String(text[..<end])
+    }
+
     /// How many columns the line is indented by (a tab counts four).
     static func indentation(of line: [ContentNode]) -> Int {
         var columns = 0
-        for character in line.map(\.textContent).joined() {
-            guard character == " " || character == "\t" else { break }
-            columns += character == "\t" ? 4 : 1
+        for node in line {
+            for byte in node.textContent.utf8 {
+                guard byte == 0x20 || byte == 0x09 else { return columns }
+                columns += byte == 0x09 ? 4 : 1
+            }
         }
         return columns
     }
@@ -68,6 +79,7 @@ enum CodeLines {
     }
 
     private static func pieces(of text: String) -> [String] {
-        text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        guard text.utf8.contains(0x0A) else { return [text] }
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 }
