@@ -21,7 +21,7 @@ test-quick: test-deps
 	SANITIZERS=none FUZZ_SECONDS=0 scripts/test.sh
 
 build: deps
-	swift build -c release --product bookify
+	scripts/build-release.sh --product bookify
 
 ## make install [PREFIX=/usr/local] [DESTDIR=]: bookify, its man page, bash/zsh/fish completions,
 ## and the default templates and styles (in PREFIX/share/bookify) to copy

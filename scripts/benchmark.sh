@@ -13,7 +13,7 @@ feed="${1:-../shared/seed/blog-feed.json}"
 runs="${RUNS:-5}"
 scales="${SCALES:-1 20 100}"
 bookify="${BOOKIFY:-.build/release/bookify}"
-[[ -x "$bookify" ]] || swift build -c release --product bookify >/dev/null
+[[ -x "$bookify" ]] || scripts/build-release.sh --product bookify >/dev/null
 [[ -f "$feed" ]] || { echo "benchmark: no feed at $feed" >&2; exit 66; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -6,7 +6,9 @@
 #                                    pages at a 6-inch screen's width, man to read the man page)
 set -euo pipefail
 
-packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev
+# libcurl4-openssl-dev: the static release build (scripts/build-release.sh) links Foundation's
+# networking against libcurl.so.
+packages=(pkg-config libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev
           libpango1.0-dev libcairo2-dev librsvg2-dev webp-pixbuf-loader libhyphen-dev hyphen-en-us hyphen-de hyphen-fr
           fonts-dejavu-core fonts-dejavu-extra)
 testing=false

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=${DESTDIR:-}${PREFIX:-/usr/local}
-build=(swift build -c "${CONFIGURATION:-release}")
+if [[ "${CONFIGURATION:-release}" == release ]]; then build=(scripts/build-release.sh); else build=(swift build -c "$CONFIGURATION"); fi
 read -r -a flags <<< "${BUILD_FLAGS:-}"
 build+=("${flags[@]}")
 "${build[@]}" --product bookify
