@@ -87,7 +87,8 @@ public struct BookBuilder: Sendable {
     /// Writes `output`, in volumes when the writer makes them and a split size is set; the files written.
     private func write(_ content: BookContent, with writer: any BookWriter, to output: OutputBook) throws(BookifyError) -> [String] {
         if let limit = settings.epub.splitSize, writer.needs.contains(.volumes) {
-            return try BookVolumes.write(content, with: writer, to: output.path, limit: limit)
+            let cache = settings.assets.cacheFolder
+            return try BookVolumes.write(content, with: writer, to: output.path, limit: limit) { Self.drawnCover(for: $0, keptIn: cache) }
         }
         try writer.write(content, to: URL(fileURLWithPath: output.path))
         return [output.path]
@@ -314,9 +315,9 @@ public struct BookBuilder: Sendable {
         try builder.requirePosts(in: book, blogs: blogs, since: archived?.selection)
         // The cover is drawn beside the conversion (or taken from the covers kept), and only
         // for a writer that shows it.
-        let covers = settings.assets.cacheFolder.map(CoverCache.init)
+        let cache = settings.assets.cacheFolder
         async let drawnCover = cover == nil && settings.drawsCover && needs.contains(.drawnCover)
-            ? Self.drawnCover(DrawnCover(metadata: book.metadata), from: covers) : nil
+            ? Self.drawnCover(for: book.metadata, keptIn: cache) : nil
         var content = await builder.convert(book)
         content.cover = cover
         content.drawnCover = await drawnCover
@@ -324,8 +325,10 @@ public struct BookBuilder: Sendable {
         return (content, archived, sites)
     }
 
-    private static func drawnCover(_ cover: DrawnCover, from covers: CoverCache?) -> ImageAsset? {
-        covers.map { $0.png(for: cover) } ?? cover.png()
+    /// The cover drawn for `metadata`, taken from (or kept in) the download cache at `cache` when there is one.
+    private static func drawnCover(for metadata: BookMetadata, keptIn cache: URL?) -> ImageAsset? {
+        let cover = DrawnCover(metadata: metadata)
+        return cache.map { CoverCache(folder: $0).png(for: cover) } ?? cover.png()
     }
 
     private func readArchive(_ path: String, inputs: [String]) async throws(BookifyError) -> ArchivedRead {

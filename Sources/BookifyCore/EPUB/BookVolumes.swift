@@ -11,8 +11,10 @@ enum BookVolumes {
     /// Writes `content` with `writer` to `output`, cut into volumes (`NAME-1.epub`, …) of at
     /// most `limit` bytes when it does not fit: written first into a scratch folder beside
     /// `output` and measured (the estimate lowered until each volume of more than one post
-    /// fits), then moved into place. Returns the files written.
-    static func write(_ content: BookContent, with writer: any BookWriter, to output: String, limit: Int) throws(BookifyError) -> [String] {
+    /// fits), then moved into place. Returns the files written. `cover` draws a volume's cover
+    /// (or takes it from the covers kept: the same volume comes back on each attempt).
+    static func write(_ content: BookContent, with writer: any BookWriter, to output: String, limit: Int,
+                      cover: (BookMetadata) -> ImageAsset?) throws(BookifyError) -> [String] {
         let destination = URL(fileURLWithPath: output)
         let scratch = destination.deletingLastPathComponent().appendingPathComponent(".bookify-volumes-\(UUID().uuidString.prefix(8))")
         do {
@@ -24,7 +26,7 @@ enum BookVolumes {
         let estimate = estimator(for: content)
         var budget = max(limit - overhead, limit / 4)
         for attempt in 0..<8 {
-            let volumes = split(content, budget: budget, estimate: estimate)
+            let volumes = split(content, budget: budget, estimate: estimate, cover: cover)
             if volumes.count == 1 {
                 try writer.write(content, to: destination)
                 return [output]
@@ -52,7 +54,8 @@ enum BookVolumes {
 
     /// `content` cut into volumes of about `budget` bytes each, as `estimate` sizes a post
     /// (at least one post a volume); one volume when everything fits.
-    static func split(_ content: BookContent, budget: Int, estimate: (PostDocument) -> Int) -> [BookContent] {
+    static func split(_ content: BookContent, budget: Int, estimate: (PostDocument) -> Int,
+                      cover: (BookMetadata) -> ImageAsset?) -> [BookContent] {
         var groups: [[PostDocument]] = [[]]
         var size = 0
         for document in content.documents {
@@ -65,7 +68,7 @@ enum BookVolumes {
             size += cost
         }
         guard groups.count > 1 else { return [content] }
-        return groups.enumerated().map { index, documents in volume(of: content, holding: documents, number: index + 1, of: groups.count) }
+        return groups.enumerated().map { index, documents in volume(of: content, holding: documents, number: index + 1, of: groups.count, cover: cover) }
     }
 
     /// What a post adds to a compressed EPUB: its XHTML deflated (about a third) and the
@@ -88,7 +91,8 @@ enum BookVolumes {
         return String(output.dropLast(suffix.count)) + "-\(volume)" + String(output.suffix(suffix.count))
     }
 
-    private static func volume(of content: BookContent, holding documents: [PostDocument], number: Int, of count: Int) -> BookContent {
+    private static func volume(of content: BookContent, holding documents: [PostDocument], number: Int, of count: Int,
+                               cover: (BookMetadata) -> ImageAsset?) -> BookContent {
         let held = Set(documents.map(\.documentID))
         let addresses = Dictionary(content.documents.map { ($0.documentID, $0.post.url?.absoluteString) }, uniquingKeysWith: { first, _ in first })
         var volume = content
@@ -114,7 +118,7 @@ enum BookVolumes {
         let shown = Set(volume.documents.flatMap { imageIDs(in: $0.body) })
         volume.images = content.images.filter { shown.contains($0.id) }
         volume.everyImageDescribed = content.everyImageDescribed
-        if content.drawnCover != nil { volume.drawnCover = DrawnCover(metadata: metadata).png() }
+        if content.drawnCover != nil { volume.drawnCover = cover(metadata) }
         return volume
     }
 
