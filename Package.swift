@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "BookifyTests",
             dependencies: ["BookifyCore", "bookify", "bookify-fuzz", "CLibZip"],
-            exclude: ["Fixtures", "Support/EPUBCheckServer.java", "Support/loopback_server.py", "Support/site_server.py", "Support/page_widths.py", "Support/pdf_facts.py", "Support/typography_site.py"]),
+            exclude: ["Fixtures", "Support/EPUBCheckServer.java", "Support/loopback_server.py", "Support/site_server.py", "Support/page_widths.py", "Support/pdf_facts.py", "Support/typography_site.py", "Support/word_gaps.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -37,7 +37,9 @@ final class TextLayout {
     }
 
     private let layout: OpaquePointer
-    let text: StyledText
+    /// The text as set: with a line separator at each break when the paragraph was broken as
+    /// a whole (``TotalFitParagraph``).
+    private(set) var text: StyledText
     private(set) var lines: [Line] = []
     var height: Double { lines.last.map { $0.top + $0.height } ?? 0 }
 
@@ -61,6 +63,78 @@ final class TextLayout {
         pango_layout_set_line_spacing(layout, Float(options.lineSpacing))
         pango_layout_set_indent(layout, Int32(options.firstLineIndent * Double(PANGO_SCALE)))
         if options.singleLine { pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END) }
+        if options.justify, options.width > 0, !options.breakAnywhere, !options.singleLine, setTotalFit(options) { return }
+        set(text, options: options)
+        lines = Self.lines(of: layout, spacing: options.lineSpacing)
+        if options.justify { justify(width: options.width, firstLineIndent: options.firstLineIndent) }
+    }
+
+    /// Sets the text broken as a whole paragraph, each line justified to its width (or ragged
+    /// when too loose); false (and nothing set) when Pango's own breaking should stay.
+    private func setTotalFit(_ options: Options) -> Bool {
+        pango_layout_set_width(layout, -1)
+        set(text, options: options)
+        let indent = options.firstLineIndent
+        let lineWidth = { (line: Int) in options.width - (line == 0 ? max(indent, 0) : max(-indent, 0)) }
+        guard let paragraph = TotalFitParagraph(text, measuredIn: layout, lineWidth: lineWidth,
+                                                hyphenWidth: typesetter.hyphenWidth(in: options.font)) else {
+            pango_layout_set_width(layout, Int32(options.width * Double(PANGO_SCALE)))
+            return false
+        }
+        set(paragraph.text, options: options)
+        lines = Self.lines(of: layout, spacing: options.lineSpacing)
+        guard lines.count == paragraph.lines.count else {
+            // Pango set other lines than were chosen (it should not): its own breaking instead.
+            pango_layout_set_width(layout, Int32(options.width * Double(PANGO_SCALE)))
+            set(paragraph.text, options: options)
+            lines = Self.lines(of: layout, spacing: options.lineSpacing)
+            justify(width: options.width, firstLineIndent: indent)
+            return true
+        }
+        showHyphens()
+        for (index, line) in paragraph.lines.enumerated() where line.justified {
+            justify(line: index, to: line.width, indent: index == 0 ? max(indent, 0) : max(-indent, 0))
+        }
+        return true
+    }
+
+    /// Shows the soft hyphen that ends a line as a hyphen, as Pango does at a break of its own:
+    /// the (empty) glyph of the soft hyphen becomes the font's hyphen, so that the text still
+    /// reads U+00AD where the word was cut (copied text joins it again).
+    private func showHyphens() {
+        for line in lines {
+            let start = Int(line.pointer.pointee.start_index)
+            var end = start + Int(line.pointer.pointee.length)
+            if end >= 3, text.bytes[(end - 3)..<end].elementsEqual(TotalFitParagraph.lineSeparator) { end -= 3 }
+            guard end >= 2, text.bytes[end - 2] == 0xC2, text.bytes[end - 1] == 0xAD else { continue }
+            var node = line.pointer.pointee.runs
+            while let run = node {
+                let item = run.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self).pointee
+                let glyphs = item.glyphs.pointee
+                for index in 0..<Int(glyphs.num_glyphs) where Int(item.item.pointee.offset) + Int(glyphs.log_clusters[index]) == end - 2 {
+                    guard let font = item.item.pointee.analysis.font, let hyphen = Self.hyphenGlyph(in: font) else { continue }
+                    glyphs.glyphs[index].glyph = hyphen.glyph
+                    glyphs.glyphs[index].geometry.width = hyphen.width
+                }
+                node = run.pointee.next
+            }
+        }
+    }
+
+    /// The font's hyphen (U+2010, else the hyphen-minus) and its advance, in Pango units.
+    private static func hyphenGlyph(in font: UnsafeMutablePointer<PangoFont>) -> (glyph: PangoGlyph, width: Int32)? {
+        guard let harfbuzz = pango_font_get_hb_font(font) else { return nil }
+        var glyph: hb_codepoint_t = 0
+        guard hb_font_get_nominal_glyph(harfbuzz, 0x2010, &glyph) != 0 || hb_font_get_nominal_glyph(harfbuzz, 0x2D, &glyph) != 0 else {
+            return nil
+        }
+        var logical = PangoRectangle()
+        pango_font_get_glyph_extents(font, glyph, nil, &logical)
+        return (glyph, logical.width)
+    }
+
+    private func set(_ text: StyledText, options: Options) {
+        self.text = text
         text.bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 pango_layout_set_text(layout, $0, Int32(buffer.count))
@@ -69,8 +143,6 @@ final class TextLayout {
         let attributes = Self.attributes(of: text, options: options)
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
-        lines = Self.lines(of: layout, spacing: options.lineSpacing)
-        if options.justify { justify(width: options.width, firstLineIndent: options.firstLineIndent) }
     }
 
     deinit {
@@ -129,9 +201,19 @@ final class TextLayout {
         for index in lines.indices.dropLast() where lines[index + 1].pointer.pointee.is_paragraph_start == 0 {
             let line = lines[index].pointer
             let end = Int(line.pointee.start_index + line.pointee.length)
-            let separator: [UInt8] = [0xE2, 0x80, 0xA8]  // U+2028, what `br` becomes
+            let separator = TotalFitParagraph.lineSeparator  // U+2028, what `br` becomes
             if end >= 3, Array(text.bytes[(end - 3)..<end]) == separator { continue }
             if end + 3 <= text.bytes.count, Array(text.bytes[end..<(end + 3)]) == separator { continue }
+            // Pango's indent sets in the first line (positive) or the others (negative).
+            let indent = line.pointee.is_paragraph_start != 0 ? max(firstLineIndent, 0) : max(-firstLineIndent, 0)
+            justify(line: index, to: width - indent, indent: indent, stretchOnly: true)
+        }
+    }
+
+    /// Sets line `index` to `width` by giving its spaces the difference (stretched, or shrunk
+    /// when the line was chosen tight), `indent` from the block's left edge.
+    private func justify(line index: Int, to width: Double, indent: Double, stretchOnly: Bool = false) {
+            let line = lines[index].pointer
             var natural: Int32 = 0
             var spaces: [UnsafeMutablePointer<PangoGlyphInfo>] = []
             var node = line.pointee.runs
@@ -147,16 +229,13 @@ final class TextLayout {
                 }
                 node = run.pointee.next
             }
-            // Pango's indent sets in the first line (positive) or the others (negative).
-            let indent = line.pointee.is_paragraph_start != 0 ? max(firstLineIndent, 0) : max(-firstLineIndent, 0)
-            let extra = Int32(((width - indent) * Double(PANGO_SCALE)).rounded(.down)) - natural
-            guard extra > 0, !spaces.isEmpty else { continue }
+            let extra = Int32((width * Double(PANGO_SCALE)).rounded(.down)) - natural
+            guard extra > 0 || !stretchOnly, extra != 0, !spaces.isEmpty else { return }
             let share = extra / Int32(spaces.count)
             for (position, space) in spaces.enumerated() {
                 space.pointee.geometry.width += share + (position < Int(extra % Int32(spaces.count)) ? 1 : 0)
             }
             lines[index].x = indent
-        }
     }
 
     /// The lines as Pango placed them, each given its share of the line spacing (Pango spaces the

@@ -59,6 +59,24 @@ final class Typesetter {
         return results.values
     }
 
+    private var hyphenWidths: [String: Double] = [:]
+
+    /// The width of a hyphen in `font` (what a line broken inside a word gains), measured once.
+    func hyphenWidth(in font: PDFStyle.Font) -> Double {
+        if let known = hyphenWidths[font.description] { return known }
+        let layout = pango_layout_new(context)!
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        let description = pango_font_description_from_string(font.description)
+        pango_layout_set_font_description(layout, description)
+        pango_font_description_free(description)
+        pango_layout_set_text(layout, "-", 1)
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        let width = Double(logical.width) / Double(PANGO_SCALE)
+        hyphenWidths[font.description] = width
+        return width
+    }
+
     /// Makes `line`, laid out by another typesetter, draw with this typesetter's fonts: the same
     /// font files at the same sizes, so the glyphs and their positions stay as laid out.
     func adopt(_ line: UnsafeMutablePointer<PangoLayoutLine>) {

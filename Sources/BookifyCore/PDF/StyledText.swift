@@ -99,22 +99,40 @@ struct StyledText {
                 tokenStart = index + 1
             }
         }
-        guard !insertions.isEmpty else { return }
-        let softHyphen: [UInt8] = [0xC2, 0xAD]
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + insertions.count * 2)
+        self = replacing(insertions.map { (range: $0..<$0, bytes: Self.softHyphen) })
+    }
+
+    static let softHyphen: [UInt8] = [0xC2, 0xAD]
+
+    /// The text with each byte range of `edits` (ascending, apart) replaced by its bytes; styles
+    /// and links move with the text, and what is inserted at a bound goes to what follows it.
+    func replacing(_ edits: [(range: Range<Int>, bytes: [UInt8])]) -> StyledText {
+        guard !edits.isEmpty else { return self }
+        var result = StyledText()
+        result.bytes.reserveCapacity(bytes.count + edits.count * 4)
         var previous = 0
-        for offset in insertions {
-            result += bytes[previous..<offset]
-            result += softHyphen
-            previous = offset
+        for edit in edits {
+            result.bytes += bytes[previous..<edit.range.lowerBound]
+            result.bytes += edit.bytes
+            previous = edit.range.upperBound
         }
-        result += bytes[previous...]
-        // A bound moves by the hyphens inserted before it (one at the bound goes to what follows).
-        let moved = { (bound: Int) in bound + 2 * insertions.prefix { $0 < bound }.count }
-        runs = runs.map { Run(range: moved($0.range.lowerBound)..<moved($0.range.upperBound), style: $0.style) }
-        links = links.map { (moved($0.range.lowerBound)..<moved($0.range.upperBound), $0.target) }
-        bytes = result
+        result.bytes += bytes[previous...]
+        let moved = { (bound: Int) -> Int in
+            var shift = 0
+            for edit in edits {
+                if bound >= edit.range.upperBound, bound > edit.range.lowerBound {
+                    shift += edit.bytes.count - edit.range.count
+                } else if bound > edit.range.lowerBound {
+                    return edit.range.lowerBound + shift + edit.bytes.count  // inside a replaced range
+                } else {
+                    break
+                }
+            }
+            return bound + shift
+        }
+        result.runs = runs.map { Run(range: moved($0.range.lowerBound)..<moved($0.range.upperBound), style: $0.style) }
+        result.links = links.map { (moved($0.range.lowerBound)..<moved($0.range.upperBound), $0.target) }
+        return result
     }
 
     /// Byte offsets inside the word of `token` where a soft hyphen may go.

@@ -167,6 +167,18 @@ struct SeedPDFTests {
         #expect(hyphenated > 300, "\(hyphenated) lines end in a hyphen")
     }
 
+    /// Paragraphs are broken as a whole (issue 31), so that no line is set loose to spare the
+    /// ones before it: on the seed, at most 2% of the justified lines have a word gap over 1.6
+    /// times the median and none over 2.5 times, and never three lines in a row end in a hyphen.
+    @Test func justifiedLinesHaveEvenWordGapsAndNoLadderOfHyphens() throws {
+        let (folder, _) = try #require(Self.seed)
+        let gaps = try WordGaps.read(folder.appendingPathComponent("blog.pdf"))
+        #expect(gaps.lines > 3000, "justified lines found: \(gaps.lines)")
+        #expect(Double(gaps.over1_6) <= 0.02 * Double(gaps.lines), "\(gaps.over1_6) of \(gaps.lines) lines have a gap over 1.6× the median")
+        #expect(gaps.over2_5 == 0 && gaps.worst <= 2.5, "the loosest line (page \(gaps.worstPage + 1), \(gaps.worst)×): \(gaps.worstText)")
+        #expect(gaps.hyphenRun <= 2, "\(gaps.hyphenRun) lines in a row end in a hyphen")
+    }
+
     /// Posts are laid out on every core; the bytes must not depend on which core laid out
     /// what, nor on how many there are (the third build runs on one core).
     /// Twice on every core, once on one core, once with one job: the same PDF and the same EPUB.

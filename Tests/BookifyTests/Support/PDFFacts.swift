@@ -109,3 +109,26 @@ enum QPDF {
                 "qpdf --check \(pdf.lastPathComponent): \(result.stdout.suffix(600)) \(result.stderr.suffix(600))")
     }
 }
+
+/// The word gaps of a PDF's justified body lines, read by `word_gaps.py` (pdfplumber).
+struct WordGaps: Decodable {
+    /// Full justified lines measured, and the median gap between their words (points).
+    var lines: Int
+    var median: Double
+    /// Lines whose widest gap is over 1.6 and over 2.5 times the median.
+    var over1_6: Int
+    var over2_5: Int
+    /// The widest gap's ratio to the median, and where it is.
+    var worst: Double
+    var worstPage: Int
+    var worstText: String
+    /// The most consecutive lines that end in a hyphen.
+    var hyphenRun: Int
+
+    static func read(_ pdf: URL) throws -> WordGaps {
+        let script = TestPaths.packageRoot.appendingPathComponent("Tests/BookifyTests/Support/word_gaps.py")
+        let result = Shell.run("/usr/bin/env", ["python3", script.path, pdf.path])
+        try #require(result.status == 0, "word_gaps.py failed: \(result.stderr)")
+        return try JSONDecoder().decode(WordGaps.self, from: Data(result.stdout.utf8))
+    }
+}
