@@ -11,9 +11,9 @@ final class TextLayout {
         var justify = false
         var center = false
         var right = false
-        /// Break anywhere (code), never inserting a hyphen; else between words, and inside a
-        /// word only when it is longer than the line.
-        var breakAnywhere = false
+        /// Code: never a hyphen shown at a break, and no paragraph-wide breaking. (All text
+        /// breaks between words first, inside one only when it alone is longer than the line.)
+        var code = false
         /// Break between words only, a long word running past the measure (to measure words).
         var wordsOnly = false
         var lineSpacing = 1.0
@@ -57,13 +57,13 @@ final class TextLayout {
         pango_layout_set_font_description(layout, font)
         pango_font_description_free(font)
         pango_layout_set_width(layout, options.width > 0 ? Int32(options.width * Double(PANGO_SCALE)) : -1)
-        pango_layout_set_wrap(layout, options.breakAnywhere ? PANGO_WRAP_CHAR : options.wordsOnly ? PANGO_WRAP_WORD : PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_wrap(layout, options.wordsOnly ? PANGO_WRAP_WORD : PANGO_WRAP_WORD_CHAR)
         if options.center { pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER) }
         if options.right { pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT) }
         pango_layout_set_line_spacing(layout, Float(options.lineSpacing))
         pango_layout_set_indent(layout, Int32(options.firstLineIndent * Double(PANGO_SCALE)))
         if options.singleLine { pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END) }
-        if options.justify, options.width > 0, !options.breakAnywhere, !options.singleLine, setTotalFit(options) { return }
+        if options.justify, options.width > 0, !options.code, !options.singleLine, setTotalFit(options) { return }
         set(text, options: options)
         lines = Self.lines(of: layout, spacing: options.lineSpacing)
         if options.justify { justify(width: options.width, firstLineIndent: options.firstLineIndent) }
@@ -271,7 +271,7 @@ final class TextLayout {
             pango_attr_list_insert(list, attribute)
         }
         let whole = 0..<text.bytes.count
-        if options.breakAnywhere { insert(pango_attr_insert_hyphens_new(0), whole) }
+        if options.code { insert(pango_attr_insert_hyphens_new(0), whole) }
         for run in text.runs {
             let style = run.style
             if style.bold { insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD), run.range) }

@@ -1,6 +1,7 @@
 /// A code block: monospace on a tinted ground, coloured by token kind, never hyphenated. A
-/// line longer than the measure wraps, hanging at its own indentation, with a mark (↪) before
-/// its continuation; a text diagram is set smaller (down to 70%) so that it does not wrap.
+/// line longer than the measure wraps (at a space or after punctuation where Unicode allows,
+/// inside a token only when it alone is too long), hanging at its own indentation, with a mark
+/// (↪) before its continuation; a text diagram is set smaller (down to 70%) so that it does not wrap.
 struct CodeBlockSlicer {
     let style: PDFStyle
     let typesetter: Typesetter
@@ -26,7 +27,7 @@ struct CodeBlockSlicer {
         let column = font.size * Self.advance
         let rows = text.lines().flatMap { line -> [(layout: TextLayout, index: Int)] in
             let indentation = line.bytes.prefix { $0 == 0x20 || $0 == 0x09 }.reduce(0) { $0 + ($1 == 0x09 ? 4 : 1) }
-            let options = TextLayout.Options(font: font, width: width, breakAnywhere: true, lineSpacing: 1.15,
+            let options = TextLayout.Options(font: font, width: width, code: true, lineSpacing: 1.15,
                                              firstLineIndent: -min(Double(indentation + 2) * column, width / 2))
             let layout = TextLayout(line.isEmpty ? StyledText.plain(" ") : line, options: options, typesetter: typesetter)
             return layout.lines.indices.map { (layout, $0) }

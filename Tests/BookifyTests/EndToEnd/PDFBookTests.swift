@@ -120,6 +120,19 @@ struct SeedPDFTests {
             guard text.hasSuffix("-"), text.count > 3 else { continue }
             #expect(source.contains(text), "a code line on page \(facts.labels[line.page]) ends in a hyphen the post does not have: \(text)")
         }
+        // A wrapped code line breaks at a space where its source has one before the measure
+        // (issue 31: "compute(i" / "↪tem24" was cut inside a word).
+        // The continuation mark (↪) is set smaller, so it reads as a row of its own after the
+        // row it marks.
+        var (wrapped, atSpaces) = (0, 0)
+        let rows = codeLines.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        for index in rows.indices.dropFirst().dropLast() where rows[index + 1] == "↪" && rows[index] != "↪" && rows[index - 1] != "↪" {
+            let (head, tail) = (rows[index - 1], rows[index])
+            guard !head.isEmpty, !tail.isEmpty else { continue }
+            wrapped += 1
+            if source.contains(head + " " + tail.prefix(8)) || head.count >= 60 { atSpaces += 1 }
+        }
+        #expect(wrapped > 100 && Double(atSpaces) >= 0.95 * Double(wrapped), "\(atSpaces) of \(wrapped) wrapped code lines break at a space")
         #expect(facts.links.allSatisfy { $0.uri != nil || $0.target != nil }, "every internal link has a page")
         #expect(facts.links.contains { $0.uri?.hasPrefix("https://") == true }, "external links open their address")
     }
