@@ -124,6 +124,8 @@ extension Setting {
                valueName: "lengths", example: "\"20mm 15mm\"", read: SettingValue.page(PageMargins.parse)) { $0.pdf.margins = $1 },
         .value("font-size", .pdf, "PDF body text size in points, 6 to 24 (default: from the page width, 9 to 12).", valueName: "points",
                example: "10.5", read: SettingValue.page(PDFPageSettings.fontSize)) { $0.pdf.fontSize = $1 },
+        .value("font", .pdf, "PDF text face: an installed font family with italics and bold (default: TeX Gyre Pagella; code is JetBrains Mono).",
+               valueName: "family", example: "\"EB Garamond\"", read: SettingValue.text) { $0.pdf.fontFamily = $1 },
     ]
 
     // MARK: The archive

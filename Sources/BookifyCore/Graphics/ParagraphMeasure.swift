@@ -83,7 +83,7 @@ struct ParagraphMeasure {
                     if Self.isTokenBreak(after: previous, before: value) {
                         add(.penalty(width: 0, cost: 150, flagged: false), at: byte, .before)
                     } else if emergency && token.count >= 8 {
-                        add(.penalty(width: 0, cost: 1_000, flagged: false), at: byte, .before)
+                        add(.penalty(width: 0, cost: 5_000, flagged: false), at: byte, .before)
                     }
                 }
             }

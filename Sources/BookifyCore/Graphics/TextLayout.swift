@@ -272,12 +272,14 @@ final class TextLayout {
         }
         let whole = 0..<text.bytes.count
         if options.code { insert(pango_attr_insert_hyphens_new(0), whole) }
+        if let features = options.font.features { insert(pango_attr_font_features_new(features), whole) }
         for run in text.runs {
             let style = run.style
             if style.bold { insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD), run.range) }
             if style.italic { insert(pango_attr_style_new(PANGO_STYLE_ITALIC), run.range) }
             if style.monospace {
                 insert(pango_attr_family_new(PDFStyle.Font.monospaceFamily), run.range)
+                insert(pango_attr_font_features_new(PDFStyle.Font.codeFeatures), run.range)
                 insert(pango_attr_scale_new(PDFStyle.inlineCodeScale), run.range)
                 insert(pango_attr_insert_hyphens_new(0), run.range)
             }

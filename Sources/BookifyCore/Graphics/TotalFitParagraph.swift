@@ -66,6 +66,7 @@ struct TotalFitParagraph {
         let emergency = measure.items(in: segment, hyphenWidth: hyphenWidth, emergency: true)
         var lastResort = LineBreaker(tolerance: .infinity)
         lastResort.weighsFitness = false
+        lastResort.looseRatioCap = 3  // set ragged anyway: a ragged line rather than a cut token
         return lastResort.lines(emergency.items, lineWidth: lineWidth).map { ($0, emergency.places) }
     }
 }

@@ -44,8 +44,8 @@ struct BookSections {
         let slicer = BlockSlicer(style: style, typesetter: typesetter, images: images)
         slicer.add(Slice(height: 140))
         centered(page.title, font: style.bookTitle, to: slicer)
-        if let subtitle = page.subtitle { centered(subtitle, font: PDFStyle.Font(family: PDFStyle.Font.sansFamily, size: style.bodySize * 14 / 11), to: slicer) }
-        if !page.authors.isEmpty { centered(page.authors.joined(separator: ", "), font: PDFStyle.Font(family: PDFStyle.Font.serifFamily, size: style.bodySize * 13 / 11, italic: true), to: slicer, space: 28) }
+        if let subtitle = page.subtitle { centered(subtitle, font: PDFStyle.Font(family: style.family, size: style.bodySize * 14 / 11, italic: true), to: slicer) }
+        if !page.authors.isEmpty { centered(page.authors.joined(separator: ", "), font: PDFStyle.Font(family: style.family, size: style.bodySize * 13 / 11, italic: true), to: slicer, space: 28) }
         if let description = page.description { centered(description, font: style.small, to: slicer, space: 40) }
         if let source = page.source { centered(source, font: style.small, to: slicer, space: 8, link: .uri(source)) }
         return PageSection(start: .rightHandPage, slices: slicer.slices)

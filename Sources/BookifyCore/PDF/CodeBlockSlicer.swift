@@ -6,8 +6,8 @@ struct CodeBlockSlicer {
     let style: PDFStyle
     let typesetter: Typesetter
     static let padding = 5.0
-    /// DejaVu Sans Mono's advance width, in ems.
-    static let advance = 0.602
+    /// JetBrains Mono's advance width, in ems.
+    static let advance = 0.6
 
     func add(_ pre: ContentElement, indent: Double, to slicer: BlockSlicer) {
         var inline = InlineText()
@@ -33,7 +33,7 @@ struct CodeBlockSlicer {
             return layout.lines.indices.map { (layout, $0) }
         }
         let mark = TextLayout(StyledText.plain("↪", style: StyledText.Style(color: .muted)),
-                              options: .init(font: PDFStyle.Font(family: PDFStyle.Font.monospaceFamily, size: font.size * 0.8), width: 20),
+                              options: .init(font: PDFStyle.Font(family: PDFStyle.Font.markFamily, size: font.size * 0.8), width: 20),
                               typesetter: typesetter)
         for (position, row) in rows.enumerated() {
             let line = row.layout.lines[row.index]

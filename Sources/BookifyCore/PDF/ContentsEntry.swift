@@ -13,7 +13,7 @@ struct ContentsEntry {
 
     func add(to slicer: BlockSlicer, typesetter: Typesetter) {
         let textWidth = slicer.style.textWidth
-        let font = PDFStyle.Font(family: PDFStyle.Font.serifFamily, size: slicer.style.bodySize * 10.5 / 11, bold: bold)
+        let font = PDFStyle.Font(family: slicer.style.family, size: slicer.style.bodySize * 10.5 / 11, bold: bold)
         let width = textWidth - indent - Self.numberWidth
         let title = TextLayout(StyledText.plain(title), options: .init(font: font, width: width, lineSpacing: 1.1), typesetter: typesetter)
         let number = TextLayout(StyledText.plain(page.map(String.init) ?? ""), options: .init(font: font, width: Self.numberWidth),

@@ -40,6 +40,9 @@ struct LineBreaker {
     /// Whether ways that end a line differently tight are kept apart (for `fitnessDemerits`);
     /// without, one way a break is kept, which is much faster for a last, tolerant pass.
     var weighsFitness = true
+    /// Lines looser than this ratio cost as much as one this loose (and no more): for a pass
+    /// whose too-loose lines are set ragged, where a ragged line is better than a word cut.
+    var looseRatioCap = Double.infinity
 
     /// The breaks of the best way to set `items` on lines of `lineWidth(index)` points, the
     /// last item being a forced break; `nil` when no way keeps every line within the tolerance
@@ -97,7 +100,8 @@ struct LineBreaker {
     /// TeX's demerits: the line's badness and the break's cost, squared. Badness is not capped
     /// at TeX's 10,000: past the tolerance, a line twice as loose must still cost more.
     private func lineDemerits(ratio: Double, cost: Double) -> Double {
-        let badness = 100 * abs(ratio * ratio * ratio)
+        let weighed = min(abs(ratio), looseRatioCap)
+        let badness = 100 * weighed * weighed * weighed
         var demerits = (linePenalty + badness) * (linePenalty + badness)
         if cost > 0 { demerits += cost * cost } else if cost > Self.forced { demerits -= cost * cost }
         return demerits

@@ -1,7 +1,7 @@
 import Foundation
 
-/// What the user chose for the PDF's pages (`--page-size`, `--margins`, `--font-size`, or the
-/// same keys in bookify.yml). `nil` margins and font size follow from the page size.
+/// What the user chose for the PDF's pages (`--page-size`, `--margins`, `--font-size`, `--font`,
+/// or the same keys in bookify.yml). `nil` margins and font size follow from the page size.
 public struct PDFPageSettings: Sendable, Equatable {
     /// The trimmed page's size (`--page-size`); 6 × 9 inches by default.
     public var pageSize = PageSize.sixByNine
@@ -9,6 +9,9 @@ public struct PDFPageSettings: Sendable, Equatable {
     public var margins: PageMargins?
     /// The body text's size in points.
     public var fontSize: Double?
+    /// The family the text is set in (`--font`); `nil`: TeX Gyre Pagella. Code stays in
+    /// JetBrains Mono.
+    public var fontFamily: String?
 
     /// A 6 × 9 inch page with margins and body size that follow it.
     public init() {}

@@ -6,18 +6,26 @@
 /// `Typesetter`). Margins mirror: wider inside, for the binding; unless chosen, they are the
 /// same share of any page, and the body size follows the measure (about 30 ems a line, 9 to
 /// 12 pt), so an A4 page does not get 100-character lines. Every other size scales with the
-/// body's. The fonts are DejaVu (Debian's fonts-dejavu-core and -extra): Serif for text, Sans
-/// for headings and page chrome, Sans Mono for code — one family drawn to match, with Latin,
-/// Greek, Cyrillic, Armenian, Georgian, Hebrew (Sans), Arabic (Sans) and many symbols, so that
-/// few blogs show a missing glyph.
+/// body's.
+///
+/// The text face is TeX Gyre Pagella (Debian's fonts-texgyre), a Palatino: drawn for books,
+/// sturdy at 11 pt on a small page, with true italics and bold, f-ligatures, old-style figures
+/// (used in running text) and small capitals, and a companion math face. Headings and page chrome
+/// are set in it too, as books set them. Code is JetBrains Mono (fonts-jetbrains-mono), whose
+/// open forms and tall x-height sit well beside Pagella, with true italics for comments and its
+/// coding ligatures turned off (code reads as written). Scripts these lack come from
+/// fontconfig's fallback (DejaVu, Noto). `--font` picks another text family.
 struct PDFStyle {
     let pageWidth: Double
     let pageHeight: Double
     let margins: PageMargins
     /// The body text's size; everything else is sized from it.
     let bodySize: Double
+    /// The family of text, headings and page chrome.
+    let family: String
 
     init(_ settings: PDFPageSettings = PDFPageSettings()) {
+        family = settings.fontFamily ?? Font.bookFamily
         let page = settings.pageSize
         pageWidth = page.width
         pageHeight = page.height
@@ -42,18 +50,19 @@ struct PDFStyle {
     private var scale: Double { bodySize / 11 }
     private func sized(_ size: Double) -> Double { (size * scale * 4).rounded() / 4 }
 
-    var body: Font { Font(family: Font.serifFamily, size: bodySize) }
-    var code: Font { Font(family: Font.monospaceFamily, size: sized(8.5)) }
-    var small: Font { Font(family: Font.sansFamily, size: sized(8.5)) }
-    var table: Font { Font(family: Font.serifFamily, size: sized(9.5)) }
-    var runningHead: Font { Font(family: Font.sansFamily, size: sized(8)) }
-    var postTitle: Font { Font(family: Font.sansFamily, size: sized(20), bold: true) }
-    var chapterTitle: Font { Font(family: Font.sansFamily, size: sized(26), bold: true) }
-    var bookTitle: Font { Font(family: Font.sansFamily, size: sized(30), bold: true) }
+    /// Running text: old-style figures, which sit among lower-case letters as words do.
+    var body: Font { Font(family: family, size: bodySize, features: "onum") }
+    var code: Font { Font(family: Font.monospaceFamily, size: sized(8.5), features: Font.codeFeatures) }
+    var small: Font { Font(family: family, size: sized(9)) }
+    var table: Font { Font(family: family, size: sized(9.5)) }
+    var runningHead: Font { Font(family: family, size: sized(9), italic: true) }
+    var postTitle: Font { Font(family: family, size: sized(21), bold: true) }
+    var chapterTitle: Font { Font(family: family, size: sized(27), bold: true) }
+    var bookTitle: Font { Font(family: family, size: sized(31), bold: true) }
 
     /// Headings of a post's sections: h2 largest.
     func heading(level: Int) -> Font {
-        Font(family: Font.sansFamily, size: sized([14.5, 12.5, 11.5, 11, 11][min(max(level - 2, 0), 4)]), bold: true)
+        Font(family: family, size: sized([15, 13, 12, 11, 11][min(max(level - 2, 0), 4)]), bold: true)
     }
 
     /// A length given for 11 pt body text, at this style's size (gaps, indents, rules).
@@ -62,14 +71,19 @@ struct PDFStyle {
     var paragraphGap: Double { space(5) }
 
     struct Font: Hashable {
-        static let serifFamily = "DejaVu Serif"
-        static let sansFamily = "DejaVu Sans"
-        static let monospaceFamily = "DejaVu Sans Mono"
+        static let bookFamily = "TeX Gyre Pagella"
+        static let monospaceFamily = "JetBrains Mono"
+        /// The continuation mark of wrapped code (↪), which JetBrains Mono does not have.
+        static let markFamily = "DejaVu Sans Mono"
+        /// JetBrains Mono's coding ligatures (`->` as an arrow) off: code shows what was typed.
+        static let codeFeatures = "calt 0, liga 0"
 
         var family: String
         var size: Double
         var bold = false
         var italic = false
+        /// OpenType features for all the text set in this font ("onum"), Pango's syntax.
+        var features: String?
 
         /// Pango's description string: "DejaVu Serif Bold Italic 10".
         var description: String {

@@ -8,6 +8,8 @@ import Foundation
 /// number of pages), so the contents print the right page numbers in one pass.
 public struct PDFWriter: BookWriter {
     let style: PDFStyle
+    /// The family `--font` asked for, checked before anything is laid out.
+    private let chosenFamily: String?
     /// Told how far the layout (`.layOut`, posts) and the drawing (`.draw`, pages) have got:
     /// most of a PDF's time goes there.
     public var progress: BuildProgress.Report?
@@ -18,12 +20,16 @@ public struct PDFWriter: BookWriter {
     /// A writer that lays the book out on `pages`.
     public init(pages: PDFPageSettings = PDFPageSettings(), progress: BuildProgress.Report? = nil) {
         style = PDFStyle(pages)
+        chosenFamily = pages.fontFamily
         self.progress = progress
     }
 
     /// Lays `content` out and writes the PDF to `destination` atomically: an existing file is
     /// replaced only by a finished book.
     public func write(_ content: BookContent, to destination: URL) throws(BookifyError) {
+        if let family = chosenFamily, !FontCatalog.isInstalled(family: family) {
+            throw .setting(SettingError("no font family '\(family)' is installed (fc-list : family lists those that are)", key: "font"))
+        }
         try OutputFile.write(to: destination) { (temporary: URL) throws(BookifyError) in
             let canvas = try PDFCanvas(path: temporary.path, width: style.pageWidth, height: style.pageHeight)
             let sections = BookSections(content: content, style: style, typesetter: canvas.typesetter)

@@ -32,6 +32,13 @@ struct SeedPDFTests {
         try EPUBCheck.expectClean(folder.appendingPathComponent("blog.epub"))
         #expect(!facts.fonts.isEmpty && facts.fonts.allSatisfy(\.embedded), "\(facts.fonts.filter { !$0.embedded })")
         #expect(facts.fonts.allSatisfy { $0.name.contains("+") }, "fonts are embedded as subsets")
+        // A book face (issue 31): Pagella in its four styles, JetBrains Mono for code.
+        let faces = Set(facts.fonts.map { $0.name.split(separator: "+").last.map(String.init) ?? $0.name })
+        for face in ["TeXGyrePagella-Regular", "TeXGyrePagella-Italic", "TeXGyrePagella-Bold", "JetBrainsMono-Regular"] {
+            #expect(faces.contains(face), "\(face) is not among \(faces.sorted())")
+        }
+        let body = (0..<facts.pages).flatMap { facts.bodyLines(onPage: $0) }
+        #expect(body.count > 3000, "the text is set in Pagella: \(body.count) lines")
         #expect(facts.width == 432 && facts.height == 648, "6 × 9 in pages")
     }
 
@@ -122,15 +129,20 @@ struct SeedPDFTests {
         }
         // A wrapped code line breaks at a space where its source has one before the measure
         // (issue 31: "compute(i" / "↪tem24" was cut inside a word).
-        // The continuation mark (↪) is set smaller, so it reads as a row of its own after the
-        // row it marks.
+        // The continuation mark (↪) is set smaller: it reads as the start of the row it marks,
+        // or as a row of its own after it.
+        var rows: [(text: String, continues: Bool)] = []
+        for line in codeLines.map({ $0.text.trimmingCharacters(in: .whitespaces) }) {
+            if line == "↪", !rows.isEmpty {
+                rows[rows.count - 1].continues = true
+            } else {
+                rows.append((line.hasPrefix("↪") ? String(line.dropFirst()) : line, line.hasPrefix("↪")))
+            }
+        }
         var (wrapped, atSpaces) = (0, 0)
-        let rows = codeLines.map { $0.text.trimmingCharacters(in: .whitespaces) }
-        for index in rows.indices.dropFirst().dropLast() where rows[index + 1] == "↪" && rows[index] != "↪" && rows[index - 1] != "↪" {
-            let (head, tail) = (rows[index - 1], rows[index])
-            guard !head.isEmpty, !tail.isEmpty else { continue }
+        for (head, tail) in zip(rows, rows.dropFirst()) where tail.continues && !head.text.isEmpty && !tail.text.isEmpty {
             wrapped += 1
-            if source.contains(head + " " + tail.prefix(8)) || head.count >= 60 { atSpaces += 1 }
+            if source.contains(head.text + " " + tail.text.prefix(8)) || head.text.count >= 60 { atSpaces += 1 }
         }
         #expect(wrapped > 100 && Double(atSpaces) >= 0.95 * Double(wrapped), "\(atSpaces) of \(wrapped) wrapped code lines break at a space")
         #expect(facts.links.allSatisfy { $0.uri != nil || $0.target != nil }, "every internal link has a page")
@@ -165,10 +177,17 @@ struct SeedPDFTests {
     @Test func bodyTextIsJustifiedWithHyphenatedLineEnds() throws {
         let (_, facts) = try #require(Self.seed)
         var (inner, reaching, hyphenated) = (0, 0, 0)
+        // The leading: the commonest distance between two body lines.
+        let steps = (0..<facts.pages).flatMap { page in
+            let tops = facts.bodyLines(onPage: page).filter { abs($0.size - 11) < 0.1 }.map(\.top)
+            return zip(tops, tops.dropFirst()).map { (($1 - $0) * 10).rounded() / 10 }
+        }
+        let leading = try #require(Dictionary(grouping: steps, by: { $0 }).max { $0.value.count < $1.value.count }?.key)
+        #expect(leading >= 11 * 1.2 && leading <= 11 * 1.45, "11 pt text on \(leading) pt")
         for page in 0..<facts.pages {
             let right = page % 2 == 0 ? 432 - 432 * 0.097 : 432 - 432 * 0.134
-            let body = facts.serifLines(onPage: page).filter { abs($0.size - 11) < 0.1 }
-            for (line, next) in zip(body, body.dropFirst()) where abs(next.top - line.top - 11 * 1.163 * 1.3) < 0.6
+            let body = facts.bodyLines(onPage: page).filter { abs($0.size - 11) < 0.1 }
+            for (line, next) in zip(body, body.dropFirst()) where abs(next.top - line.top - leading) < 0.6
                 && abs(next.left - line.left) < 1 {
                 inner += 1
                 if line.right >= right - 1.5 { reaching += 1 }
@@ -249,5 +268,19 @@ struct SeedPDFTests {
         #expect(images.first?.split(separator: " ").first == "1", "the cover is the first page")
         let facts = try PDFFacts.read(pdf)
         #expect(facts.outline.map(\.title).contains("Three feed formats, compared"))
+    }
+
+    /// `--font` sets the text in another installed family; one that is not installed is an
+    /// error naming the option, and no book is written.
+    @Test func fontPicksAnInstalledFamilyAndRefusesOneThatIsNot() throws {
+        let folder = TestPaths.temporaryFolder()
+        let feed = TestPaths.examples.appendingPathComponent("feed.json").path
+        let chosen = Shell.bookify([feed, "-o", "serif.pdf", "-q", "--offline", "--font", "DejaVu Serif"], in: folder)
+        try #require(chosen.status == 0, "\(chosen.stderr)")
+        let fonts = try PDFFacts.read(folder.appendingPathComponent("serif.pdf")).fonts.map(\.name)
+        #expect(fonts.contains { $0.hasSuffix("+DejaVuSerif") } && !fonts.contains { $0.contains("Pagella") }, "\(fonts)")
+        let missing = Shell.bookify([feed, "-o", "missing.pdf", "-q", "--offline", "--font", "No Such Face"], in: folder)
+        #expect(missing.status == 64 && missing.stderr.contains("--font") && missing.stderr.contains("No Such Face"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("missing.pdf").path))
     }
 }

@@ -90,7 +90,7 @@ struct PDFTypographyTests {
             let page = try #require(pages.first { page in facts.words(onPage: page).contains { $0.text == marker } },
                                     "\(marker) prints within the post's pages")
             let note = try #require(facts.words(onPage: page).first { $0.text == marker })
-            let body = facts.serifLines(onPage: page).filter { $0.size > 10 }
+            let body = facts.bodyLines(onPage: page).filter { $0.size > 10 }
             #expect(body.allSatisfy { $0.top < note.box.y0 }, "\(marker) sits below the text of page \(page + 1)")
         }
         // A note too long for the foot of its page continues at the foot of the next.

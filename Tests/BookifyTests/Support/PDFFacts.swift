@@ -43,10 +43,10 @@ struct PDFFacts: Decodable {
     var images: [[[Double]]]?
     /// With `layout`: per page, how many curves it draws (vector art).
     var curves: [Int]?
-    /// With `layout`: per page, lines of serif text as [top, left, right, size, text].
-    var serifLines: [[[WordField]]]?
+    /// With `layout`: per page, lines in the body's face as [top, left, right, size, text].
+    var bodyLines: [[[WordField]]]?
 
-    struct SerifLine {
+    struct BodyLine {
         var top: Double
         var left: Double
         var right: Double
@@ -54,12 +54,12 @@ struct PDFFacts: Decodable {
         var text: String
     }
 
-    /// The serif lines of page `index`, top to bottom.
-    func serifLines(onPage index: Int) -> [SerifLine] {
-        (serifLines?[index] ?? []).compactMap { fields in
+    /// The lines in the body's face on page `index`, top to bottom.
+    func bodyLines(onPage index: Int) -> [BodyLine] {
+        (bodyLines?[index] ?? []).compactMap { fields in
             guard fields.count == 5, case .number(let top) = fields[0], case .number(let left) = fields[1],
                   case .number(let right) = fields[2], case .number(let size) = fields[3], case .text(let text) = fields[4] else { return nil }
-            return SerifLine(top: top, left: left, right: right, size: size, text: text)
+            return BodyLine(top: top, left: left, right: right, size: size, text: text)
         }
     }
 

@@ -53,24 +53,29 @@ facts["words"] = words
 
 if "--layout" in sys.argv:
     # Images as placed (x0, top, x1, bottom, pixel width, pixel height), how many curves each
-    # page draws (vector art), and the lines of text set in a serif face: top, left, right,
-    # size and text, for justification and spacing checks.
+    # page draws (vector art), and the lines of text set in the body's face (the family most
+    # characters are in, any style): top, left, right, size and text, for justification and
+    # spacing checks.
+    import collections
     import pdfplumber
     images, curves, lines = [], [], []
+    family = lambda name: name.split("+")[-1].split("-")[0]
     with pdfplumber.open(path) as pdf:
+        faces = collections.Counter(family(c["fontname"]) for page in pdf.pages[:60] for c in page.chars)
+        body_face = faces.most_common(1)[0][0] if faces else ""
         for page in pdf.pages:
             page.flush_cache()
             images.append([[i["x0"], i["top"], i["x1"], i["bottom"], i["srcsize"][0], i["srcsize"][1]] for i in page.images])
             curves.append(len(page.curves))
             rows = {}
             for char in page.chars:
-                if "Serif" in char["fontname"]:
+                if family(char["fontname"]) == body_face:
                     rows.setdefault((round(char["top"], 1), round(char["size"], 1)), []).append(char)
             lines.append([[top, min(c["x0"] for c in ink), max(c["x1"] for c in ink), size,
                            "".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"]))]
                           for (top, size), chars in sorted(rows.items())
                           for ink in [[c for c in chars if c["text"].strip()]] if ink])
-    facts.update(images=images, curves=curves, serifLines=lines)
+    facts.update(images=images, curves=curves, bodyLines=lines)
 
 if "--code" in sys.argv:
     import pdfplumber
