@@ -14,8 +14,8 @@ struct PostConverter: Sendable {
 
     /// Converts one post into the document `documentID`; links to the posts in `links` stay
     /// inside the book. The passes, in order: parse, sanitize, add the post's lead image and
-    /// attached media, repair content models, set typographic punctuation, make notes, highlight code, outline headings,
-    /// scope ids.
+    /// attached media, repair content models, set typographic punctuation, mark right-to-left blocks, make notes,
+    /// highlight code, outline headings, scope ids.
     func convert(_ post: Post, documentID: String, links: BookLinks = BookLinks(),
                         bookAuthors: [String] = []) -> PostDocument {
         let sanitizer = HTMLSanitizer(baseURL: post.contentBase ?? post.url, bookLinks: links, documentID: documentID)
@@ -24,6 +24,7 @@ struct PostConverter: Sendable {
         body = Self.withAttachedMedia(of: post, body)
         body = ContentModel.repair(body)
         body = SmartPunctuation.apply(body)
+        body = TextDirection.apply(body, language: post.language)
         body = Footnotes.makeNotes(body)
         body = CodeHighlighter.highlight(body)
         body = HeadingOutline.normalize(body)

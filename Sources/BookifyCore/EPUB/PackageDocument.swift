@@ -47,7 +47,9 @@ enum PackageDocument {
             let properties = resource.properties.isEmpty ? "" : " properties=\"\(resource.properties.joined(separator: " "))\""
             xml += "<item id=\"\(resource.id)\" href=\"\(XMLText.escape(resource.href, quotes: true))\" media-type=\"\(resource.mediaType)\"\(properties)/>\n"
         }
-        xml += "</manifest>\n<spine toc=\"\(ncxID)\">\n"
+        // A book in a right-to-left language turns its pages from right to left.
+        let progression = TextDirection.isRightToLeft(language: metadata.language) ? " page-progression-direction=\"rtl\"" : ""
+        xml += "</manifest>\n<spine toc=\"\(ncxID)\"\(progression)>\n"
         for resource in resources where resource.inSpine {
             xml += "<itemref idref=\"\(resource.id)\"\(resource.linear ? "" : " linear=\"no\"")/>\n"
         }

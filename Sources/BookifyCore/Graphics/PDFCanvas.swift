@@ -195,6 +195,16 @@ final class PDFCanvas {
         }
     }
 
+    /// Paints a colour glyph taken out of a line (see `ColorGlyphs`) with its origin at `x` on
+    /// the `baseline`.
+    func paint(_ glyph: ColorGlyphs.Placed, x: Double, baseline: Double) {
+        guard let picture = ColorGlyphs.picture(of: glyph), picture.png.count > 24 else { return }
+        // The PNG's size is in its header (IHDR): width and height as big-endian 32-bit numbers.
+        let number = { (offset: Int) in picture.png[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        _ = drawImage(bytes: picture.png, type: .png, pixelWidth: number(16), pixelHeight: number(20),
+                      x: x + picture.left, y: baseline + picture.top, width: picture.width, height: picture.height)
+    }
+
     // MARK: Links
 
     /// Marks `name` as a destination at the point (x, y) of the current page.

@@ -14,6 +14,9 @@ struct ParagraphMeasure {
     private(set) var segments: [Range<Int>] = []
     /// Pango found right-to-left text (its bidi levels), which the breaker does not set.
     private(set) var isRightToLeft = false
+    /// The text has Chinese, Japanese or Korean, which breaks between characters and is not
+    /// justified by its spaces: Pango's first fit fills such lines as they should be.
+    private(set) var isIdeographic = false
 
     init?(_ layout: OpaquePointer, bytes: [UInt8]) {
         self.bytes = bytes
@@ -26,6 +29,8 @@ struct ParagraphMeasure {
             guard let run = pango_layout_iter_get_run_readonly(iterator) else { continue }
             let item = run.pointee.item.pointee
             if item.analysis.level % 2 == 1 { isRightToLeft = true }
+            if [PANGO_SCRIPT_HAN, PANGO_SCRIPT_HIRAGANA, PANGO_SCRIPT_KATAKANA, PANGO_SCRIPT_HANGUL, PANGO_SCRIPT_BOPOMOFO]
+                .contains(PangoScript(rawValue: PangoScript.RawValue(item.analysis.script))) { isIdeographic = true }
             let glyphs = run.pointee.glyphs.pointee
             for glyph in 0..<Int(glyphs.num_glyphs) {
                 let byte = Int(item.offset) + Int(glyphs.log_clusters[glyph])

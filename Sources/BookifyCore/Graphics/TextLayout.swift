@@ -157,9 +157,11 @@ final class TextLayout {
             drawsWithCanvasFonts = true
         }
         let line = lines[index]
+        let colored = ColorGlyphs.takeOut(of: line.pointer)
         canvas.setColor(.text)  // styled runs carry their own colour
         cairo_move_to(canvas.context, x + line.x, y + line.baseline)
         pango_cairo_show_layout_line(canvas.context, line.pointer)
+        for glyph in colored { canvas.paint(glyph, x: x + line.x + glyph.x, baseline: y + line.baseline) }
     }
 
     /// The widest line's width.

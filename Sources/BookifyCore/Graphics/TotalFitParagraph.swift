@@ -20,9 +20,9 @@ struct TotalFitParagraph {
     static let raggedRatio = 1.5
 
     /// Breaks the paragraph that `layout` holds unwrapped (its text `text`); `nil` when Pango's
-    /// breaking should stay (right-to-left text, one line, nothing to break at).
+    /// breaking should stay (right-to-left or CJK text, one line, nothing to break at).
     init?(_ text: StyledText, measuredIn layout: OpaquePointer, lineWidth: (Int) -> Double, hyphenWidth: Double) {
-        guard let measure = ParagraphMeasure(layout, bytes: text.bytes), !measure.isRightToLeft else { return nil }
+        guard let measure = ParagraphMeasure(layout, bytes: text.bytes), !measure.isRightToLeft, !measure.isIdeographic else { return nil }
         var edits: [(range: Range<Int>, bytes: [UInt8])] = []
         var lines: [Line] = []
         for segment in measure.segments {

@@ -93,7 +93,7 @@ struct BookSections {
         let slicer = BlockSlicer(style: style, typesetter: typesetter, images: images)
         let language = document.language ?? content.book.metadata.language
         slicer.hyphenator = Hyphenator.forLanguage(language)
-        slicer.rightToLeft = Self.isRightToLeft(language)
+        slicer.rightToLeft = TextDirection.isRightToLeft(language: language)
         slicer.footnotes = Self.notes(in: document.body)
         slicer.mark(document.documentID)
         slicer.addParagraph([.text(header.title)], indent: 0, font: style.postTitle, spaceBefore: 0, keepWithNext: true, justify: false)
@@ -124,12 +124,6 @@ struct BookSections {
             .rule(from: LayoutPoint(x: 0, y: 6), to: LayoutPoint(x: 80, y: 6), color: .rule, width: 0.5),
         ]))
         notes.flatMap(slicer.noteSlices).forEach(slicer.add)
-    }
-
-    /// Whether a language is written from right to left (Arabic, Hebrew, Persian, Urdu…).
-    static func isRightToLeft(_ tag: String) -> Bool {
-        let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
-        return ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "syr", "ug", "ur", "yi"].contains(primary)
     }
 
     /// Every note of a post by id, wherever it sits.
