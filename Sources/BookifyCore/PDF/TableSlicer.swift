@@ -1,7 +1,8 @@
 /// A table, row by row: column widths from the cells' content (see `TableColumns`), cell text
 /// wrapping and aligned as the source says, spans across columns and rows, the header rows
-/// repeated on every page the table continues on, and a caption above. A table too wide for
-/// the measure is set in smaller type (down to 70%), then has its words broken.
+/// repeated on every page the table continues on, and a caption above. A row taller than a
+/// third of the page is cut between lines into bands that may go on the next page. A table too
+/// wide for the measure is set in smaller type (down to 70%), then has its words broken.
 struct TableSlicer {
     let style: PDFStyle
     let typesetter: Typesetter
@@ -51,12 +52,53 @@ struct TableSlicer {
         for (row, var slice) in rowSlices.enumerated() {
             slice.spaceBefore = row == 0 && grid.caption == nil ? style.space(8) : 0
             // Header rows stay with the first body row; rows a cell spans stay together.
-            slice.keepWithNext = row < grid.headerRows || cells.contains { $0.grid.row <= row && $0.grid.row + $0.grid.rows - 1 > row }
+            let spanned = cells.contains { $0.grid.row <= row && $0.grid.row + $0.grid.rows - 1 > row }
+            slice.keepWithNext = row < grid.headerRows || spanned
             if row >= grid.headerRows { slice.continuationHeader = header }
             slice.footnotes = slicer.footnoteSlices(referredToBy: cells.filter { $0.grid.row == row }.flatMap { cell in
                 cell.layout.lines.indices.flatMap(cell.layout.links(onLine:)).map(\.target)
             })
-            slicer.add(slice)
+            let rowCells = cells.filter { $0.grid.row == row }
+            let tall = heights[row] > style.textHeight / 3 && row >= grid.headerRows && !spanned && rowCells.allSatisfy { $0.grid.rows == 1 }
+            guard tall else { slicer.add(slice); continue }
+            for band in bands(of: slice, row: row, grid: grid, cells: rowCells, edges: edges, height: heights[row], indent: indent,
+                              padding: padding) {
+                slicer.add(band)
+            }
+        }
+    }
+
+    /// A tall row as bands of a quarter page, cut between lines: the first with the row's top
+    /// padding, space and notes, the last with its bottom padding and rule.
+    private func bands(of slice: Slice, row: Int, grid: TableGrid, cells: [LaidOutCell], edges: [Double], height: Double,
+                       indent: Double, padding: Double) -> [Slice] {
+        // A line reaches down to the next line of its cell (their spacing overlaps), the last to its own foot.
+        let lines = cells.map { cell in
+            cell.layout.lines.indices.map { index in
+                let line = cell.layout.lines[index]
+                return (top: line.top, bottom: index + 1 < cell.layout.lines.count ? cell.layout.lines[index + 1].top : line.top + line.height)
+            }
+        }
+        let ranges = TableRowBands.bands(lines, height: style.textHeight / 4)
+        return ranges.enumerated().map { index, range in
+            let (first, last) = (index == 0, index == ranges.count - 1)
+            let top = first ? padding : 0
+            var band = Slice(height: top + range.upperBound - range.lowerBound + (last ? padding : 0))
+            band.spaceBefore = first ? slice.spaceBefore : 0
+            band.continuationHeader = slice.continuationHeader
+            band.footnotes = first ? slice.footnotes : []
+            for cell in cells {
+                for line in cell.layout.lines.indices where range.contains(cell.layout.lines[line].top) {
+                    let y = top - range.lowerBound
+                    band.boxes.append(.textLine(cell.layout, index: line, x: indent + cell.x + padding, y: y))
+                    band.boxes += cell.layout.links(onLine: line).map { link in
+                        .link(link.target, LayoutRect(x: indent + cell.x + padding + link.x, y: y + cell.layout.lines[line].top,
+                                                      width: link.width, height: cell.layout.lines[line].height))
+                    }
+                }
+            }
+            if last { band.boxes += rules(under: row, of: grid, cells: cells, edges: edges, at: band.height, indent: indent) }
+            return band
         }
     }
 
@@ -99,14 +141,21 @@ struct TableSlicer {
                 .link(link.target, LayoutRect(x: indent + cell.x + padding + link.x, y: 0, width: link.width, height: height))
             }
         }
+        return boxes + rules(under: row, of: grid, cells: cells, edges: edges, at: height, indent: indent)
+    }
+
+    /// The rule under row `row`, `y` down the slice: heavier under the header and the last row,
+    /// none through a cell that spans on.
+    private func rules(under row: Int, of grid: TableGrid, cells: [LaidOutCell], edges: [Double], at y: Double,
+                       indent: Double) -> [LayoutBox] {
         let heavy = row == grid.headerRows - 1 || row == grid.rowCount - 1
         let spanning = cells.filter { $0.grid.row <= row && $0.grid.row + $0.grid.rows - 1 > row }
-        for column in 0..<grid.columnCount
-        where !spanning.contains(where: { (($0.grid.column)..<($0.grid.column + $0.grid.columns)).contains(column) }) {
-            boxes.append(.rule(from: LayoutPoint(x: indent + edges[column], y: height), to: LayoutPoint(x: indent + edges[column + 1], y: height),
-                               color: .rule, width: heavy ? 0.8 : 0.3))
+        return (0..<grid.columnCount).filter { column in
+            !spanning.contains { (($0.grid.column)..<($0.grid.column + $0.grid.columns)).contains(column) }
+        }.map { column in
+            .rule(from: LayoutPoint(x: indent + edges[column], y: y), to: LayoutPoint(x: indent + edges[column + 1], y: y),
+                  color: .rule, width: heavy ? 0.8 : 0.3)
         }
-        return boxes
     }
 
     /// Each row's height: its tallest cell; a cell spanning rows that needs more grows the last.
