@@ -1,8 +1,8 @@
 import CPangoCairo
 
-/// A paragraph as Pango shaped it on one unbroken line per `br` segment: the advance of every
-/// cluster and where Unicode's line-breaking rules (UAX #14) allow a break, turned into
-/// ``LineBreaker`` items.
+/// A paragraph as Pango shaped it (the advances do not depend on where its lines broke): the
+/// advance of every cluster and where Unicode's line-breaking rules (UAX #14) allow a break,
+/// turned into ``LineBreaker`` items.
 struct ParagraphMeasure {
     private let bytes: [UInt8]
     /// Per byte: the advance of the cluster that starts there (0 inside a character).
@@ -34,9 +34,17 @@ struct ParagraphMeasure {
             let glyphs = run.pointee.glyphs.pointee
             for glyph in 0..<Int(glyphs.num_glyphs) {
                 let byte = Int(item.offset) + Int(glyphs.log_clusters[glyph])
-                if byte < bytes.count { advance[byte] += Double(glyphs.glyphs[glyph].geometry.width) / Double(PANGO_SCALE) }
+                // A soft hyphen is empty but where Pango broke a line at it (and showed a hyphen).
+                let isSoftHyphen = byte + 1 < bytes.count && bytes[byte] == 0xC2 && bytes[byte + 1] == 0xAD
+                if byte < bytes.count, !isSoftHyphen { advance[byte] += Double(glyphs.glyphs[glyph].geometry.width) / Double(PANGO_SCALE) }
             }
         } while pango_layout_iter_next_run(iterator) != 0
+        // Pango empties the space where it ended a line: it gets the width of the paragraph's others.
+        let spaces = bytes.indices.filter { bytes[$0] == 0x20 && advance[$0] > 0 }.map { advance[$0] }.sorted()
+        if !spaces.isEmpty {
+            let typical = spaces[spaces.count / 2]
+            for byte in bytes.indices where bytes[byte] == 0x20 && advance[byte] == 0 { advance[byte] = typical }
+        }
         var count: Int32 = 0
         guard let attributes = pango_layout_get_log_attrs_readonly(layout, &count) else { return nil }
         var character = 0

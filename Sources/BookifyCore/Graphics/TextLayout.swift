@@ -63,35 +63,35 @@ final class TextLayout {
         pango_layout_set_line_spacing(layout, Float(options.lineSpacing))
         pango_layout_set_indent(layout, Int32(options.firstLineIndent * Double(PANGO_SCALE)))
         if options.singleLine { pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END) }
-        if options.justify, options.width > 0, !options.code, !options.singleLine, setTotalFit(options) { return }
         set(text, options: options)
         lines = Self.lines(of: layout, spacing: options.lineSpacing)
+        if options.justify, options.width > 0, !options.code, !options.singleLine, setTotalFit(options) { return }
         if options.justify { justify(width: options.width, firstLineIndent: options.firstLineIndent) }
     }
 
-    /// Sets the text broken as a whole paragraph, each line justified to its width (or ragged
-    /// when too loose); false (and nothing set) when Pango's own breaking should stay.
+    /// Breaks the paragraph as a whole (``TotalFitParagraph``), measured from the lines Pango
+    /// set first, and justifies each line to its width (or leaves it ragged when too loose).
+    /// Only when the chosen lines differ from Pango's is the text set again, with a line
+    /// separator at each break; false (nothing changed) when Pango's own breaking should stay.
     private func setTotalFit(_ options: Options) -> Bool {
-        pango_layout_set_width(layout, -1)
-        set(text, options: options)
         let indent = options.firstLineIndent
         let lineWidth = { (line: Int) in options.width - (line == 0 ? max(indent, 0) : max(-indent, 0)) }
         guard let paragraph = TotalFitParagraph(text, measuredIn: layout, lineWidth: lineWidth,
-                                                hyphenWidth: typesetter.hyphenWidth(in: options.font)) else {
-            pango_layout_set_width(layout, Int32(options.width * Double(PANGO_SCALE)))
-            return false
-        }
-        set(paragraph.text, options: options)
-        lines = Self.lines(of: layout, spacing: options.lineSpacing)
-        guard lines.count == paragraph.lines.count else {
-            // Pango set other lines than were chosen (it should not): its own breaking instead.
-            pango_layout_set_width(layout, Int32(options.width * Double(PANGO_SCALE)))
+                                                hyphenWidth: typesetter.hyphenWidth(in: options.font)) else { return false }
+        if lines.map({ Int($0.pointer.pointee.start_index) }) != paragraph.lineStarts {
+            pango_layout_set_width(layout, -1)
             set(paragraph.text, options: options)
             lines = Self.lines(of: layout, spacing: options.lineSpacing)
-            justify(width: options.width, firstLineIndent: indent)
-            return true
+            guard lines.count == paragraph.lines.count else {
+                // Pango set other lines than were chosen (it should not): its own breaking instead.
+                pango_layout_set_width(layout, Int32(options.width * Double(PANGO_SCALE)))
+                set(paragraph.text, options: options)
+                lines = Self.lines(of: layout, spacing: options.lineSpacing)
+                justify(width: options.width, firstLineIndent: indent)
+                return true
+            }
+            showHyphens()
         }
-        showHyphens()
         for (index, line) in paragraph.lines.enumerated() where line.justified {
             justify(line: index, to: line.width, indent: index == 0 ? max(indent, 0) : max(-indent, 0))
         }

@@ -14,18 +14,24 @@ struct TotalFitParagraph {
     /// The text with its breaks, and its lines in order (a `br` segment's last line is ragged).
     let text: StyledText
     let lines: [Line]
+    /// Where each line starts in the text as given (byte offsets): when Pango's lines start at
+    /// the same places, its layout stands as it is.
+    let lineStarts: [Int]
 
     /// A gap stretched past this many times its natural width is set ragged instead:
     /// 1 + ratio / 2 with glue stretching by half a space.
     static let raggedRatio = 1.5
 
-    /// Breaks the paragraph that `layout` holds unwrapped (its text `text`); `nil` when Pango's
-    /// breaking should stay (right-to-left or CJK text, one line, nothing to break at).
+    /// Breaks the paragraph that `layout` holds (its text `text`, as Pango wrapped it: the
+    /// advances are the same); `nil` when Pango's breaking should stay (right-to-left or CJK
+    /// text, one line, nothing to break at).
     init?(_ text: StyledText, measuredIn layout: OpaquePointer, lineWidth: (Int) -> Double, hyphenWidth: Double) {
         guard let measure = ParagraphMeasure(layout, bytes: text.bytes), !measure.isRightToLeft, !measure.isIdeographic else { return nil }
         var edits: [(range: Range<Int>, bytes: [UInt8])] = []
         var lines: [Line] = []
+        var starts: [Int] = []
         for segment in measure.segments {
+            starts.append(segment.lowerBound)
             guard let chosen = Self.breaks(of: segment, measure: measure, lineWidth: { lineWidth(lines.count + $0) },
                                            hyphenWidth: hyphenWidth) else { return nil }
             for (index, line) in chosen.lines.enumerated() {
@@ -35,9 +41,9 @@ struct TotalFitParagraph {
                 guard !isLast else { continue }
                 let (byte, kind) = chosen.places[line.end]
                 switch kind {
-                case .space: edits.append((byte..<(byte + 1), Self.lineSeparator))
-                case .hyphen: edits.append(((byte + 2)..<(byte + 2), Self.lineSeparator))
-                case .before: edits.append((byte..<byte, Self.lineSeparator))
+                case .space: edits.append((byte..<(byte + 1), Self.lineSeparator)); starts.append(byte + 1)
+                case .hyphen: edits.append(((byte + 2)..<(byte + 2), Self.lineSeparator)); starts.append(byte + 2)
+                case .before: edits.append((byte..<byte, Self.lineSeparator)); starts.append(byte)
                 }
             }
         }
@@ -45,6 +51,7 @@ struct TotalFitParagraph {
         guard lines.count > 1 || lines.contains(where: \.justified) else { return nil }
         self.text = text.replacing(edits)
         self.lines = lines
+        lineStarts = starts
     }
 
     static let lineSeparator: [UInt8] = [0xE2, 0x80, 0xA8]
