@@ -264,6 +264,24 @@ final class TextLayout {
         return lines
     }
 
+    /// The byte ranges of the runs of Hangul (syllables and jamo) in `bytes`.
+    private static func hangulWords(in bytes: [UInt8]) -> [Range<Int>] {
+        // Hangul's UTF-8 lead bytes: most text has none, and is not decoded.
+        guard bytes.contains(where: { [0xE1, 0xE3, 0xEA, 0xEB, 0xEC, 0xED].contains($0) }) else { return [] }
+        var words: [Range<Int>] = []
+        var start: Int?
+        var index = 0
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            let isHangul = (0xAC00...0xD7A3).contains(scalar.value) || (0x1100...0x11FF).contains(scalar.value)
+                || (0x3130...0x318F).contains(scalar.value)
+            if isHangul, start == nil { start = index }
+            if !isHangul, let first = start { words.append(first..<index); start = nil }
+            index += scalar.utf8.count
+        }
+        if let first = start { words.append(first..<index) }
+        return words
+    }
+
     private static func attributes(of text: StyledText, options: TextLayout.Options) -> OpaquePointer {
         let list = pango_attr_list_new()!
         let insert = { (attribute: UnsafeMutablePointer<PangoAttribute>?, range: Range<Int>) in
@@ -275,6 +293,8 @@ final class TextLayout {
         let whole = 0..<text.bytes.count
         if options.code { insert(pango_attr_insert_hyphens_new(0), whole) }
         if let features = options.font.features { insert(pango_attr_font_features_new(features), whole) }
+        // Korean breaks between words, at its spaces (Unicode's default breaks between any two syllables).
+        for word in Self.hangulWords(in: text.bytes) { insert(pango_attr_allow_breaks_new(0), word) }
         for run in text.runs {
             let style = run.style
             if style.bold { insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD), run.range) }

@@ -61,6 +61,11 @@ import Testing
             }
         }
         for word in ["party,", "rocket,", "thumb,", "flag."] { #expect(extracted.contains(word)) }
+        // Korean breaks at its spaces: every line of the paragraph ends with a whole word.
+        let korean = try #require(Self.paragraphs.first { $0.name == "Korean" }?.text)
+        let koreanLines = extracted.split(separator: "\n").filter { $0.contains("한국어") || $0.contains("니다") }
+        #expect(koreanLines.count >= 2 && koreanLines.allSatisfy { line in line.split(separator: " ").allSatisfy { korean.split(separator: " ").contains($0) } },
+                "a Korean word is cut: \(koreanLines)")
         let faces = facts.fonts.map(\.name)
         #expect(facts.fonts.allSatisfy { $0.embedded }, "\(faces)")
         for script in ["CJK", "Devanagari", "Hebrew"] {
