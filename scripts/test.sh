@@ -25,12 +25,15 @@ phase() {
 # One fuzz target with the mutation driver. A crash prints a short backtrace, then the input
 # that caused it (base64); the seed the driver printed first replays the run (BOOKIFY_FUZZ_SEED).
 fuzz() {
-    local build=$1 target=$2 seeds=$3
-    SWIFT_BACKTRACE=preset=friendly,threads=crashed,registers=none,images=none \
+    local build=$1 target=$2 seeds=$3 backtrace=preset=friendly,threads=crashed,registers=none,images=none
+    # Under AddressSanitizer, Swift's backtracer trips ASan itself and hides the cause: ASan
+    # prints the stack of an abort instead.
+    [ -z "${ASAN_OPTIONS:-}" ] || backtrace=enable=no
+    SWIFT_BACKTRACE=$backtrace ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:handle_abort=1} \
         "$build/debug/bookify-fuzz" "$target" "$fuzz_seconds" "$seeds"* && return
     local status=$? input=${TMPDIR:-/tmp}/bookify-fuzz-$target
-    echo "== fuzz target $target failed ($status); the input it ran last, $(wc -c < "$input") bytes, base64:"
-    base64 -w 0 "$input" | head -c 20000; echo
+    echo "== fuzz target $target failed ($status); the input it ran last, $(wc -c < "$input") bytes, is on the next line (base64)"
+    echo "== $(base64 -w 0 "$input" | head -c 20000)"
     return "$status"
 }
 
@@ -93,7 +96,7 @@ for sanitizer in "${passes[@]}"; do grep -h "^== .*: passed in" "$logs/$sanitize
 if [ "${#failed[@]}" -gt 0 ]; then
     for sanitizer in "${failed[@]}"; do
         echo "==================== FAILED: $sanitizer; what it reported:"
-        grep -E "✘|error:|ERROR: AddressSanitizer|WARNING: ThreadSanitizer|SUMMARY: |Fatal error|fuzz target .* failed|BOOKIFY_FUZZ_SEED|check-install:|^== " \
+        grep -E "✘|error:|Assertion|ERROR: AddressSanitizer|WARNING: ThreadSanitizer|SUMMARY: |Fatal error|fuzz target .* failed|BOOKIFY_FUZZ_SEED|check-install:|^== " \
             "$logs/$sanitizer.log" | grep -v "passed in" | tail -40
     done
     exit 1
