@@ -106,4 +106,14 @@ import Testing
         #expect(fields["tags"] == .array([.string("a"), .string("b"), .string("c # not a comment")]))
         #expect(fields["aliases"] == .array([.string("/x")]) && fields["author"] == .object(["name": .string("Nate")]))
     }
+
+    @Test func aBrokenTOMLDateNamesTheFileLineAndColumn() async throws {
+        let root = try TestPaths.temporaryFolder(holding: ["posts/a.md": "+++\ntitle = \"A\"\ndate = 2014-08-01Tp6:30:00Z\n+++\n\nHello.\n"])
+        do {
+            _ = try await read(root)
+            Issue.record("the broken date was read")
+        } catch {
+            #expect("\(error)".contains("posts/a.md") && "\(error)".contains("3:8"))
+        }
+    }
 }
