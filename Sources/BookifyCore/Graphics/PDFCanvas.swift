@@ -124,6 +124,16 @@ final class PDFCanvas {
         cairo_stroke(context)
     }
 
+    /// Runs `draw` with the drawing turned a quarter counter-clockwise about (x, y): what it
+    /// draws at (u, v) lands at (x + v, y - u).
+    func turnedQuarter(at x: Double, y: Double, _ draw: () -> Void) {
+        cairo_save(context)
+        cairo_translate(context, x, y)
+        cairo_rotate(context, -Double.pi / 2)
+        draw()
+        cairo_restore(context)
+    }
+
     /// Draws an embedded PNG, JPEG, GIF or WebP into the box; `false` when Cairo cannot read it.
     func drawImage(_ image: EmbeddedImage, x: Double, y: Double, width: Double, height: Double) -> Bool {
         guard let data = FileManager.default.contents(atPath: image.file.path) else { return false }

@@ -17,7 +17,7 @@ enum TOMLDocument {
 
     /// Arrays and inline tables nested deeper than this, or keys with more parts, are refused:
     /// metadata needs a handful of levels, and the stack must not run out.
-    static let maximumNesting = 100
+    static let maximumNesting = 32
 
     static func parse(_ text: String) throws(SyntaxError) -> [String: JSONValue] {
         var reader = TOMLReader(text)

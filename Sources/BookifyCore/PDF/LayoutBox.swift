@@ -20,6 +20,11 @@ enum LayoutBox {
     /// from the page's left edge (so the dots of all entries line up whatever their page side),
     /// their baseline at `baseline`.
     case leaders(from: Double, to: Double, baseline: Double, font: PDFStyle.Font, dotWidth: Double)
+    /// Boxes laid out across a landscape frame `length` wide, given a quarter turn
+    /// counter-clockwise (a table too wide for the page): the frame's top-left corner lands at
+    /// (x, y + length) and its top edge runs up the page from there, so that a point (u, v) of
+    /// the frame is at (x + v, y + length - u).
+    case turned([LayoutBox], length: Double, x: Double, y: Double)
 
     /// The box moved by (dx, dy).
     func offset(dx: Double, dy: Double) -> LayoutBox {
@@ -33,6 +38,7 @@ enum LayoutBox {
         case .link(let target, let rect): .link(target, rect.offset(dx: dx, dy: dy))
         case .leaders(let from, let to, let baseline, let font, let dotWidth):
             .leaders(from: from + dx, to: to + dx, baseline: baseline + dy, font: font, dotWidth: dotWidth)
+        case .turned(let boxes, let length, let x, let y): .turned(boxes, length: length, x: x + dx, y: y + dy)
         }
     }
 }
@@ -53,4 +59,8 @@ struct LayoutRect: Equatable {
     var height: Double
 
     func offset(dx: Double, dy: Double) -> LayoutRect { LayoutRect(x: x + dx, y: y + dy, width: width, height: height) }
+
+    /// The rectangle of a frame `length` wide turned as `LayoutBox.turned` turns it, in the
+    /// coordinates the turned frame is placed in (its corner at the origin).
+    func turned(length: Double) -> LayoutRect { LayoutRect(x: y, y: length - x - width, width: height, height: width) }
 }

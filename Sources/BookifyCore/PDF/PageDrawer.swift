@@ -48,6 +48,14 @@ struct PageDrawer {
             canvas.addLink(target, x: rect.x, y: rect.y, width: rect.width, height: rect.height)
         case .leaders(let from, let to, let baseline, let font, let dotWidth):
             paintLeaders(from: from, to: to, baseline: baseline, font: font, dotWidth: dotWidth)
+        case .turned(let boxes, let length, let x, let y):
+            // Links are areas of the page, not drawings: their rectangles are turned here.
+            canvas.turnedQuarter(at: x, y: y + length) {
+                for box in boxes { if case .link = box {} else { paint(box) } }
+            }
+            for case .link(let target, let rect) in boxes {
+                paint(.link(target, rect.turned(length: length).offset(dx: x, dy: y)))
+            }
         }
     }
 

@@ -2,12 +2,14 @@
 /// wrapping and aligned as the source says, spans across columns and rows, the header rows
 /// repeated on every page the table continues on, and a caption above. A row taller than a
 /// third of the page is cut between lines into bands that may go on the next page. A table too
-/// wide for the measure is set in smaller type (down to 70%), then has its words broken.
+/// wide for the measure is set in smaller type (down to 70%) with its cells wrapped; one that is
+/// still too wide is turned a quarter onto pages of its own (`TurnedTable`), where the page's
+/// height is its measure, at the largest size that fits there, its words broken only if none does.
 struct TableSlicer {
     let style: PDFStyle
     let typesetter: Typesetter
 
-    /// Sizes tried, as shares of the table font's, before words are broken.
+    /// Sizes tried, as shares of the table font's, before the table is turned or its words broken.
     static let shrinkSteps = [1.0, 0.9, 0.8, 0.7]
 
     private struct LaidOutCell {
@@ -17,13 +19,16 @@ struct TableSlicer {
         var width: Double
     }
 
+    /// The measure a table is set to and the height of the frames it is cut into.
+    private struct Frame {
+        var width: Double
+        var height: Double
+        var indent: Double
+    }
+
     func add(_ table: ContentElement, indent: Double, to slicer: BlockSlicer) {
         let grid = TableGrid(table)
         guard grid.columnCount > 0, grid.rowCount > 0 else { return }
-        if let caption = grid.caption {
-            slicer.addParagraph(caption.children, indent: indent, font: style.small, style: StyledText.Style(italic: true),
-                                spaceBefore: style.space(8), keepWithNext: true, justify: false)
-        }
         let padding = style.space(3)
         let texts = grid.cells.map { cell -> (StyledText, [String]) in
             var inline = InlineText()
@@ -32,23 +37,46 @@ struct TableSlicer {
             text.collapseWhiteSpace()
             return (text, inline.destinations)
         }
-        let (font, widths) = columnWidths(grid, texts: texts.map(\.0), available: style.textWidth - indent, padding: padding)
+        texts.flatMap(\.1).forEach(slicer.mark)
+        let upright = Frame(width: style.textWidth - indent, height: style.textHeight, indent: indent)
+        if let fit = fittingColumns(grid, texts: texts.map(\.0), available: upright.width, padding: padding) {
+            if let caption = grid.caption {
+                slicer.addParagraph(caption.children, indent: indent, font: style.small, style: StyledText.Style(italic: true),
+                                    spaceBefore: style.space(8), keepWithNext: true, justify: false)
+            }
+            rowSlices(grid, texts: texts.map(\.0), font: fit.font, widths: fit.widths, frame: upright, padding: padding,
+                      slicer: slicer).forEach(slicer.add)
+            return
+        }
+        let turned = Frame(width: style.textHeight, height: style.textWidth, indent: 0)
+        let fit = fittingColumns(grid, texts: texts.map(\.0), available: turned.width, padding: padding)
+            ?? squeezedColumns(grid, texts: texts.map(\.0), available: turned.width, padding: padding)
+        var slices = rowSlices(grid, texts: texts.map(\.0), font: fit.font, widths: fit.widths, frame: turned, padding: padding,
+                               slicer: slicer)
+        if let caption = grid.caption { slices.insert(captionSlice(caption, width: turned.width), at: 0) }
+        for page in TurnedTable.pages(slices, length: turned.width, depth: turned.height) { slicer.add(page) }
+    }
+
+    /// The table's rows as slices (a tall row as bands), each keeping what it must with the next.
+    private func rowSlices(_ grid: TableGrid, texts: [StyledText], font: PDFStyle.Font, widths: [Double], frame: Frame,
+                           padding: Double, slicer: BlockSlicer) -> [Slice] {
         let edges = widths.reduce(into: [0.0]) { $0.append($0.last! + $1) }
         let cells = zip(grid.cells, texts).map { cell, text in
             let width = edges[min(cell.column + cell.columns, grid.columnCount)] - edges[cell.column]
             let alignment = cell.element.alignment
             let options = TextLayout.Options(font: font, width: max(width - 2 * padding, 1), center: alignment == .center,
                                              right: alignment == .right, lineSpacing: 1.1)
-            return LaidOutCell(grid: cell, layout: TextLayout(text.0, options: options, typesetter: typesetter),
+            return LaidOutCell(grid: cell, layout: TextLayout(text, options: options, typesetter: typesetter),
                                x: edges[cell.column], width: width)
         }
-        texts.flatMap(\.1).forEach(slicer.mark)
         let heights = rowHeights(cells, rows: grid.rowCount, padding: padding)
+        let indent = frame.indent
         let rowSlices = (0..<grid.rowCount).map { row in
             Slice(height: heights[row], boxes: rowBoxes(row, of: grid, cells: cells, edges: edges, height: heights[row],
                                                         indent: indent, padding: padding))
         }
         let header = Array(rowSlices.prefix(grid.headerRows))
+        var slices: [Slice] = []
         for (row, var slice) in rowSlices.enumerated() {
             slice.spaceBefore = row == 0 && grid.caption == nil ? style.space(8) : 0
             // Header rows stay with the first body row; rows a cell spans stay together.
@@ -59,13 +87,24 @@ struct TableSlicer {
                 cell.layout.lines.indices.flatMap(cell.layout.links(onLine:)).map(\.target)
             })
             let rowCells = cells.filter { $0.grid.row == row }
-            let tall = heights[row] > style.textHeight / 3 && row >= grid.headerRows && !spanned && rowCells.allSatisfy { $0.grid.rows == 1 }
-            guard tall else { slicer.add(slice); continue }
-            for band in bands(of: slice, row: row, grid: grid, cells: rowCells, edges: edges, height: heights[row], indent: indent,
-                              padding: padding) {
-                slicer.add(band)
-            }
+            let tall = heights[row] > frame.height / 3 && row >= grid.headerRows && !spanned && rowCells.allSatisfy { $0.grid.rows == 1 }
+            guard tall else { slices.append(slice); continue }
+            slices += bands(of: slice, row: row, grid: grid, cells: rowCells, edges: edges, height: frame.height / 4,
+                            indent: indent, padding: padding)
         }
+        return slices
+    }
+
+    /// A turned table's caption, in the frame above its first row.
+    private func captionSlice(_ caption: ContentElement, width: Double) -> Slice {
+        var inline = InlineText()
+        var text = StyledText()
+        inline.append(caption.children, style: StyledText.Style(italic: true), to: &text)
+        text.collapseWhiteSpace()
+        let layout = TextLayout(text, options: .init(font: style.small, width: width, lineSpacing: 1.1), typesetter: typesetter)
+        let gap = style.space(4)
+        return Slice(height: layout.height + gap, keepWithNext: true,
+                     boxes: layout.lines.indices.map { .textLine(layout, index: $0, x: 0, y: 0) })
     }
 
     /// A tall row as bands of a quarter page, cut between lines: the first with the row's top
@@ -79,7 +118,7 @@ struct TableSlicer {
                 return (top: line.top, bottom: index + 1 < cell.layout.lines.count ? cell.layout.lines[index + 1].top : line.top + line.height)
             }
         }
-        let ranges = TableRowBands.bands(lines, height: style.textHeight / 4)
+        let ranges = TableRowBands.bands(lines, height: height)
         return ranges.enumerated().map { index, range in
             let (first, last) = (index == 0, index == ranges.count - 1)
             let top = first ? padding : 0
@@ -102,27 +141,45 @@ struct TableSlicer {
         }
     }
 
-    /// The font and the column widths: the table font at the largest size whose minimum widths
-    /// fit, else at the smallest, with the measure shared by the columns' minimum widths (their
-    /// words then break).
-    private func columnWidths(_ grid: TableGrid, texts: [StyledText], available: Double, padding: Double) -> (PDFStyle.Font, [Double]) {
-        var font = style.table
-        var demands: [TableColumns.Demand] = []
+    /// The table font at the largest size whose columns' minimum widths (their widest words)
+    /// fit `available`, and the column widths; `nil` when none does.
+    private func fittingColumns(_ grid: TableGrid, texts: [StyledText], available: Double,
+                                padding: Double) -> (font: PDFStyle.Font, widths: [Double])? {
         for step in Self.shrinkSteps {
-            font.size = style.table.size * step
-            demands = zip(grid.cells, texts).map { cell, text in
-                let words = TextLayout(text, options: .init(font: font, width: 1, wordsOnly: true), typesetter: typesetter)
-                let line = TextLayout(text, options: .init(font: font, width: 0), typesetter: typesetter)
-                return TableColumns.Demand(column: cell.column, columns: cell.columns, minimum: words.widestLine + 2 * padding,
-                                           preferred: line.widestLine + 2 * padding)
-            }
+            let font = tableFont(scaledBy: step)
+            let demands = columnDemands(grid, texts: texts, font: font, padding: padding)
             if let widths = TableColumns.widths(demands, columns: grid.columnCount, available: available) { return (font, widths) }
         }
-        let squeezed = demands.map { TableColumns.Demand(column: $0.column, columns: $0.columns, minimum: 0, preferred: $0.minimum) }
-        var widths = TableColumns.widths(squeezed, columns: grid.columnCount, available: .infinity) ?? []
+        return nil
+    }
+
+    /// The smallest table font, with the measure shared by the columns' minimum widths: their
+    /// words then break.
+    private func squeezedColumns(_ grid: TableGrid, texts: [StyledText], available: Double,
+                                 padding: Double) -> (font: PDFStyle.Font, widths: [Double]) {
+        let font = tableFont(scaledBy: Self.shrinkSteps.last!)
+        let squeezed = columnDemands(grid, texts: texts, font: font, padding: padding).map {
+            TableColumns.Demand(column: $0.column, columns: $0.columns, minimum: 0, preferred: $0.minimum)
+        }
+        let widths = TableColumns.widths(squeezed, columns: grid.columnCount, available: .infinity) ?? []
         let total = widths.reduce(0, +)
-        widths = widths.map { total > 0 ? available * $0 / total : available / Double(grid.columnCount) }
-        return (font, widths)
+        return (font, widths.map { total > 0 ? available * $0 / total : available / Double(grid.columnCount) })
+    }
+
+    private func tableFont(scaledBy share: Double) -> PDFStyle.Font {
+        var font = style.table
+        font.size = style.table.size * share
+        return font
+    }
+
+    /// What each cell asks of its columns: its widest word (minimum) and its unwrapped width.
+    private func columnDemands(_ grid: TableGrid, texts: [StyledText], font: PDFStyle.Font, padding: Double) -> [TableColumns.Demand] {
+        zip(grid.cells, texts).map { cell, text in
+            let words = TextLayout(text, options: .init(font: font, width: 1, wordsOnly: true), typesetter: typesetter)
+            let line = TextLayout(text, options: .init(font: font, width: 0), typesetter: typesetter)
+            return TableColumns.Demand(column: cell.column, columns: cell.columns, minimum: words.widestLine + 2 * padding,
+                                       preferred: line.widestLine + 2 * padding)
+        }
     }
 
     /// What row `row` shows: the header's shading, its cells' lines and links, and the rule
