@@ -56,9 +56,11 @@ pass() {
         # the process, which LeakSanitizer reports. abort_on_error gives a crash a backtrace.
         address) export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1; flags=(--sanitize=address); build=.build-asan ;;
         # The books were validated in the other pass: EPUBCheck is left out of this one.
-        # The suites that only typeset PDFs (one thread: the PDF writer lays pages out in order)
-        # or convert one large document are left to the other pass, which runs them whole:
-        # they are among the slowest under ThreadSanitizer and can show it no race.
+        # The suites that check what typesetting looks like (word gaps, scripts, large tables,
+        # corpus PDFs) and the GFM spec book are left to the other pass, which runs them whole:
+        # they are among the slowest under ThreadSanitizer, and their threads run the same code
+        # (posts laid out side by side, Typesetter.layOutConcurrently) as SeedPDFTests and the
+        # EPUB suites, which stay.
         thread) export TSAN_OPTIONS=halt_on_error=1:abort_on_error=1 BOOKIFY_TESTS_EPUBCHECK=skip
                 flags=(--sanitize=thread); build=.build-tsan
                 skip=(--skip "PDFTypographyTests|CorpusPDFTests|ScriptsBookTests|LargeTableTests|GFMSpecBookTests") ;;

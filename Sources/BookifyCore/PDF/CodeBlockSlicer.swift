@@ -22,19 +22,12 @@ struct CodeBlockSlicer {
             let fitting = width / (Double(longest) * Self.advance)
             font.size = max(font.size * 0.7, min(font.size, fitting))
         }
-        // A layout per line of code: Pango's cost grows with the square of a layout's length.
-        // A line that wraps hangs at its own indentation plus two columns.
-        let column = font.size * Self.advance
-        let rows = text.lines().flatMap { line -> [(layout: TextLayout, index: Int)] in
-            let indentation = line.bytes.prefix { $0 == 0x20 || $0 == 0x09 }.reduce(0) { $0 + ($1 == 0x09 ? 4 : 1) }
-            let options = TextLayout.Options(font: font, width: width, code: true, lineSpacing: 1.15,
-                                             firstLineIndent: -min(Double(indentation + 2) * column, width / 2))
-            let layout = TextLayout(line.isEmpty ? StyledText.plain(" ") : line, options: options, typesetter: typesetter)
-            return layout.lines.indices.map { (layout, $0) }
-        }
-        let mark = TextLayout(StyledText.plain("↪", style: StyledText.Style(color: .muted)),
-                              options: .init(font: PDFStyle.Font(family: PDFStyle.Font.markFamily, size: font.size * 0.8), width: 20),
-                              typesetter: typesetter)
+        let rows = codeRows(text.lines(), font: font, width: width)
+        // The continuation mark, laid out only for a block that has a wrapped line.
+        let mark = rows.contains { $0.layout.lines[$0.index].continues } ? TextLayout(
+            StyledText.plain("↪", style: StyledText.Style(color: .muted)),
+            options: .init(font: PDFStyle.Font(family: PDFStyle.Font.markFamily, size: font.size * 0.8), width: 20),
+            typesetter: typesetter) : nil
         for (position, row) in rows.enumerated() {
             let line = row.layout.lines[row.index]
             let top = position == 0 ? Self.padding : 0
@@ -44,7 +37,7 @@ struct CodeBlockSlicer {
                 .fill(LayoutRect(x: indent, y: 0, width: width + 2 * Self.padding, height: height), color: .codeBackground),
                 .textLine(row.layout, index: row.index, x: indent + Self.padding, y: top - line.top),
             ]
-            if line.continues {
+            if line.continues, let mark {
                 boxes.append(.textLine(mark, index: 0, x: indent + Self.padding + line.x - mark.width(ofLine: 0) - 1,
                                        y: top + line.ascent - mark.lines[0].baseline))
             }
@@ -52,4 +45,42 @@ struct CodeBlockSlicer {
                              boxes: boxes))
         }
     }
+
+    /// Each line of code as laid out: `(layout, line index)`. A line that may wrap gets a layout
+    /// of its own, hanging at its own indentation plus two columns; runs of lines that surely
+    /// fit (ASCII, no tabs, fewer columns than the measure holds) share one, since most of
+    /// Pango's cost is per layout. Layouts stay short: Pango's cost grows with the square of a
+    /// paragraph's length, not with the number of lines.
+    private func codeRows(_ lines: [StyledText], font: PDFStyle.Font, width: Double) -> [(layout: TextLayout, index: Int)] {
+        let column = font.size * Self.advance
+        let fittingColumns = Int(width / column) - 1
+        var rows: [(layout: TextLayout, index: Int)] = []
+        var batch: [StyledText] = []
+        func lay(_ text: StyledText, indentation: Int) {
+            let options = TextLayout.Options(font: font, width: width, code: true, lineSpacing: 1.15,
+                                             firstLineIndent: -min(Double(indentation + 2) * column, width / 2))
+            let layout = TextLayout(text, options: options, typesetter: typesetter)
+            rows += layout.lines.indices.map { (layout, $0) }
+        }
+        func flush() {
+            guard let first = batch.first else { return }
+            lay(batch.dropFirst().reduce(first) { $0 + StyledText.plain("\n") + $1 }, indentation: 0)
+            batch = []
+        }
+        for line in lines {
+            if line.bytes.count <= fittingColumns, line.bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                if batch.count == Self.linesPerLayout { flush() }
+                batch.append(line.isEmpty ? StyledText.plain(" ") : line)
+            } else {
+                flush()
+                let indentation = line.bytes.prefix { $0 == 0x20 || $0 == 0x09 }.reduce(0) { $0 + ($1 == 0x09 ? 4 : 1) }
+                lay(line, indentation: indentation)
+            }
+        }
+        flush()
+        return rows
+    }
+
+    /// Lines of code that share a layout, at most.
+    static let linesPerLayout = 40
 }
