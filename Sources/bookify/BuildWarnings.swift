@@ -69,12 +69,22 @@ struct BuildWarnings {
             + (verbose ? broken.map { "bookify:   \($0)" } : [])
     }
 
+    /// One line per post whose formulas could not all be read.
+    var mathLines: [String] {
+        content.documents.compactMap { document in
+            let problems = document.mathProblems
+            guard !problems.isEmpty else { return nil }
+            return "bookify: warning: math in \"\(document.post.title)\" that could not be read (\(problems.prefix(5).joined(separator: ", "))"
+                + (problems.count > 5 ? ", …" : "") + "); shown as its TeX"
+        }
+    }
+
     /// How many images could not be embedded.
     var missingImages: Int { imageGroups.reduce(0) { $0 + $1.count } }
     /// How many warnings are printed (a group is one, its `-v` details are not counted).
-    var count: Int { imageGroups.count + (content.documents.contains { !$0.brokenLinks.isEmpty } ? 1 : 0) }
+    var count: Int { imageGroups.count + (content.documents.contains { !$0.brokenLinks.isEmpty } ? 1 : 0) + mathLines.count }
 
     func print() {
-        for line in imageLines + linkLines { printError(line) }
+        for line in imageLines + linkLines + mathLines { printError(line) }
     }
 }

@@ -24,7 +24,7 @@ extension ContentRewriter {
         case .text(let text): return visitText(text)
         case .element(let element): return visitElement(element)
         case .note(let note): return visitNote(note)
-        case .image, .media, .placeholder, .token, .checkbox: return visitLeaf(node)
+        case .image, .media, .placeholder, .token, .checkbox, .math: return visitLeaf(node)
         }
     }
 

@@ -37,6 +37,7 @@ struct HTMLSanitizer: Sendable {
         if name == "input" {
             return element["type"]?.lowercased() == "checkbox" ? [.checkbox(checked: element["checked"] != nil)] : []
         }
+        if let formula = HTMLMath.formula(element) { return [.math(formula)] }
         if AllowList.droppedWithContent.contains(name) { return [] }
         let children = sanitize(element.children)
         guard let kind = ElementKind(tagName: name) else { return children }

@@ -66,10 +66,10 @@ struct PostConverter: Sendable {
         var format = post.contentFormat
         if format == .auto { format = autoFormat ?? ContentFormatDetector.detect(content) }
         switch format {
-        case .markdown, .auto: return markdown.render(content)
+        case .markdown, .auto: return markdown.render(MarkdownMath.protect(content))
         case .html: return content
         case .text:
-            return ContentFormatDetector.looksLikeMarkdown(content) ? markdown.render(content) : Self.paragraphs(content)
+            return ContentFormatDetector.looksLikeMarkdown(content) ? markdown.render(MarkdownMath.protect(content)) : Self.paragraphs(content)
         }
     }
 

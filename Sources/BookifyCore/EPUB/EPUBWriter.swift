@@ -123,8 +123,11 @@ public struct EPUBWriter: BookWriter {
         return try post.parts.enumerated().map { part, body throws(BookifyError) in
             let xhtml = pages.post(document.header, body: links.writer(for: document.documentID, part: part).serialize(body),
                                    part: part, of: post.parts.count)
+            // EPUB asks a page that holds MathML to say so.
+            let hasMath = body.anyNode { if case .math = $0 { true } else { false } }
             return .page(id: part == 0 ? document.documentID : "\(document.documentID)-\(part + 1)",
-                         href: "text/" + post.fileName(part: part), xhtml: try checked(xhtml, .post))
+                         href: "text/" + post.fileName(part: part), xhtml: try checked(xhtml, .post),
+                         properties: hasMath ? ["mathml"] : [])
         }
     }
 

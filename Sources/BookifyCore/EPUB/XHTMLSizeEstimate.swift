@@ -23,6 +23,8 @@ enum XHTMLSizeEstimate {
         case .placeholder(let placeholder): return 200 + escaped(placeholder.description)
         case .media(let reference): return 200 + reference.source.utf8.count
         case .checkbox: return 90
+        // MathML spells each token out in tags: about ten times its TeX, and the TeX twice more.
+        case .math(let formula): return 200 + 12 * escaped(formula.source)
         }
     }
 

@@ -42,6 +42,8 @@ struct XHTMLWriter {
             output += " disabled=\"disabled\" class=\"task-list-item-checkbox\"/>"
         case .note(let note):
             write(note, to: &output)
+        case .math(let formula):
+            MathMLWriter.write(formula, to: &output)
         case .placeholder(let placeholder):
             write(placeholder, to: &output)
         case .media(let reference):
@@ -196,7 +198,7 @@ struct XHTMLWriter {
 }
 
 /// The UTF-8 bytes of a page being written: markup appended as is, text escaped on the way in.
-private struct XHTMLOutput {
+struct XHTMLOutput {
     private var bytes: [UInt8] = []
 
     var text: String { String(decoding: bytes, as: UTF8.self) }

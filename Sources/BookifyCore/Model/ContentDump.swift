@@ -48,6 +48,8 @@ enum ContentDump {
             return "token \(token.kind?.rawValue ?? "plain") \(quoted(token.text))"
         case .checkbox(let checked):
             return checked ? "checkbox [x]" : "checkbox [ ]"
+        case .math(let formula):
+            return "math \(formula.display ? "display" : "inline") \(quoted(formula.source)) \(formula.root.outline)"
         }
     }
 

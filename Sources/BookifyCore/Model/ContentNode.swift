@@ -27,6 +27,8 @@ public enum ContentNode: Sendable, Hashable {
     case token(CodeToken)
     /// A task list item's box.
     case checkbox(checked: Bool)
+    /// A formula (TeX or MathML in the post), inline or on its own line.
+    case math(MathFormula)
 
     /// The concatenated text of the node and its descendants.
     public var textContent: String {
@@ -35,6 +37,7 @@ public enum ContentNode: Sendable, Hashable {
         case .element(let element): return element.textContent
         case .note(let note): return note.children.map(\.textContent).joined()
         case .token(let token): return token.text
+        case .math(let formula): return formula.root.textContent
         case .image, .media, .placeholder, .checkbox: return ""
         }
     }
@@ -45,6 +48,7 @@ public enum ContentNode: Sendable, Hashable {
         switch self {
         case .text(let text): return text.unicodeScalars.last
         case .token(let token): return token.text.unicodeScalars.last
+        case .math(let formula): return formula.root.textContent.unicodeScalars.last
         case .element, .note:
             // A plain loop: `lazy.compactMap(…).first` asks each child twice, 2^depth in all.
             for child in children.reversed() {

@@ -19,6 +19,20 @@ public struct PostDocument: Sendable {
     /// section missing from another post of the book. They lost their target, or point at the
     /// post's start; `--strict` makes them an error.
     public var brokenLinks: [String] = []
+
+    /// What could not be read of the post's formulas (unknown TeX commands, a formula too long
+    /// or too deep), in order, each once: such a formula shows its source as an error.
+    public var mathProblems: [String] {
+        var problems: [String] = []
+        var pending = body
+        while let node = pending.popLast() {
+            if case .math(let formula) = node {
+                problems += formula.problems.filter { !problems.contains($0) }
+            }
+            pending += node.children
+        }
+        return problems
+    }
 }
 
 /// A heading of a post, for the book's table of contents.

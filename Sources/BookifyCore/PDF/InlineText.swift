@@ -42,6 +42,9 @@ struct InlineText {
             text.append(reference.description, style: muted(style))
         case .note(let note):
             notes.append(note)
+        case .math(let formula):
+            // Until formulas are typeset, a PDF shows them as a line of Unicode (x², √(a+b), a⁄b).
+            text.append(formula.root.linearText, style: style)
         }
     }
 

@@ -44,6 +44,7 @@ import Testing
             case .element(let element): element.kind.isBlock ? "block \(element.kind)" : "inline \(element.kind)"
             case .text(let text): "text: " + text
             case .image(let image): "image \(image.width)×\(image.height)"
+            case .math(let formula): "math: " + formula.source
             case .placeholder, .media, .note, .token, .checkbox: "other"
             }
         }

@@ -1,0 +1,149 @@
+/// Finds TeX math in Markdown before cmark reads it (cmark would take `_` and `*` in a formula
+/// for emphasis and drop the backslash of `\{`), and hands each formula on as the
+/// `<span class="math inline|display">` that pandoc writes, its TeX escaped so that cmark
+/// passes it through unchanged. The sanitizer turns those spans into formulas.
+///
+/// Delimiters, with pandoc's rules: `$…$` opens at a `$` followed by a non-space and closes
+/// at a `$` preceded by a non-space and not followed by a digit (so "$5 and $10" stays text);
+/// `$$…$$` and `\[…\]` are display math, `\(…\)` inline; `\$` is a dollar. Code spans, fenced
+/// and indented code blocks are left alone.
+enum MarkdownMath {
+    static func protect(_ markdown: String) -> String {
+        // Most posts have no math: their text is handed on untouched.
+        guard markdown.contains("$") || markdown.contains("\\(") || markdown.contains("\\[") else { return markdown }
+        var output = ""
+        var prose: [Substring] = []
+        var fence: (character: Character, length: Int)?
+        var previousBlank = true, inIndentedCode = false
+        func flushProse() {
+            guard !prose.isEmpty else { return }
+            output += protectProse(prose.joined(separator: "\n")) + "\n"
+            prose = []
+        }
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            let indentation = line.count - trimmed.count
+            if let open = fence {
+                output += line + "\n"
+                let run = trimmed.prefix { $0 == open.character }.count
+                if indentation < 4, run >= open.length, trimmed.dropFirst(run).allSatisfy(\.isWhitespace) { fence = nil }
+                continue
+            }
+            if indentation < 4, let first = trimmed.first, first == "`" || first == "~" {
+                let run = trimmed.prefix { $0 == first }.count
+                if run >= 3 {
+                    flushProse()
+                    fence = (first, run)
+                    output += line + "\n"
+                    continue
+                }
+            }
+            let blank = line.allSatisfy(\.isWhitespace)
+            inIndentedCode = !blank && (line.hasPrefix("\t") || indentation >= 4) && (previousBlank || inIndentedCode)
+                || (blank && inIndentedCode)
+            if inIndentedCode || blank {
+                flushProse()
+                output += line + "\n"
+            } else {
+                prose.append(line)
+            }
+            previousBlank = blank
+        }
+        flushProse()
+        return String(output.dropLast())
+    }
+
+    /// Math in a run of prose lines (a paragraph or more), outside code spans.
+    private static func protectProse(_ text: String) -> String {
+        let characters = Array(text)
+        var output = ""
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "`" {
+                let run = characters[index...].prefix { $0 == "`" }.count
+                let end = closingBackticks(characters, from: index + run, count: run) ?? (index + run)
+                output += String(characters[index..<end])
+                index = end
+                continue
+            }
+            if character == "\\", index + 1 < characters.count {
+                let next = characters[index + 1]
+                if next == "(" || next == "[", let end = find(characters, next == "(" ? "\\)" : "\\]", from: index + 2) {
+                    output += span(characters[(index + 2)..<end], display: next == "[")
+                    index = end + 2
+                } else {
+                    output += String([character, next])
+                    index += 2
+                }
+                continue
+            }
+            if character == "$" {
+                if index + 1 < characters.count, characters[index + 1] == "$", let end = find(characters, "$$", from: index + 2) {
+                    output += span(characters[(index + 2)..<end], display: true)
+                    index = end + 2
+                    continue
+                }
+                if let end = closingDollar(characters, from: index) {
+                    output += span(characters[(index + 1)..<end], display: false)
+                    index = end + 1
+                    continue
+                }
+            }
+            output.append(character)
+            index += 1
+        }
+        return output
+    }
+
+    /// The closing `$` of an inline formula opening at `start`, by pandoc's rules.
+    private static func closingDollar(_ characters: [Character], from start: Int) -> Int? {
+        guard start + 1 < characters.count, !characters[start + 1].isWhitespace, characters[start + 1] != "$" else { return nil }
+        var index = start + 1
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\\" { index += 2; continue }
+            // A formula ends before a blank line, and holds no code span.
+            if character == "`" || (character == "\n" && index + 1 < characters.count && characters[index + 1] == "\n") { return nil }
+            if character == "$" {
+                let after = index + 1 < characters.count ? characters[index + 1] : " "
+                return !characters[index - 1].isWhitespace && !after.isNumber ? index : nil
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func closingBackticks(_ characters: [Character], from start: Int, count: Int) -> Int? {
+        var index = start
+        while index < characters.count {
+            guard characters[index] == "`" else { index += 1; continue }
+            let run = characters[index...].prefix { $0 == "`" }.count
+            if run == count { return index + run }
+            index += run
+        }
+        return nil
+    }
+
+    private static func find(_ characters: [Character], _ closer: String, from start: Int) -> Int? {
+        let closer = Array(closer)
+        var index = start
+        while index + closer.count <= characters.count {
+            if characters[index] == "\\" && closer[0] != "\\" { index += 2; continue }
+            if Array(characters[index..<(index + closer.count)]) == closer { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The formula as pandoc's span, every ASCII punctuation character backslash-escaped so
+    /// that cmark prints it as it is.
+    private static func span(_ tex: ArraySlice<Character>, display: Bool) -> String {
+        var escaped = ""
+        for character in tex {
+            if character.isASCII, character.isPunctuation || character.isSymbol { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return "<span class=\"math \(display ? "display" : "inline")\">" + escaped + "</span>"
+    }
+}

@@ -1,0 +1,83 @@
+@testable import BookifyCore
+import Foundation
+import Testing
+
+/// Math in posts (issue 32): TeX in Markdown with pandoc's delimiters and its traps, and the
+/// forms HTML posts carry (MathJax scripts, KaTeX output, pandoc spans, MathML), become one
+/// MathML formula each in a valid EPUB, and no raw TeX in the PDF.
+@Suite struct MathBookTests {
+    static let markdown = #"""
+    Euler: $e^{i\pi} + 1 = 0$. The Gaussian integral:
+
+    $$\int_{-\infty}^{\infty} e^{-x^2}\,dx = \sqrt{\pi}$$
+
+    Prices stay text: it costs $5 and $10 now, and `$HOME` is code; \$ is a dollar.
+
+    ```sh
+    echo "$x$ and $HOME"
+    ```
+
+    A sum \(\sum_{k=1}^{n} k = \frac{n(n+1)}{2}\), a matrix \[\begin{pmatrix} a & b \\ c & d \end{pmatrix} \in \mathbb{R}^{2 \times 2}\]
+    and cases $|x| = \begin{cases} x & x \ge 0 \\ -x & \text{otherwise} \end{cases}$ and $a_i^2 * b_j$ with stars.
+
+    Unknown: $\unknowncommand{x}$.
+    """#
+
+    static let html = #"""
+    <p>KaTeX: <span class="katex"><span class="katex-mathml"><math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow><mi>y</mi><mo>=</mo><mn>1</mn></mrow><annotation encoding="application/x-tex">y = 1</annotation></semantics></math></span><span class="katex-html" aria-hidden="true"><span class="base"><span class="mord mathnormal">y</span><span class="mrel">=</span><span class="mord">1</span></span></span></span>.
+    MathJax: <script type="math/tex">\alpha^2</script> and <script type="math/tex; mode=display">\frac{1}{2}</script>.
+    Pandoc: <span class="math inline">\(\beta_1\)</span>. MathML: <math><msqrt><mi>z</mi></msqrt><mi onclick="alert(1)" href="https://evil.example/">w</mi></math>.</p>
+    """#
+
+    @Test func everyFormulaIsOneMathMLElementAndNoTeXIsLeft() throws {
+        let folder = TestPaths.temporaryFolder()
+        let feed: [String: Any] = ["version": "https://jsonfeed.org/version/1.1", "title": "Math", "items": [
+            ["id": "1", "title": "Markdown math", "date_published": "2026-01-01T00:00:00Z", "content_text": Self.markdown],
+            ["id": "2", "title": "HTML math", "date_published": "2026-01-02T00:00:00Z", "content_html": Self.html],
+        ]]
+        try JSONSerialization.data(withJSONObject: feed).write(to: folder.appendingPathComponent("feed.json"))
+        let result = Shell.bookify(["feed.json", "-o", "math.epub", "-o", "math.pdf", "--offline"], in: folder)
+        try #require(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: math in \"Markdown math\"") && result.stderr.contains("\\unknowncommand"), "\(result.stderr)")
+        let book = folder.appendingPathComponent("math.epub")
+        try EPUBCheck.expectClean(book)
+        let inspector = try BookInspector(book)
+        let markdownPage = try #require(inspector.page("text/p001.xhtml"))
+        let htmlPage = try #require(inspector.page("text/p002.xhtml"))
+        let formulas = markdownPage.descendants("math"), htmlFormulas = htmlPage.descendants("math")
+        #expect(formulas.count == 7 && htmlFormulas.count == 5, "\(formulas.count) + \(htmlFormulas.count)")
+        let names = { (trees: [XMLTree]) in Set(trees.flatMap { Self.allElements($0).map(\.name) }) }
+        #expect(names(formulas).isSuperset(of: ["mfrac", "msqrt", "msubsup", "munderover", "mtable", "merror", "annotation"]))
+        #expect(formulas.contains { $0.descendants("mi").contains { $0.text == "ℝ" } }, "\\mathbb{R} is ℝ")
+        #expect(formulas.filter { $0.attributes["display"] == "block" }.count == 2)
+        #expect(formulas.allSatisfy { $0.attributes["alttext"]?.isEmpty == false })
+        // Outside formulas and code, no TeX is left; prices and a dollar stay as written.
+        let prose = Self.textOutsideMathAndCode(markdownPage) + Self.textOutsideMathAndCode(htmlPage)
+        for tex in ["\\frac", "\\sum", "\\int", "\\begin", "\\alpha", "\\beta", "\\(", "\\[", "$$", "y=1", "katex"] {
+            #expect(!prose.contains(tex), "«\(tex)» is left in the text")
+        }
+        #expect(prose.contains("costs $5 and $10 now") && prose.contains("is a dollar") && prose.contains("$ is a dollar"))
+        #expect(markdownPage.descendants("pre").first?.text.contains("echo \"$x$ and $HOME\"") == true)
+        // The page's own MathML keeps no handler or link.
+        #expect(htmlFormulas.allSatisfy { Self.allElements($0).allSatisfy { $0.attributes.keys.allSatisfy { !["onclick", "href"].contains($0) } } })
+        let mathPages = inspector.manifest.filter { $0.attributes["properties"]?.contains("mathml") == true }.compactMap { $0.attributes["href"] }
+        #expect(Set(mathPages) == ["text/p001.xhtml", "text/p002.xhtml"])
+        let pdfText = try PDFFacts.read(folder.appendingPathComponent("math.pdf"))
+        let text = (0..<pdfText.pages).map { pdfText.text(onPage: $0) }.joined(separator: " ")
+        for tex in ["\\frac", "\\sum", "\\int", "\\begin", "\\sqrt", "\\mathbb", "\\alpha"] { #expect(!text.contains(tex), "the PDF prints «\(tex)»") }
+        #expect(text.contains("√π") && text.contains("ℝ"))
+    }
+
+    private static func allElements(_ tree: XMLTree) -> [XMLTree] {
+        tree.elements().flatMap { [$0] + allElements($0) }
+    }
+
+    private static func textOutsideMathAndCode(_ tree: XMLTree) -> String {
+        tree.children.map { child in
+            switch child {
+            case .text(let text): text
+            case .element(let element): ["math", "pre", "code"].contains(element.name) ? " " : textOutsideMathAndCode(element)
+            }
+        }.joined()
+    }
+}
