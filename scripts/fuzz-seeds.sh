@@ -24,4 +24,7 @@ seed json-feed examples/*.json "$corpus"/jsonfeed/*.json
 seed xml-feed "$corpus"/rss/*.xml "$corpus"/atom/*.xml
 seed front-matter examples/**/*.md "$corpus"/markdown/**/*.md "$corpus"/markdown/**/*.markdown
 seed markdown examples/**/*.md "$corpus"/markdown/**/*.md "$corpus"/markdown/**/*.markdown
+# Math: the TeX expression list, as inline formulas in Markdown.
+{ printf 'm'; grep -v '^#' Tests/BookifyTests/Fixtures/math/tex-expressions.txt | sed 's/.*/Formula $&$ and $$&$$./'; } \
+    > "$work/markdown/tex-expressions.md"
 seed image examples/**/*.{png,jpg,jpeg,gif,webp,svg} "$corpus"/**/*.{png,jpg,jpeg,gif,webp,svg}

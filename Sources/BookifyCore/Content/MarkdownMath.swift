@@ -16,8 +16,10 @@ enum MarkdownMath {
         var fence: (character: Character, length: Int)?
         var previousBlank = true, inIndentedCode = false
         func flushProse() {
-            guard !prose.isEmpty else { return }
-            output += protectProse(prose.joined(separator: "\n")) + "\n"
+            guard let first = prose.first else { return }
+            // Raw HTML blocks are not Markdown: their math is the HTML's (see `HTMLMath`).
+            let joined = prose.joined(separator: "\n")
+            output += (startsHTMLBlock(first) ? joined : protectProse(joined)) + "\n"
             prose = []
         }
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -53,6 +55,22 @@ enum MarkdownMath {
         return String(output.dropLast())
     }
 
+    /// A line that opens one of CommonMark's HTML blocks: a block-level tag, a comment or
+    /// declaration, or a line holding only a tag.
+    private static func startsHTMLBlock(_ line: Substring) -> Bool {
+        let trimmed = line.drop { $0 == " " }.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("<"), let next = trimmed.dropFirst().first else { return false }
+        if next == "!" || next == "?" { return true }
+        let name = trimmed.dropFirst(next == "/" ? 2 : 1).prefix { $0.isLetter || $0.isNumber }.lowercased()
+        return blockTags.contains(name) || (trimmed.hasSuffix(">") && !trimmed.dropFirst().contains("<"))
+    }
+
+    private static let blockTags: Set<String> = [
+        "address", "article", "aside", "blockquote", "center", "details", "div", "dl", "fieldset", "figure", "footer",
+        "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "iframe", "li", "main", "nav", "ol", "p", "pre",
+        "script", "section", "style", "table", "ul",
+    ]
+
     /// Math in a run of prose lines (a paragraph or more), outside code spans.
     private static func protectProse(_ text: String) -> String {
         let characters = Array(text)
@@ -69,7 +87,9 @@ enum MarkdownMath {
             }
             if character == "\\", index + 1 < characters.count {
                 let next = characters[index + 1]
-                if next == "(" || next == "[", let end = find(characters, next == "(" ? "\\)" : "\\]", from: index + 2) {
+                if next == "(" || next == "[", index == 0 || !characters[index - 1].isLetter && !characters[index - 1].isNumber,
+                   let end = find(characters, next == "(" ? "\\)" : "\\]", from: index + 2),
+                   looksLikeTeX(characters[(index + 2)..<end]) {
                     output += span(characters[(index + 2)..<end], display: next == "[")
                     index = end + 2
                 } else {
@@ -96,6 +116,21 @@ enum MarkdownMath {
         return output
     }
 
+    /// Whether text between `\[` and `\]` (or `\(` and `\)`) is TeX rather than escaped
+    /// brackets (`map\[int\]`, `\[1\]`, which Markdown exported from Medium is full of): a
+    /// command, a script, a brace group or a relation.
+    private static func looksLikeTeX(_ text: ArraySlice<Character>) -> Bool {
+        for (offset, character) in zip(text.indices, text) {
+            switch character {
+            case "^", "{", "=", "<", ">": return true
+            case "_" where offset == text.startIndex || text[offset - 1] != "\\": return true
+            case "\\" where offset + 1 < text.endIndex && text[offset + 1].isLetter: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
     /// The closing `$` of an inline formula opening at `start`, by pandoc's rules.
     private static func closingDollar(_ characters: [Character], from start: Int) -> Int? {
         guard start + 1 < characters.count, !characters[start + 1].isWhitespace, characters[start + 1] != "$" else { return nil }
@@ -107,7 +142,8 @@ enum MarkdownMath {
             if character == "`" || (character == "\n" && index + 1 < characters.count && characters[index + 1] == "\n") { return nil }
             if character == "$" {
                 let after = index + 1 < characters.count ? characters[index + 1] : " "
-                return !characters[index - 1].isWhitespace && !after.isNumber ? index : nil
+                // pandoc's rule (no digit after) and shell's `$(cmd)/$(cmd)`: no letter or `(` either.
+                return !characters[index - 1].isWhitespace && !after.isNumber && !after.isLetter && after != "(" ? index : nil
             }
             index += 1
         }
@@ -141,6 +177,8 @@ enum MarkdownMath {
     private static func span(_ tex: ArraySlice<Character>, display: Bool) -> String {
         var escaped = ""
         for character in tex {
+            // A line break would let cmark take `<span …>` on a line of its own for an HTML block.
+            if character.isNewline { escaped.append(" "); continue }
             if character.isASCII, character.isPunctuation || character.isSymbol { escaped.append("\\") }
             escaped.append(character)
         }

@@ -13,13 +13,14 @@ struct PostConverter: Sendable {
     }
 
     /// Converts one post into the document `documentID`; links to the posts in `links` stay
-    /// inside the book. The passes, in order: parse, sanitize, add the post's lead image and
+    /// inside the book. The passes, in order: parse, sanitize, find math in text, add the post's lead image and
     /// attached media, repair content models, set typographic punctuation, mark right-to-left blocks, make notes,
     /// highlight code, outline headings, scope ids.
     func convert(_ post: Post, documentID: String, links: BookLinks = BookLinks(),
                         bookAuthors: [String] = []) -> PostDocument {
         let sanitizer = HTMLSanitizer(baseURL: post.contentBase ?? post.url, bookLinks: links, documentID: documentID)
         var body = sanitizer.sanitize(parser.parseFragment(html(of: post)))
+        body = MathDelimiters.apply(body)
         body = Self.withLeadImage(of: post, body)
         body = Self.withAttachedMedia(of: post, body)
         body = ContentModel.repair(body)

@@ -21,6 +21,16 @@ import Testing
     and cases $|x| = \begin{cases} x & x \ge 0 \\ -x & \text{otherwise} \end{cases}$ and $a_i^2 * b_j$ with stars.
 
     Unknown: $\unknowncommand{x}$.
+
+    Escaped brackets stay text: map\[int\]uint32 and \[145 84 1\]; so does shell: curl https://x.example/$(go env GOOS)/$(go env GOARCH).
+
+    <p>
+    Inline math in an HTML block: \(\varphi = \dfrac{1+\sqrt5}{2}\)
+    </p>
+
+    $$
+    \varphi = 1+\frac{1} {1+\frac{1} {1+\cdots} }
+    $$
     """#
 
     static let html = #"""
@@ -45,11 +55,12 @@ import Testing
         let markdownPage = try #require(inspector.page("text/p001.xhtml"))
         let htmlPage = try #require(inspector.page("text/p002.xhtml"))
         let formulas = markdownPage.descendants("math"), htmlFormulas = htmlPage.descendants("math")
-        #expect(formulas.count == 7 && htmlFormulas.count == 5, "\(formulas.count) + \(htmlFormulas.count)")
+        #expect(formulas.count == 9 && htmlFormulas.count == 5, "\(formulas.count) + \(htmlFormulas.count)")
         let names = { (trees: [XMLTree]) in Set(trees.flatMap { Self.allElements($0).map(\.name) }) }
         #expect(names(formulas).isSuperset(of: ["mfrac", "msqrt", "msubsup", "munderover", "mtable", "merror", "annotation"]))
         #expect(formulas.contains { $0.descendants("mi").contains { $0.text == "ℝ" } }, "\\mathbb{R} is ℝ")
-        #expect(formulas.filter { $0.attributes["display"] == "block" }.count == 2)
+        #expect(formulas.filter { $0.attributes["display"] == "block" }.count == 3)
+        #expect(formulas.allSatisfy { !($0.attributes["alttext"] ?? "").contains("\\{") }, "no Markdown escape is left in the TeX")
         #expect(formulas.allSatisfy { $0.attributes["alttext"]?.isEmpty == false })
         // Outside formulas and code, no TeX is left; prices and a dollar stay as written.
         let prose = Self.textOutsideMathAndCode(markdownPage) + Self.textOutsideMathAndCode(htmlPage)
@@ -57,6 +68,7 @@ import Testing
             #expect(!prose.contains(tex), "«\(tex)» is left in the text")
         }
         #expect(prose.contains("costs $5 and $10 now") && prose.contains("is a dollar") && prose.contains("$ is a dollar"))
+        #expect(prose.contains("map[int]uint32 and [145 84 1]") && prose.contains("/$(go env GOOS)/$(go env GOARCH)"))
         #expect(markdownPage.descendants("pre").first?.text.contains("echo \"$x$ and $HOME\"") == true)
         // The page's own MathML keeps no handler or link.
         #expect(htmlFormulas.allSatisfy { Self.allElements($0).allSatisfy { $0.attributes.keys.allSatisfy { !["onclick", "href"].contains($0) } } })
