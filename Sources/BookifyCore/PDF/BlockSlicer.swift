@@ -118,8 +118,10 @@ final class BlockSlicer {
         if rightToLeft { text = StyledText.plain("\u{200F}", style: style) + text }
         if justify, let hyphenator { text.hyphenate(with: hyphenator) }
         let font = font ?? self.style.body
-        let options = TextLayout.Options(font: font, width: self.style.textWidth - indent, justify: justify,
-                                         lineSpacing: font == self.style.body ? PDFStyle.bodyLineSpacing : 1.1)
+        // A formula on a line of its own is centred.
+        let displayed = nodes.filter { !$0.isBlank }.count == 1 && nodes.contains { if case .math(let formula) = $0 { formula.display } else { false } }
+        let options = TextLayout.Options(font: font, width: self.style.textWidth - indent, justify: justify && !displayed,
+                                         center: displayed, lineSpacing: font == self.style.body ? PDFStyle.bodyLineSpacing : 1.1)
         addLines(of: TextLayout(text, options: options, typesetter: typesetter), indent: indent,
                  spaceBefore: spaceBefore ?? self.style.paragraphGap,
                  keepWithNext: keepWithNext, marker: marker, markerFont: font)

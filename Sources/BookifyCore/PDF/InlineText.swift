@@ -43,8 +43,7 @@ struct InlineText {
         case .note(let note):
             notes.append(note)
         case .math(let formula):
-            // Until formulas are typeset, a PDF shows them as a line of Unicode (x², √(a+b), a⁄b).
-            text.append(formula.root.linearText, style: style)
+            InlineMath.append(formula.root, style: style, to: &text)
         }
     }
 
