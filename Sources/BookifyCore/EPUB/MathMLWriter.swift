@@ -1,6 +1,8 @@
-/// A formula as presentation MathML for an EPUB page: `<math>` with the TeX as its `alttext`
-/// and an `annotation`, `display="block"` for display math. Only the elements and attributes
-/// that `MathNode` has are written, so nothing a post carried in its own MathML gets through.
+/// A formula as presentation MathML for an EPUB page: `<math>` with the TeX as its `alttext`,
+/// `display="block"` for display math. Only the elements and attributes that `MathNode` has
+/// are written, so nothing a post carried in its own MathML gets through. The TeX is not also
+/// written as an `annotation`: a reading system without MathML (MuPDF) shows an annotation's
+/// text, raw TeX beside the formula.
 enum MathMLWriter {
     static func write(_ formula: MathFormula, to output: inout XHTMLOutput) {
         output += "<math xmlns=\"http://www.w3.org/1998/Math/MathML\""
@@ -10,19 +12,13 @@ enum MathMLWriter {
             output.escaped(formula.source, quotes: true)
             output += "\""
         }
-        output += "><semantics>"
-        write(formula.root, to: &output, inRow: false)
-        if !formula.source.isEmpty {
-            output += "<annotation encoding=\"application/x-tex\">"
-            output.escaped(formula.source)
-            output += "</annotation>"
-        }
-        output += "</semantics></math>"
+        output += ">"
+        write(formula.root, to: &output)
+        output += "</math>"
     }
 
-    /// One node; `semantics` and the scripts' places need exactly one child, so a sequence
-    /// that is not already in a row is wrapped in one.
-    private static func write(_ node: MathNode, to output: inout XHTMLOutput, inRow: Bool) {
+    /// One node, written where one child is wanted (a script's place, a fraction's part).
+    private static func write(_ node: MathNode, to output: inout XHTMLOutput) {
         switch node {
         case .identifier(let text, let upright):
             leaf("mi", text, attributes: upright && text.count == 1 ? " mathvariant=\"normal\"" : "", to: &output)
@@ -38,7 +34,7 @@ enum MathMLWriter {
             output.append("<mspace width=\"\(format(width))em\"/>")
         case .row(let nodes):
             output += "<mrow>"
-            for child in nodes { write(child, to: &output, inRow: true) }
+            for child in nodes { write(child, to: &output) }
             output += "</mrow>"
         case .fraction(let top, let bottom, let rule):
             element(rule ? "mfrac" : "mfrac linethickness=\"0\"", closing: "mfrac", [top, bottom], to: &output)
@@ -79,7 +75,7 @@ enum MathMLWriter {
     /// An element whose children each take one place (a row where several nodes would go).
     private static func element(_ opening: String, closing: String? = nil, _ children: [MathNode], to output: inout XHTMLOutput) {
         output.append("<\(opening)>")
-        for child in children { write(child, to: &output, inRow: false) }
+        for child in children { write(child, to: &output) }
         output.append("</\(closing ?? opening)>")
     }
 
