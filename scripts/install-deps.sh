@@ -10,7 +10,7 @@ set -euo pipefail
 # networking against libcurl.so.
 packages=(pkg-config libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev
           libpango1.0-dev libcairo2-dev librsvg2-dev webp-pixbuf-loader libhyphen-dev hyphen-en-us hyphen-de hyphen-fr
-          fonts-texgyre fonts-jetbrains-mono fonts-dejavu-core fonts-dejavu-extra fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
+          fonts-texgyre fonts-texgyre-math fonts-jetbrains-mono fonts-dejavu-core fonts-dejavu-extra fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
 testing=false
 if [[ "${1:-}" == "--test" ]]; then
   testing=true

@@ -33,7 +33,7 @@ final class TextLayout {
         var continues: Bool
         /// The baseline's distance from the line's own top.
         var ascent: Double { baseline - top }
-        fileprivate var pointer: UnsafeMutablePointer<PangoLayoutLine>
+        var pointer: UnsafeMutablePointer<PangoLayoutLine>
     }
 
     private let layout: OpaquePointer
@@ -43,14 +43,21 @@ final class TextLayout {
     private(set) var lines: [Line] = []
     var height: Double { lines.last.map { $0.top + $0.height } ?? 0 }
 
+    /// The formulas of the text, typeset: each by the byte offset of its object character.
+    var formulas: [Int: MathBox] = [:]
+    /// The text's face, and the math face that goes with it (when the text has formulas).
+    let family: String
+    var mathFont: MathFont?
+
     /// Keeps the context the layout was made in (and its font map) alive.
-    private let typesetter: Typesetter
+    let typesetter: Typesetter
     /// Whether the lines draw with the drawing typesetter's fonts yet (see `Typesetter`).
     private var drawsWithCanvasFonts: Bool
 
     init(_ text: StyledText, options: Options, typesetter: Typesetter) {
         self.text = text
         self.typesetter = typesetter
+        family = options.font.family
         drawsWithCanvasFonts = false
         layout = pango_layout_new(typesetter.context)
         let font = pango_font_description_from_string(options.font.description)
@@ -135,12 +142,13 @@ final class TextLayout {
 
     private func set(_ text: StyledText, options: Options) {
         self.text = text
+        typesetFormulas(options: options)
         text.bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 pango_layout_set_text(layout, $0, Int32(buffer.count))
             }
         }
-        let attributes = Self.attributes(of: text, options: options)
+        let attributes = Self.attributes(of: text, options: options, formulas: formulas)
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
     }
@@ -162,6 +170,7 @@ final class TextLayout {
         cairo_move_to(canvas.context, x + line.x, y + line.baseline)
         pango_cairo_show_layout_line(canvas.context, line.pointer)
         for glyph in colored { canvas.paint(glyph, x: x + line.x + glyph.x, baseline: y + line.baseline) }
+        drawFormulas(onLine: index, x: x, y: y, canvas: canvas)
     }
 
     /// The widest line's width.
@@ -282,7 +291,7 @@ final class TextLayout {
         return words
     }
 
-    private static func attributes(of text: StyledText, options: TextLayout.Options) -> OpaquePointer {
+    private static func attributes(of text: StyledText, options: TextLayout.Options, formulas: [Int: MathBox]) -> OpaquePointer {
         let list = pango_attr_list_new()!
         let insert = { (attribute: UnsafeMutablePointer<PangoAttribute>?, range: Range<Int>) in
             guard let attribute else { return }
@@ -309,10 +318,17 @@ final class TextLayout {
             if style.underline { insert(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), run.range) }
             if style.rise != 0 { insert(pango_attr_rise_new(Int32(style.rise * Double(PANGO_SCALE))), run.range) }
             if style.scale != 1 { insert(pango_attr_scale_new(style.scale), run.range) }
-            if let color = style.color {
+            if let color = style.color, style.formula == nil {
                 insert(pango_attr_foreground_new(UInt16(color.red * 65535), UInt16(color.green * 65535),
                                                  UInt16(color.blue * 65535)), run.range)
             }
+        }
+        // A formula's object character takes the formula's room in the line.
+        for (offset, box) in formulas {
+            let scale = Double(PANGO_SCALE)
+            var rectangle = PangoRectangle(x: 0, y: Int32((-box.ascent * scale).rounded()), width: Int32((box.width * scale).rounded()),
+                                           height: Int32((box.height * scale).rounded()))
+            insert(pango_attr_shape_new(&rectangle, &rectangle), offset..<(offset + StyledText.objectReplacement.count))
         }
         return list
     }

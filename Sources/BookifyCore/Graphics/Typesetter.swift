@@ -77,6 +77,24 @@ final class Typesetter {
         return width
     }
 
+    private var scaledFonts: [String: OpaquePointer] = [:]
+
+    /// A font of `family` at `size` points as Cairo draws glyphs with it by their ids (math,
+    /// whose glyphs are chosen from the font's tables rather than shaped from text).
+    func scaledFont(family: String, size: Double) -> OpaquePointer? {
+        let key = "\(family) \(size)"
+        if let known = scaledFonts[key] { return known }
+        let description = pango_font_description_new()!
+        defer { pango_font_description_free(description) }
+        pango_font_description_set_family(description, family)
+        pango_font_description_set_absolute_size(description, size * Double(PANGO_SCALE))
+        guard let font = pango_font_map_load_font(pango_context_get_font_map(context), context, description) else { return nil }
+        ownFonts["scaled " + key] = font  // keeps the font (and so its scaled font) alive
+        let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font))
+        scaledFonts[key] = scaled
+        return scaled
+    }
+
     /// Makes `line`, laid out by another typesetter, draw with this typesetter's fonts: the same
     /// font files at the same sizes, so the glyphs and their positions stay as laid out.
     func adopt(_ line: UnsafeMutablePointer<PangoLayoutLine>) {

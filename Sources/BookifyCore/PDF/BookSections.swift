@@ -148,7 +148,7 @@ struct BookSections {
         if let address = colophon.source {
             source = [.element(ContentElement(.a, link: .external(address), children: [.text(colophon.title)]))]
         }
-        slicer.addParagraph([.text("This book collects \(colophon.postCount) posts from ")] + source
+        slicer.addParagraph([.text("This book collects \(colophon.postCount) \(colophon.postCount == 1 ? "post" : "posts") from ")] + source
                             + [.text(", as of \(content.book.metadata.longDate(colophon.modified)).")], indent: 0, spaceBefore: 12)
         if let note = colophon.archiveNote(longDate: content.book.metadata.longDate) {
             slicer.addParagraph([.text(note)], indent: 0)

@@ -43,7 +43,7 @@ struct InlineText {
         case .note(let note):
             notes.append(note)
         case .math(let formula):
-            InlineMath.append(formula.root, style: style, to: &text)
+            if MathFont.isInstalled { text.append(formula, style: style) } else { InlineMath.append(formula.root, style: style, to: &text) }
         }
     }
 

@@ -12,6 +12,8 @@ struct StyledText {
         /// A factor of the surrounding size (superscripts are smaller).
         var scale: Double = 1
         var color: PDFStyle.Color?
+        /// A formula, set as math where the run's object character (U+FFFC) stands.
+        var formula: MathFormula?
     }
 
     struct Run {
@@ -36,6 +38,19 @@ struct StyledText {
             runs.append(Run(range: start..<bytes.count, style: style))
         }
     }
+
+    /// A formula, in the text as one object character that `TextLayout` sets as math. Each
+    /// formula is a run of its own, even beside an equal one.
+    mutating func append(_ formula: MathFormula, style: Style) {
+        var object = style
+        object.formula = formula
+        let start = bytes.count
+        bytes.append(contentsOf: Self.objectReplacement)
+        runs.append(Run(range: start..<bytes.count, style: object))
+    }
+
+    /// U+FFFC, which stands for an object set in the line (a formula).
+    static let objectReplacement: [UInt8] = [0xEF, 0xBF, 0xBC]
 
     /// `first` followed by `second`, each keeping its styles and links.
     static func + (first: StyledText, second: StyledText) -> StyledText {

@@ -60,6 +60,7 @@ struct PageRenderer: Sendable {
             "source": colophon.source,
             "modified": metadata.longDate(colophon.modified),
             "postCount": colophon.postCount,
+            "postNoun": colophon.postCount == 1 ? "post" : "posts",
             "generator": colophon.generator,
             "identifier": colophon.identifier,
             "archiveNote": colophon.archiveNote(longDate: metadata.longDate),

@@ -4,7 +4,7 @@ import Testing
 
 /// Math in posts (issue 32): TeX in Markdown with pandoc's delimiters and its traps, and the
 /// forms HTML posts carry (MathJax scripts, KaTeX output, pandoc spans, MathML), become one
-/// MathML formula each in a valid EPUB, and no raw TeX in the PDF.
+/// MathML formula each in a valid EPUB, and formulas set in the math font in the PDF.
 @Suite struct MathBookTests {
     static let markdown = #"""
     Euler: $e^{i\pi} + 1 = 0$. The Gaussian integral:
@@ -79,7 +79,9 @@ import Testing
         let pdfText = try PDFFacts.read(folder.appendingPathComponent("math.pdf"))
         let text = (0..<pdfText.pages).map { pdfText.text(onPage: $0) }.joined(separator: " ")
         for tex in ["\\frac", "\\sum", "\\int", "\\begin", "\\sqrt", "\\mathbb", "\\alpha"] { #expect(!text.contains(tex), "the PDF prints «\(tex)»") }
-        #expect(text.contains("√π") && text.contains("ℝ"))
+        // Formulas are set in the math face: its letters are Unicode's math italic (𝜋), ℝ is ℝ.
+        #expect(text.contains("√𝜋") && text.contains("ℝ"), "\(text)")
+        #expect(pdfText.fonts.contains { $0.name.contains("PagellaMath") && $0.embedded }, "\(pdfText.fonts.map(\.name))")
     }
 
     private static func allElements(_ tree: XMLTree) -> [XMLTree] {
