@@ -6,26 +6,32 @@ extension TextLayout {
     /// to half its size.
     func typesetFormulas(options: Options) {
         var typeset: [Int: MathBox] = [:]
-        var known: [MathFormula: MathBox] = [:]
+        var known: [MathFormula: [MathBox]] = [:]
         for run in text.runs {
-            guard let formula = run.style.formula else { continue }
+            guard let piece = run.style.formula else { continue }
             if mathFont == nil { mathFont = MathFont.companion(of: family, typesetter: typesetter) }
             guard let mathFont else { break }
-            let box = known[formula] ?? {
+            let formula = piece.formula
+            let pieces = known[formula] ?? {
                 let size = options.font.size * run.style.scale
-                let box = layOut(formula, font: mathFont, size: size)
-                guard formula.display, options.width > 0, box.width > options.width else { return box }
-                return layOut(formula, font: mathFont, size: size * max(0.5, options.width / box.width))
+                let pieces = layout(font: mathFont, size: size).pieces(of: formula)
+                guard formula.display, options.width > 0, let box = pieces.first, box.width > options.width else { return pieces }
+                return layout(font: mathFont, size: size * max(0.5, options.width / box.width)).pieces(of: formula)
             }()
-            known[formula] = box
-            for offset in stride(from: run.range.lowerBound, to: run.range.upperBound, by: StyledText.objectReplacement.count) {
-                typeset[offset] = box
+            known[formula] = pieces
+            guard pieces.indices.contains(piece.index) else { continue }
+            // The run may have gained a line separator before its object character.
+            let object = StyledText.objectReplacement
+            for offset in run.range where offset + object.count <= text.bytes.count
+                && text.bytes[offset..<(offset + object.count)].elementsEqual(object) {
+                typeset[offset] = pieces[piece.index]
             }
         }
         formulas = typeset
     }
 
-    private func layOut(_ formula: MathFormula, font: MathFont, size: Double) -> MathBox {
+    /// The math typesetter at `size`, which measures what the math font lacks in the text face.
+    private func layout(font: MathFont, size: Double) -> MathLayout {
         let family = family
         let typesetter = typesetter
         return MathLayout(font: font, size: size) { string, size in
@@ -33,7 +39,7 @@ extension TextLayout {
                                     typesetter: typesetter)
             guard let line = layout.lines.first else { return (0, 0, 0) }
             return (layout.widestLine, line.ascent, line.height - line.ascent)
-        }.layOut(formula)
+        }
     }
 
     /// Paints the formulas on line `index` where the line left room for them.

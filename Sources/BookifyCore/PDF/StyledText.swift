@@ -12,8 +12,8 @@ struct StyledText {
         /// A factor of the surrounding size (superscripts are smaller).
         var scale: Double = 1
         var color: PDFStyle.Color?
-        /// A formula, set as math where the run's object character (U+FFFC) stands.
-        var formula: MathFormula?
+        /// A formula (or a piece of one), set as math where the run's object character (U+FFFC) stands.
+        var formula: FormulaPiece?
     }
 
     struct Run {
@@ -39,14 +39,26 @@ struct StyledText {
         }
     }
 
-    /// A formula, in the text as one object character that `TextLayout` sets as math. Each
-    /// formula is a run of its own, even beside an equal one.
+    /// A formula, in the text as object characters that `TextLayout` sets as math: one for
+    /// each piece a line may break between (`MathLayout.breakPoints`), with a space between
+    /// pieces, which stands for the space after a relation or operator. Each piece is a run of
+    /// its own, even beside an equal one.
     mutating func append(_ formula: MathFormula, style: Style) {
-        var object = style
-        object.formula = formula
-        let start = bytes.count
-        bytes.append(contentsOf: Self.objectReplacement)
-        runs.append(Run(range: start..<bytes.count, style: object))
+        let pieces = MathLayout.breakPoints(of: formula).count + 1
+        for piece in 0..<pieces {
+            if piece > 0 { append(" ", style: style) }
+            var object = style
+            object.formula = StyledText.FormulaPiece(formula: formula, index: piece)
+            let start = bytes.count
+            bytes.append(contentsOf: Self.objectReplacement)
+            runs.append(Run(range: start..<bytes.count, style: object))
+        }
+    }
+
+    /// Piece `index` of a formula a line may break inside.
+    struct FormulaPiece: Hashable {
+        var formula: MathFormula
+        var index: Int
     }
 
     /// U+FFFC, which stands for an object set in the line (a formula).

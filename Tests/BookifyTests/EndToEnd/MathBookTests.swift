@@ -84,6 +84,40 @@ import Testing
         #expect(pdfText.fonts.contains { $0.name.contains("PagellaMath") && $0.embedded }, "\(pdfText.fonts.map(\.name))")
     }
 
+    /// Read back from the PDF: a long inline formula breaks after an operator and stays inside
+    /// the measure; a display formula stands centred on a line of its own.
+    @Test func longInlineMathBreaksInsideTheMeasureAndDisplayMathIsCentred() throws {
+        let folder = TestPaths.temporaryFolder()
+        let markdown = #"""
+        A polynomial: we have $f(x) = a_0 + a_1 x + a_2 x^2 + a_3 x^3 + a_4 x^4 + a_5 x^5 + a_6 x^6 + a_7 x^7 + a_8 x^8 + a_9 x^9 + a_{10} x^{10}$ which must break across lines and still read well, and more words follow it here so the paragraph has lines of text around the formula to measure.
+
+        $$\sum_{k=1}^{n} k = \frac{n(n+1)}{2}$$
+        """#
+        let feed: [String: Any] = ["version": "https://jsonfeed.org/version/1.1", "title": "Math", "items": [
+            ["id": "1", "title": "Breaking math", "date_published": "2026-01-01T00:00:00Z", "content_html": markdown],
+        ]]
+        try JSONSerialization.data(withJSONObject: feed).write(to: folder.appendingPathComponent("feed.json"))
+        let result = Shell.bookify(["feed.json", "-o", "math.pdf", "--offline"], in: folder)
+        try #require(result.status == 0, "\(result.stderr)")
+        let facts = try PDFFacts.read(folder.appendingPathComponent("math.pdf"))
+        let page = try #require((0..<facts.pages).first { facts.text(onPage: $0).contains("polynomial") })
+        let words = facts.words(onPage: page)
+        let first = try #require(words.first { $0.text.hasPrefix("𝑓(𝑥)") }), last = try #require(words.last { $0.text == "10" })
+        #expect(last.box.y0 > first.box.y1, "the formula goes on past its first line")
+        // Justified lines of the paragraph end at the measure's right edge: nothing goes past it.
+        let end = try #require(words.first { $0.text == "measure." })
+        let paragraph = words.filter { $0.box.y0 >= first.box.y0 - 2 && $0.box.y1 <= end.box.y1 }
+        let textWords = paragraph.filter { word in word.text.first.map(\.isLetter) == true && word.box.y1 < end.box.y0 }
+        let rightEdge = try #require(textWords.map(\.box.x1).max())
+        #expect(paragraph.allSatisfy { $0.box.x1 <= rightEdge + 0.5 }, "\(paragraph.map { ($0.text, $0.box.x1) })")
+        let leftEdge = try #require(words.first { $0.text == "A" }?.box.x0)
+        // The display formula, on its own below the paragraph, is centred in the measure.
+        let display = words.filter { $0.box.y0 > end.box.y1 && $0.box.y0 < end.box.y1 + 80 }
+        try #require(display.count >= 5, "\(display.map(\.text))")
+        let (left, right) = (try #require(display.map(\.box.x0).min()), try #require(display.map(\.box.x1).max()))
+        #expect(abs((left + right) / 2 - (leftEdge + rightEdge) / 2) < 3, "centred: \(left)…\(right) in \(leftEdge)…\(rightEdge)")
+    }
+
     private static func allElements(_ tree: XMLTree) -> [XMLTree] {
         tree.elements().flatMap { [$0] + allElements($0) }
     }

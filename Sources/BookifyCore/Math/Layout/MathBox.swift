@@ -82,4 +82,7 @@ struct MathGlyph: Sendable, Equatable {
     var size: Double
     var x: Double
     var y: Double
+    /// The character a larger variant or a part stands for, for the PDF's text (copying, search):
+    /// a variant has no character of its own; the parts after an assembly's first stand for "".
+    var text: String?
 }

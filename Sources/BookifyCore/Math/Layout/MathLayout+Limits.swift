@@ -43,7 +43,7 @@ extension MathLayout {
         guard form.stretchy == true, let scalar = symbol.unicodeScalars.first, let glyph = font.glyph(for: scalar) else {
             return layOut(node, style: over ? style.superscript : style.subscript)
         }
-        return stretched(glyph, to: base.width, vertical: false, style: style)
+        return stretched(glyph, standingFor: symbol, to: base.width, vertical: false, style: style)
     }
 
     /// An accent over a base: the font's accent (a wider variant under `\widehat`) centred on
@@ -52,7 +52,7 @@ extension MathLayout {
     private func accented(_ base: MathBox, with mark: String, wide: Bool, style: Style) -> MathBox {
         guard let first = mark.unicodeScalars.first,
               let glyphID = font.glyph(for: Self.combiningAccents[mark] ?? first) ?? font.glyph(for: first) else { return base }
-        let chosen = wide ? stretched(glyphID, to: base.width, vertical: false, style: style) : glyph(glyphID, style: style)
+        let chosen = wide ? stretched(glyphID, standingFor: mark, to: base.width, vertical: false, style: style) : glyph(glyphID, style: style)
         let attachment = chosen.topAccent ?? chosen.width / 2
         let baseAttachment = base.topAccent ?? base.width / 2
         let raise = max(base.ascent - value(.accentBaseHeight, style), 0)

@@ -44,7 +44,7 @@ extension MathLayout {
         let gap = value(style.isDisplay ? .radicalDisplayStyleVerticalGap : .radicalVerticalGap, style)
         let wanted = base.height + gap + thickness
         guard let radical = font.glyph(for: "\u{221A}") else { return base }
-        let sign = stretched(radical, to: wanted, vertical: true, style: style)
+        let sign = stretched(radical, standingFor: "√", to: wanted, vertical: true, style: style)
         // The sign's top is the overbar's top; what the sign has to spare goes into the gap.
         let spare = max(sign.height - wanted, 0) / 2
         let top = base.ascent + gap + spare + thickness

@@ -120,15 +120,16 @@ struct MathLayout {
         let minimum = font[.displayOperatorMinHeight]
         let variants = font.variants(of: base, vertical: true)
         let chosen = variants.first { $0.size >= minimum }?.glyph ?? variants.last?.glyph ?? base
-        return centredOnAxis(glyph(chosen, style: style), style: style)
+        return centredOnAxis(glyph(chosen, style: style, standingFor: symbol), style: style)
     }
 
-    /// One glyph by its id, at a style's size.
-    func glyph(_ id: UInt32, style: Style) -> MathBox {
+    /// One glyph by its id, at a style's size; `text` is what it stands for when it is not
+    /// the font's glyph for a character.
+    func glyph(_ id: UInt32, style: Style, standingFor text: String? = nil) -> MathBox {
         let points = size(style)
         let metrics = font.metrics(of: id)
         var box = MathBox(width: metrics.advance * points, ascent: metrics.ascent * points, descent: metrics.descent * points,
-                          items: [.glyph(MathGlyph(id: id, size: points, x: 0, y: 0))])
+                          items: [.glyph(MathGlyph(id: id, size: points, x: 0, y: 0, text: text))])
         box.italicCorrection = metrics.italicCorrection * points
         box.topAccent = metrics.topAccent * points
         return box
