@@ -30,6 +30,8 @@ public struct DeviceProfile: Sendable, Hashable {
         case .remarkable: return [.png, .jpeg]
         }
     }
+    /// Whether the device's engine shows MathML; where not (Kindle), formulas become images.
+    public var showsMathML: Bool { name != .kindle }
     /// Whether animated GIFs become their first frame (Kindle shows nothing else).
     public var stillGIFs: Bool { name == .kindle }
     /// The largest book the device takes in comfortably, in bytes (Send to Kindle's e-mail

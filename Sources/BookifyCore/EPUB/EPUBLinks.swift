@@ -5,9 +5,12 @@ struct EPUBLinks: Sendable {
     private let images: [String: EmbeddedImage]
     /// How wide text diagrams are stored (`XHTMLWriter.diagramFormat`).
     private let diagramFormat: ImageType
+    /// Formulas drawn as images (`XHTMLWriter.mathImages`).
+    private let mathImages: MathImages
 
-    init(content: BookContent, diagramFormat: ImageType = .svg) {
+    init(content: BookContent, diagramFormat: ImageType = .svg, mathImages: MathImages = MathImages()) {
         self.diagramFormat = diagramFormat
+        self.mathImages = mathImages
         let images = Dictionary(content.images.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.images = images
         // Sizes are measured as the post would be written whole, with no part yet known.
@@ -29,6 +32,7 @@ struct EPUBLinks: Sendable {
         var writer = XHTMLWriter(documentID: documentID, href: { href(to: $0, from: (documentID, part)) },
                                  imageSource: { Self.imageSource($0, images: images) })
         writer.diagramFormat = diagramFormat
+        writer.mathImages = mathImages
         return writer
     }
 

@@ -61,7 +61,8 @@ public struct EPUBWriter: BookWriter {
     func resources(for content: BookContent) throws(BookifyError) -> [EPUBResource] {
         let metadata = content.book.metadata
         let pages = PageRenderer(templates: templates, metadata: metadata, stylesheetHref: "../styles/book.css")
-        let links = EPUBLinks(content: content, diagramFormat: diagramFormat)
+        let mathImages = device.showsMathML ? MathImages() : MathImages(content.documents, format: diagramFormat, device: device)
+        let links = EPUBLinks(content: content, diagramFormat: diagramFormat, mathImages: mathImages)
         let chapterID = { (index: Int) in String(format: "c%02d", index + 1) }
         let toc = TableOfContents.entries(chapters: content.chapters, depth: tocDepth,
                                           chapterHref: { "text/\(chapterID($0)).xhtml" },
@@ -110,6 +111,7 @@ public struct EPUBWriter: BookWriter {
                                       contents: .bytes(Array(NCXDocument.make(metadata: metadata, toc: toc).utf8))))
         resources.append(EPUBResource(id: "stylesheet", href: "styles/book.css", mediaType: "text/css", contents: .bytes(stylesheet)))
         resources += diagramImages(in: content.documents)
+        resources += mathImages.resources
         for (index, image) in content.images.enumerated() {
             resources.append(EPUBResource(id: String(format: "img%03d", index + 1), href: EPUBLinks.imagePath(image),
                                           mediaType: image.type.mediaType, contents: .file(image.file)))
@@ -124,7 +126,7 @@ public struct EPUBWriter: BookWriter {
             let xhtml = pages.post(document.header, body: links.writer(for: document.documentID, part: part).serialize(body),
                                    part: part, of: post.parts.count)
             // EPUB asks a page that holds MathML to say so.
-            let hasMath = body.anyNode { if case .math = $0 { true } else { false } }
+            let hasMath = device.showsMathML && body.anyNode { if case .math = $0 { true } else { false } }
             return .page(id: part == 0 ? document.documentID : "\(document.documentID)-\(part + 1)",
                          href: "text/" + post.fileName(part: part), xhtml: try checked(xhtml, .post),
                          properties: hasMath ? ["mathml"] : [])

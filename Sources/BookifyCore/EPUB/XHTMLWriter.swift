@@ -10,6 +10,8 @@ struct XHTMLWriter {
     let imageSource: (ImageUse) -> String
     /// How wide text diagrams are stored: SVG, or PNG for devices that show no SVG.
     var diagramFormat = ImageType.svg
+    /// Formulas drawn as images, for a device that shows no MathML; the others are MathML.
+    var mathImages = MathImages()
 
     func serialize(_ nodes: [ContentNode]) -> String {
         var output = XHTMLOutput()
@@ -43,7 +45,11 @@ struct XHTMLWriter {
         case .note(let note):
             write(note, to: &output)
         case .math(let formula):
-            MathMLWriter.write(formula, to: &output)
+            if let images = mathImages[formula] {
+                MathImages.element(for: formula, images, sourcePrefix: "../", to: &output)
+            } else {
+                MathMLWriter.write(formula, to: &output)
+            }
         case .placeholder(let placeholder):
             write(placeholder, to: &output)
         case .media(let reference):

@@ -2,8 +2,8 @@ import CPangoCairo
 import CRsvg  // librsvg's header also includes cairo.h: some Cairo names resolve through it
 import Foundation
 
-/// A PDF file being drawn with Cairo: pages, shapes, text lines laid out by Pango, images,
-/// links and destinations, the outline, page labels and metadata. The one file (with
+/// A PDF file (or an SVG image) being drawn with Cairo: pages, shapes, text lines laid out by
+/// Pango, formulas, images, links and destinations, the outline, page labels and metadata. The one file (with
 /// `TextLayout`) that sees Cairo's and Pango's C types.
 final class PDFCanvas {
     private let surface: OpaquePointer
@@ -24,6 +24,19 @@ final class PDFCanvas {
         self.width = width
         self.height = height
         cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
+    }
+
+    /// An SVG image `width` × `height` points drawn with the same calls (a formula's picture
+    /// for a reader that shows no MathML); `finish` writes it.
+    init(svgPath path: String, width: Double, height: Double) throws(BookifyError) {
+        guard let surface = cairo_svg_surface_create(path, width, height),
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            throw .outputNotCreatable(path: path, reason: "Cairo cannot create an SVG image there")
+        }
+        self.surface = surface
+        context = cairo_create(surface)
+        self.width = width
+        self.height = height
     }
 
     /// Whether the structure around the document's tags has begun.

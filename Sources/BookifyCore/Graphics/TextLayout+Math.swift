@@ -30,16 +30,8 @@ extension TextLayout {
         formulas = typeset
     }
 
-    /// The math typesetter at `size`, which measures what the math font lacks in the text face.
     private func layout(font: MathFont, size: Double) -> MathLayout {
-        let family = family
-        let typesetter = typesetter
-        return MathLayout(font: font, size: size) { string, size in
-            let layout = TextLayout(StyledText.plain(string), options: .init(font: PDFStyle.Font(family: family, size: size), width: 0),
-                                    typesetter: typesetter)
-            guard let line = layout.lines.first else { return (0, 0, 0) }
-            return (layout.widestLine, line.ascent, line.height - line.ascent)
-        }
+        MathLayout(font: font, size: size, textFamily: family, typesetter: typesetter)
     }
 
     /// Paints the formulas on line `index` where the line left room for them.
@@ -59,5 +51,17 @@ extension TextLayout {
         let start = Int(lines[index].pointer.pointee.start_index)
         let end = start + Int(lines[index].pointer.pointee.length)
         return formulas.filter { (start..<end).contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+}
+
+extension MathLayout {
+    /// The math typesetter at `size`, which sets what the math font lacks in `textFamily`.
+    init(font: MathFont, size: Double, textFamily: String, typesetter: Typesetter) {
+        self.init(font: font, size: size) { string, size in
+            let layout = TextLayout(StyledText.plain(string), options: .init(font: PDFStyle.Font(family: textFamily, size: size), width: 0),
+                                    typesetter: typesetter)
+            guard let line = layout.lines.first else { return (0, 0, 0) }
+            return (layout.widestLine, line.ascent, line.height - line.ascent)
+        }
     }
 }

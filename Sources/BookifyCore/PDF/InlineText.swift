@@ -43,7 +43,12 @@ struct InlineText {
         case .note(let note):
             notes.append(note)
         case .math(let formula):
-            if MathFont.isInstalled { text.append(formula, style: style) } else { InlineMath.append(formula.root, style: style, to: &text) }
+            // A formula wholly unreadable (too long, too deep) is its source, as text that wraps.
+            if MathFont.isInstalled, !Self.isError(formula.root) {
+                text.append(formula, style: style)
+            } else {
+                InlineMath.append(formula.root, style: style, to: &text)
+            }
         }
     }
 
@@ -87,6 +92,14 @@ struct InlineText {
         if element.kind == .a, element.link != nil, element.role != .noteReference { inner.color = PDFStyle.Color.link }
         append(element.children, style: inner, to: &text)
         if let link = element.link { text.addLink(start..<text.bytes.count, to: Self.destination(of: link)) }
+    }
+
+    private static func isError(_ node: MathNode) -> Bool {
+        switch node {
+        case .error: true
+        case .row(let nodes): nodes.count == 1 && isError(nodes[0])
+        default: false
+        }
     }
 
     private func muted(_ style: StyledText.Style) -> StyledText.Style {

@@ -84,6 +84,44 @@ import Testing
         #expect(pdfText.fonts.contains { $0.name.contains("PagellaMath") && $0.embedded }, "\(pdfText.fonts.map(\.name))")
     }
 
+    /// Kindle shows no MathML (and Send to Kindle drops SVG): each formula is a PNG drawn by
+    /// the PDF's math layout, sized in ems on the text's baseline, its TeX the description.
+    @Test func kindleGetsEachFormulaAsAnImageDescribedByItsTeX() throws {
+        let folder = TestPaths.temporaryFolder()
+        let feed: [String: Any] = ["version": "https://jsonfeed.org/version/1.1", "title": "Math", "items": [
+            ["id": "1", "title": "Markdown math", "date_published": "2026-01-01T00:00:00Z", "content_text": Self.markdown],
+            ["id": "2", "title": "HTML math", "date_published": "2026-01-02T00:00:00Z", "content_html": Self.html],
+        ]]
+        try JSONSerialization.data(withJSONObject: feed).write(to: folder.appendingPathComponent("feed.json"))
+        let result = Shell.bookify(["feed.json", "-o", "kindle.epub", "--device", "kindle", "--offline"], in: folder)
+        try #require(result.status == 0, "\(result.stderr)")
+        let book = folder.appendingPathComponent("kindle.epub")
+        try EPUBCheck.expectClean(book)
+        let inspector = try BookInspector(book)
+        #expect(inspector.elements("math").isEmpty, "no MathML for Kindle")
+        #expect(!inspector.manifest.contains { $0.attributes["properties"]?.contains("mathml") == true })
+        let formulas = inspector.elements("img").filter { $0.attributes["class"] == "math" }
+        let described = formulas.compactMap { $0.attributes["alt"] }.filter { !$0.isEmpty }
+        #expect(described.count == 14, "\(described)")
+        #expect(described.contains("\\int_{-\\infty}^{\\infty} e^{-x^2}\\,dx = \\sqrt{\\pi}") && described.contains("\\alpha^2"))
+        let manifest = Dictionary(inspector.manifest.compactMap { item in item.attributes["href"].map { ($0, item.attributes["media-type"] ?? "") } },
+                                  uniquingKeysWith: { first, _ in first })
+        for image in formulas {
+            let source = try #require(image.attributes["src"]).replacingOccurrences(of: "../", with: "")
+            #expect(manifest[source] == "image/png", "\(source)")
+            let png = try #require(inspector.archive["OEBPS/" + source]?.data)
+            let size = try #require(ImageSize.read(Array(png), type: .png))
+            // The picture is drawn at 48 pixels an em: its pixels match the em width the page asks.
+            let style = image.attributes["style"] ?? ""
+            let width = try #require(style.firstMatch(of: /width: ([0-9.]+)em/).flatMap { Double($0.output.1) })
+            #expect(abs(Double(size.width) - width * 48) <= 2, "\(source): \(size.width) px for \(width) em")
+            #expect(style.contains("vertical-align: -") || style.contains("max-width: 100%"), "on the baseline, or a display formula no wider than the screen")
+        }
+        // The Markdown page's display formulas stand centred on lines of their own.
+        let page = try #require(inspector.page("text/p001.xhtml"))
+        #expect(page.descendants("span").filter { $0.attributes["class"] == "math-display" }.count == 3)
+    }
+
     /// Read back from the PDF: a long inline formula breaks after an operator and stays inside
     /// the measure; a display formula stands centred on a line of its own.
     @Test func longInlineMathBreaksInsideTheMeasureAndDisplayMathIsCentred() throws {

@@ -107,6 +107,34 @@ import Testing
         #expect(abs(negative[1].x - minusWidth) < 0.01, "no space after a sign")
     }
 
+    /// Every expression of the conversion list sets, in text and display style, as a box of the
+    /// math font's glyphs with a size; no glyph is the font's .notdef.
+    @Test func everyExpressionOfTheListIsTypeset() throws {
+        let list = TestPaths.packageRoot.appendingPathComponent("Tests/BookifyTests/Fixtures/math/tex-expressions.txt")
+        let expressions = try String(contentsOf: list, encoding: .utf8).split(separator: "\n")
+            .map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        for tex in expressions {
+            for display in [false, true] {
+                let typeset = box(tex, display: display)
+                #expect(typeset.width.isFinite && typeset.height.isFinite, "\(tex)")
+                // A phantom alone shows nothing (it only takes room, which the parser keeps as space).
+                #expect(tex.contains("phantom") || typeset.width > 0 && typeset.height > 0, "\(tex)")
+                #expect(!typeset.glyphs.contains { $0.id == 0 }, "\(tex) draws .notdef")
+            }
+        }
+    }
+
+    /// Hostile formulas (the parser caps them) set quickly into boxes of a bounded size.
+    @Test func hostileFormulasSetIntoBoundedBoxes() {
+        let braces = String(repeating: "{", count: 10_000) + "x" + String(repeating: "}", count: 10_000)
+        let fences = String(repeating: "\\left(", count: 90) + "x" + String(repeating: "\\right)", count: 90)
+        let scripts = String(repeating: "x^{", count: 90) + "y" + String(repeating: "}", count: 90)
+        for tex in [braces, fences, scripts, String(repeating: "\\sqrt{", count: 90) + "x" + String(repeating: "}", count: 90)] {
+            let typeset = box(tex, display: true)
+            #expect(typeset.width.isFinite && typeset.height.isFinite && typeset.height < 10_000, "\(tex.prefix(30))")
+        }
+    }
+
     @Test func unreadableMathIsShownAsItsSourceInTheTextFace() {
         let broken = box("\\unknowncommand{x}")
         #expect(broken.items.contains { if case .text(let text, _, _, _, true) = $0 { text.contains("unknowncommand") } else { false } })
