@@ -5,7 +5,7 @@ extension TeXMathParser {
             return Atom(node: .identifier(letter, upright: letter.first!.isUppercase))
         }
         if let letter = TeXSymbols.letters[name] { return Atom(node: .identifier(letter)) }
-        if let symbol = TeXSymbols.operators[name] { return Atom(node: .op(symbol)) }
+        if let symbol = TeXSymbols.operators[name] { return Atom(node: Self.plainOperator(symbol)) }
         if let (symbol, limits) = TeXSymbols.bigOperators[name] {
             return Atom(node: .op(symbol, MathOperator(largeOperator: true, movableLimits: limits)), limits: limits)
         }
@@ -62,7 +62,8 @@ extension TeXMathParser {
         case "not": return Atom(node: negated(try parseArgument()))
         case "pmod":
             let argument = try parseArgument()
-            return Atom(node: .row([.space(1), .op("("), .identifier("mod", upright: true), .space(1.0 / 3), argument, .op(")")]))
+            return Atom(node: .row([.space(1), Self.plainOperator("("), .identifier("mod", upright: true), .space(1.0 / 3), argument,
+                                    Self.plainOperator(")")]))
         case "bmod", "mod": return Atom(node: .row([.space(name == "mod" ? 1 : 0.25), .identifier("mod", upright: true), .space(0.25)]))
         case "color": _ = try reader.braced(); return nil
         case "textcolor", "colorbox":

@@ -164,9 +164,17 @@ struct TeXMathParser {
         case "-": return .op("−")
         case "*": return .op("∗")
         case "~": return .space(0.25)
-        default: return .op(String(character))
+        default: return plainOperator(String(character))
         }
     }
+
+    /// An operator as TeX sets it: a fence or slash typed as it is keeps its size (only
+    /// `\left`, `\right` and `\middle` grow), where MathML's dictionary would stretch it.
+    static func plainOperator(_ symbol: String) -> MathNode {
+        .op(symbol, MathOperator(stretchy: fixedSize.contains(symbol) ? false : nil))
+    }
+
+    private static let fixedSize: Set<String> = ["(", ")", "[", "]", "{", "}", "⟨", "⟩", "⌊", "⌋", "⌈", "⌉", "|", "‖", "/", "⟦", "⟧"]
 
     mutating func unknown(_ name: String) -> Atom {
         unknownCommands.append("\\" + name)

@@ -27,6 +27,27 @@ import Testing
         #expect(outline("f'(x)") == "mrow(msup(mi(f) mo(′)) mo(() mi(x) mo()))")
     }
 
+    /// TeX grows only `\left`/`\right` fences; a plain parenthesis is marked fixed, since MathML's
+    /// dictionary would otherwise stretch it to the row (as Chromium did around `p(x)` beside ∏).
+    @Test func onlyLeftAndRightFencesStretch() {
+        let stretchiness = { (tex: String) -> [Bool?] in
+            var found: [Bool?] = []
+            func walk(_ node: MathNode) {
+                switch node {
+                case .op(let symbol, let form) where symbol == "(" || symbol == ")": found.append(form.stretchy)
+                case .row(let nodes): nodes.forEach(walk)
+                case .scripts(let base, let sub, let sup): walk(base); sub.map(walk); sup.map(walk)
+                default: break
+                }
+            }
+            walk(TeXMathParser.parse(tex).node)
+            return found
+        }
+        #expect(stretchiness("p(x)") == [false, false])
+        #expect(stretchiness(#"\left( x \right)"#) == [true, true])
+        #expect(stretchiness(#"\big( x \big)"#) == [false, false])
+    }
+
     @Test func unknownCommandsAreErrorsThatKeepTheRest() {
         let (node, unknown) = TeXMathParser.parse("\\foo{x} + 1")
         #expect(unknown == ["\\foo"])

@@ -88,8 +88,12 @@ extension MathLayout {
         return classes
     }
 
+    /// A fence that grows: one marked so, or (as MathML's operator dictionary has it) a fence
+    /// left unmarked, which only MathML from a post can be (TeX marks its plain fences fixed).
     private func isStretchyFence(_ node: MathNode) -> Bool {
-        if case .op(_, let form) = node, form.stretchy == true { true } else { false }
+        guard case .op(let symbol, let form) = node else { return false }
+        return form.stretchy ?? (symbol != "!" && (MathAtomClass.openings.contains(symbol) || MathAtomClass.closings.contains(symbol)
+            || symbol == "|" || symbol == "‖"))
     }
 
     /// A fence (parenthesis, bracket, bar) at least as tall as TeX wants for content reaching
