@@ -18,7 +18,7 @@ enum ContentFormatDetector {
     /// Whether plain text (JSON Feed `content_text`) is in fact Markdown: fenced code, headings,
     /// links, emphasis or lists on at least two lines, or any fence or link.
     static func looksLikeMarkdown(_ text: String) -> Bool {
-        if text.contains("```") || text.contains("~~~") || text.firstMatch(of: /\[[^\]\n]+\]\([^)\s]+\)/) != nil {
+        if text.containsBytes("```") || text.containsBytes("~~~") || text.firstMatch(of: /\[[^\]\n]+\]\([^)\s]+\)/) != nil {
             return true
         }
         let markers = text.split(separator: "\n").filter { line in

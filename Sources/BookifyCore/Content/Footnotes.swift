@@ -40,7 +40,7 @@ struct Footnotes: ContentRewriter {
     /// The back-link's arrow asked for as text (U+FE0E): iOS otherwise draws it as an emoji.
     private static func textBackLinks(_ node: ContentNode) -> ContentNode {
         switch node {
-        case .text(let text) where text.contains("↩") && !text.contains("↩\u{FE0E}"):
+        case .text(let text) where text.containsBytes("↩") && !text.containsBytes("↩\u{FE0E}"):
             return .text(text.replacingOccurrences(of: "↩", with: "↩\u{FE0E}"))
         case .element(var element):
             element.children = element.children.map(textBackLinks)

@@ -10,28 +10,31 @@
 enum MarkdownMath {
     static func protect(_ markdown: String) -> String {
         // Most posts have no math: their text is handed on untouched.
-        guard markdown.contains("$") || markdown.contains("\\(") || markdown.contains("\\[") else { return markdown }
+        guard mayHoldMath(markdown) else { return markdown }
         var output = ""
         var prose: [Substring] = []
-        var fence: (character: Character, length: Int)?
+        var fence: (character: UInt8, length: Int)?
         var previousBlank = true, inIndentedCode = false
         func flushProse() {
             guard let first = prose.first else { return }
             // Raw HTML blocks are not Markdown: their math is the HTML's (see `HTMLMath`).
             let joined = prose.joined(separator: "\n")
-            output += (startsHTMLBlock(first) ? joined : protectProse(joined)) + "\n"
+            output += (startsHTMLBlock(first) || !mayHoldMath(joined) ? joined : protectProse(joined)) + "\n"
             prose = []
         }
+        // Lines are looked at as bytes (spaces, backticks, tildes are ASCII): fast, and most
+        // posts are many lines with no math.
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.drop { $0 == " " }
-            let indentation = line.count - trimmed.count
+            let bytes = line.utf8
+            let indentation = bytes.prefix { $0 == 0x20 }.count
+            let trimmed = bytes.dropFirst(indentation)
             if let open = fence {
                 output += line + "\n"
                 let run = trimmed.prefix { $0 == open.character }.count
-                if indentation < 4, run >= open.length, trimmed.dropFirst(run).allSatisfy(\.isWhitespace) { fence = nil }
+                if indentation < 4, run >= open.length, trimmed.dropFirst(run).allSatisfy(Self.isSpace) { fence = nil }
                 continue
             }
-            if indentation < 4, let first = trimmed.first, first == "`" || first == "~" {
+            if indentation < 4, let first = trimmed.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") {
                 let run = trimmed.prefix { $0 == first }.count
                 if run >= 3 {
                     flushProse()
@@ -40,7 +43,7 @@ enum MarkdownMath {
                     continue
                 }
             }
-            let blank = line.allSatisfy(\.isWhitespace)
+            let blank = bytes.allSatisfy(Self.isSpace)
             inIndentedCode = !blank && (line.hasPrefix("\t") || indentation >= 4) && (previousBlank || inIndentedCode)
                 || (blank && inIndentedCode)
             if inIndentedCode || blank {
@@ -54,6 +57,13 @@ enum MarkdownMath {
         flushProse()
         return String(output.dropLast())
     }
+
+    private static func mayHoldMath(_ text: String) -> Bool {
+        text.containsBytes("$") || text.containsBytes("\\(") || text.containsBytes("\\[")
+    }
+
+    /// White space as a blank line may hold it.
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C }
 
     /// A line that opens one of CommonMark's HTML blocks: a block-level tag, a comment or
     /// declaration, or a line holding only a tag.
@@ -73,39 +83,41 @@ enum MarkdownMath {
 
     /// Math in a run of prose lines (a paragraph or more), outside code spans.
     private static func protectProse(_ text: String) -> String {
-        let characters = Array(text)
-        var output = ""
+        // Unicode scalars, not characters: what the rules look at is ASCII or a scalar's
+        // properties, and grapheme breaking a whole paragraph cost a twentieth of a build.
+        let characters = Array(text.unicodeScalars)
+        var output = String.UnicodeScalarView()
         var index = 0
         while index < characters.count {
             let character = characters[index]
             if character == "`" {
                 let run = characters[index...].prefix { $0 == "`" }.count
                 let end = closingBackticks(characters, from: index + run, count: run) ?? (index + run)
-                output += String(characters[index..<end])
+                output += characters[index..<end]
                 index = end
                 continue
             }
             if character == "\\", index + 1 < characters.count {
                 let next = characters[index + 1]
-                if next == "(" || next == "[", index == 0 || !characters[index - 1].isLetter && !characters[index - 1].isNumber,
+                if next == "(" || next == "[", index == 0 || !isLetterOrDigit(characters[index - 1]),
                    let end = find(characters, next == "(" ? "\\)" : "\\]", from: index + 2),
                    looksLikeTeX(characters[(index + 2)..<end]) {
-                    output += span(characters[(index + 2)..<end], display: next == "[")
+                    output += span(characters[(index + 2)..<end], display: next == "[").unicodeScalars
                     index = end + 2
                 } else {
-                    output += String([character, next])
+                    output += [character, next]
                     index += 2
                 }
                 continue
             }
             if character == "$" {
                 if index + 1 < characters.count, characters[index + 1] == "$", let end = find(characters, "$$", from: index + 2) {
-                    output += span(characters[(index + 2)..<end], display: true)
+                    output += span(characters[(index + 2)..<end], display: true).unicodeScalars
                     index = end + 2
                     continue
                 }
                 if let end = closingDollar(characters, from: index) {
-                    output += span(characters[(index + 1)..<end], display: false)
+                    output += span(characters[(index + 1)..<end], display: false).unicodeScalars
                     index = end + 1
                     continue
                 }
@@ -113,18 +125,27 @@ enum MarkdownMath {
             output.append(character)
             index += 1
         }
-        return output
+        return String(output)
+    }
+
+    /// What CommonMark lets a backslash escape: ASCII punctuation and symbols, `_` included.
+    private static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        [0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E].contains { $0.contains(scalar.value) }
+    }
+
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// Whether text between `\[` and `\]` (or `\(` and `\)`) is TeX rather than escaped
     /// brackets (`map\[int\]`, `\[1\]`, which Markdown exported from Medium is full of): a
     /// command, a script, a brace group or a relation.
-    private static func looksLikeTeX(_ text: ArraySlice<Character>) -> Bool {
+    private static func looksLikeTeX(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
         for (offset, character) in zip(text.indices, text) {
             switch character {
             case "^", "{", "=", "<", ">": return true
             case "_" where offset == text.startIndex || text[offset - 1] != "\\": return true
-            case "\\" where offset + 1 < text.endIndex && text[offset + 1].isLetter: return true
+            case "\\" where offset + 1 < text.endIndex && text[offset + 1].properties.isAlphabetic: return true
             default: continue
             }
         }
@@ -132,8 +153,8 @@ enum MarkdownMath {
     }
 
     /// The closing `$` of an inline formula opening at `start`, by pandoc's rules.
-    private static func closingDollar(_ characters: [Character], from start: Int) -> Int? {
-        guard start + 1 < characters.count, !characters[start + 1].isWhitespace, characters[start + 1] != "$" else { return nil }
+    private static func closingDollar(_ characters: [Unicode.Scalar], from start: Int) -> Int? {
+        guard start + 1 < characters.count, !characters[start + 1].properties.isWhitespace, characters[start + 1] != "$" else { return nil }
         var index = start + 1
         while index < characters.count {
             let character = characters[index]
@@ -141,16 +162,16 @@ enum MarkdownMath {
             // A formula ends before a blank line, and holds no code span.
             if character == "`" || (character == "\n" && index + 1 < characters.count && characters[index + 1] == "\n") { return nil }
             if character == "$" {
-                let after = index + 1 < characters.count ? characters[index + 1] : " "
+                let after: Unicode.Scalar = index + 1 < characters.count ? characters[index + 1] : " "
                 // pandoc's rule (no digit after) and shell's `$(cmd)/$(cmd)`: no letter or `(` either.
-                return !characters[index - 1].isWhitespace && !after.isNumber && !after.isLetter && after != "(" ? index : nil
+                return !characters[index - 1].properties.isWhitespace && !isLetterOrDigit(after) && after != "(" ? index : nil
             }
             index += 1
         }
         return nil
     }
 
-    private static func closingBackticks(_ characters: [Character], from start: Int, count: Int) -> Int? {
+    private static func closingBackticks(_ characters: [Unicode.Scalar], from start: Int, count: Int) -> Int? {
         var index = start
         while index < characters.count {
             guard characters[index] == "`" else { index += 1; continue }
@@ -161,8 +182,8 @@ enum MarkdownMath {
         return nil
     }
 
-    private static func find(_ characters: [Character], _ closer: String, from start: Int) -> Int? {
-        let closer = Array(closer)
+    private static func find(_ characters: [Unicode.Scalar], _ closer: String, from start: Int) -> Int? {
+        let closer = Array(closer.unicodeScalars)
         var index = start
         while index + closer.count <= characters.count {
             if characters[index] == "\\" && closer[0] != "\\" { index += 2; continue }
@@ -174,14 +195,14 @@ enum MarkdownMath {
 
     /// The formula as pandoc's span, every ASCII punctuation character backslash-escaped so
     /// that cmark prints it as it is.
-    private static func span(_ tex: ArraySlice<Character>, display: Bool) -> String {
-        var escaped = ""
+    private static func span(_ tex: ArraySlice<Unicode.Scalar>, display: Bool) -> String {
+        var escaped = String.UnicodeScalarView()
         for character in tex {
             // A line break would let cmark take `<span …>` on a line of its own for an HTML block.
-            if character.isNewline { escaped.append(" "); continue }
-            if character.isASCII, character.isPunctuation || character.isSymbol { escaped.append("\\") }
+            if character == "\n" || character == "\r" { escaped.append(" "); continue }
+            if isASCIIPunctuation(character) { escaped.append("\\") }
             escaped.append(character)
         }
-        return "<span class=\"math \(display ? "display" : "inline")\">" + escaped + "</span>"
+        return "<span class=\"math \(display ? "display" : "inline")\">" + String(escaped) + "</span>"
     }
 }

@@ -9,7 +9,7 @@ struct MathDelimiters: ContentRewriter {
     }
 
     private static func mayHold(_ text: String) -> Bool {
-        text.contains("\\(") || text.contains("\\[") || text.contains("$$")
+        text.containsBytes("\\(") || text.containsBytes("\\[") || text.containsBytes("$$")
     }
 
     mutating func visitElement(_ element: ContentElement) -> [ContentNode] {

@@ -108,7 +108,7 @@ struct SmartPunctuation: ContentRewriter {
     }
 
     private static func isAddress(_ text: Substring) -> Bool {
-        text.contains("://") || text.hasPrefix("www.") || text.contains("@") && text.contains(".")
+        text.containsBytes("://") || text.hasPrefix("www.") || text.containsBytes("@") && text.containsBytes(".")
     }
 
     /// One word (no white space), `previous` being what stands before it.

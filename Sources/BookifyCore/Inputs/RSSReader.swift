@@ -101,7 +101,7 @@ struct RSSReader {
 enum FeedText {
     /// The text of a title or description that may hold HTML.
     static func plain(_ text: String) -> String {
-        guard text.contains("<") || text.contains("&") else { return text }
+        guard text.containsBytes("<") || text.containsBytes("&") else { return text }
         let nodes = HTMLParser().parseFragment(text)
         return nodes.map(\.textContent).joined().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

@@ -24,12 +24,8 @@ public struct PostDocument: Sendable {
     /// or too deep), in order, each once: such a formula shows its source as an error.
     public var mathProblems: [String] {
         var problems: [String] = []
-        var pending = body
-        while let node = pending.popLast() {
-            if case .math(let formula) = node {
-                problems += formula.problems.filter { !problems.contains($0) }
-            }
-            pending += node.children
+        body.forEachNode { node in
+            if case .math(let formula) = node { problems += formula.problems.filter { !problems.contains($0) } }
         }
         return problems
     }
