@@ -28,7 +28,7 @@ enum HTMLMath {
 
     /// pandoc's `--mathjax` HTML keeps `\(…\)` and `\[…\]` inside its spans.
     private static func withoutDelimiters(_ tex: String) -> String {
-        let trimmed = tex.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = tex.trimmed
         for (open, close) in [("\\(", "\\)"), ("\\[", "\\]"), ("$$", "$$"), ("$", "$")]
             where trimmed.hasPrefix(open) && trimmed.hasSuffix(close) && trimmed.count >= open.count + close.count {
             return String(trimmed.dropFirst(open.count).dropLast(close.count))

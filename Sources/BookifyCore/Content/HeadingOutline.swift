@@ -48,7 +48,7 @@ struct HeadingOutline: ContentRewriter {
             element.children = withoutSelfLinks(element.children, to: ids, heading: &heading)
             guard element.kind == .a, case .post(_, let anchor?)? = element.link, ids.contains(anchor) else { return [.element(element)] }
             if heading.id?.isEmpty != false, let id = element.id { heading.id = id }
-            let text = element.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = element.textContent.trimmed
             return text.isEmpty || permalinkMarks.contains(text.lowercased()) ? [] : element.children
         }
     }

@@ -19,7 +19,7 @@ enum MarkdownMath {
             guard let first = prose.first else { return }
             // Raw HTML blocks are not Markdown: their math is the HTML's (see `HTMLMath`).
             let joined = prose.joined(separator: "\n")
-            output += (startsHTMLBlock(first) || !mayHoldMath(joined) ? joined : protectProse(joined)) + "\n"
+            output += (!mayHoldMath(joined) || startsHTMLBlock(first) ? joined : protectProse(joined)) + "\n"
             prose = []
         }
         // Lines are looked at as bytes (spaces, backticks, tildes are ASCII): fast, and most

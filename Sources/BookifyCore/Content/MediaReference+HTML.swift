@@ -12,7 +12,7 @@ extension MediaReference {
         let media = element.name == "picture" ? inner ?? element : element
         let raw = Self.address(of: media) ?? Self.firstDescendant(of: element) { $0.name == "source" && Self.address(of: $0) != nil }
             .flatMap(Self.address) ?? ""
-        var trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var trimmed = raw.trimmed
         // A protocol-relative address with nothing to take the protocol from: the web's default.
         if trimmed.hasPrefix("//"), baseURL == nil { trimmed = "https:" + trimmed }
         source = trimmed.lowercased().hasPrefix("data:") ? trimmed
@@ -34,7 +34,7 @@ extension MediaReference {
     /// content, and fetching it would tell the tracker.
     static func isTrackingPixel(_ element: HTMLElement) -> Bool {
         guard element.name == "img" else { return false }
-        let size = { (name: String) in element[name].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+        let size = { (name: String) in element[name].flatMap { Int($0.trimmed) } }
         guard let width = size("width"), let height = size("height") else { return false }
         return width <= 1 && height <= 1
     }

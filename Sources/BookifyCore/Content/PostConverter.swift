@@ -77,7 +77,7 @@ struct PostConverter: Sendable {
     /// Plain text as HTML paragraphs, one per blank-line-separated block.
     private static func paragraphs(_ text: String) -> String {
         text.split(separator: /\r?\n[ \t]*\r?\n/)
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .map(\.trimmed)
             .filter { !$0.isEmpty }
             .map { "<p>" + XMLText.escape($0).replacingOccurrences(of: "\n", with: "<br>") + "</p>" }
             .joined()
