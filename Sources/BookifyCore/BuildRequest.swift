@@ -31,6 +31,9 @@ public struct BuildRequest: Sendable {
         self.outputs = try (outputs.isEmpty ? configuration?.outputs ?? [] : outputs).map { path throws(BookifyError) in
             try OutputBook(path: path)
         }
+        do throws(SettingError) { try settings.mail.checked() } catch { throw .setting(error) }
+        // Send to Kindle takes files up to 50 MB: a larger book goes as volumes, one message each.
+        if settings.mail.sendsToKindle, settings.epub.splitSize == nil { settings.epub.splitSize = 45 * 1024 * 1024 }
         self.settings = settings
         if self.inputs.isEmpty, settings.archive == nil {
             throw .usage("Name at least one input (a feed file, or - for standard input), on the command line or as 'input' in bookify.yml"

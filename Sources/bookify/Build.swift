@@ -13,6 +13,9 @@ struct Build: AsyncParsableCommand {
     @OptionGroup(title: "Archive")
     var archive: ArchiveOptions
 
+    @OptionGroup(title: "Mail")
+    var mail: MailOptions
+
     @Option(name: .shortAndLong, help: "A book to write, .epub or .pdf; repeat for both. Default: the book title as an .epub file name.")
     var output: [String] = []
 
@@ -49,6 +52,9 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         guard watch else { return try await buildOnce() }
+        if (try? arguments.request(outputs: output, strict: strict, archive: archive, mail: mail))?.settings.mail.isEnabled == true {
+            throw ErrorReport.exit(for: BookifyError.usage("--watch rebuilds at every change, and would mail a book each time: leave out --send-to (or mail: to in bookify.yml)."))
+        }
         var stamps = watcher().snapshot()  // before the first build: what changes during it counts
         while true {
             do {
@@ -65,7 +71,7 @@ struct Build: AsyncParsableCommand {
     /// What `--watch` watches: what the request reads (made again, as bookify.yml may have
     /// changed), the arguments' paths, and where a bookify.yml would be found.
     private func watcher() -> SourceWatcher {
-        let request = try? arguments.request(outputs: output, strict: strict, archive: archive)
+        let request = try? arguments.request(outputs: output, strict: strict, archive: archive, mail: mail)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let configurations = [arguments.planning.config].compactMap { $0 }
             + BookConfiguration.candidates(inputs: arguments.inputs, workingDirectory: cwd).map(\.path)
@@ -75,7 +81,7 @@ struct Build: AsyncParsableCommand {
 
     private func buildOnce() async throws {
         do {
-            var request = try arguments.request(outputs: output, strict: strict, archive: archive)
+            var request = try arguments.request(outputs: output, strict: strict, archive: archive, mail: mail)
             request.settings.jobs = jobs ?? request.settings.jobs
             let started = Date()
             let progress = quiet ? nil : ProgressLine()
@@ -102,6 +108,9 @@ struct Build: AsyncParsableCommand {
             }
             for book in result.overBudget { Self.warn(overBudget: book) }
             if runsEPUBCheck { try Self.validateWithEPUBCheck(result.books.filter(EPUBValidation.checks).map(\.path)) }
+            if request.settings.mail.isEnabled {
+                try Send.send(result.written.map { URL(fileURLWithPath: $0) }, with: request.settings.mail, quiet: quiet)
+            }
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -26,9 +26,10 @@ struct BuildArguments: ParsableArguments {
     }
 
     /// The run these arguments ask for, with bookify.yml under them.
-    func request(outputs: [String] = [], strict: Bool = false, archive: ArchiveOptions? = nil) throws(BookifyError) -> BuildRequest {
+    func request(outputs: [String] = [], strict: Bool = false, archive: ArchiveOptions? = nil,
+                 mail: MailOptions? = nil) throws(BookifyError) -> BuildRequest {
         let given = [String: SettingInput].merging([archive?.given ?? [:], book.given, planning.given, site.given, assets.given, pdf.given,
-                                                    .init(given: ["strict": strict])])
+                                                    mail?.given ?? [:], .init(given: ["strict": strict])])
         return try BuildRequest(inputs: inputs, outputs: outputs, configFile: planning.config) { settings in
             // Every value was checked when the arguments were parsed (`SettingOptions.validate`).
             try? Setting.apply(given, to: &settings)

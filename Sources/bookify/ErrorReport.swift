@@ -33,12 +33,43 @@ enum ErrorReport {
             return message
         case .setting(let error):
             return Setting.message(for: error)
+        case .mail(let failure):
+            return mailMessage(for: failure)
         }
     }
 
-    /// sysexits.h: 64 usage, 65 bad data, 66 no input, 73 cannot create, 74 I/O error.
+    /// One line: what failed and where, then which books went and which did not.
+    static func mailMessage(for failure: MailFailure) -> String {
+        let what = switch failure.kind {
+        case .unreachable: "cannot reach the mail server"
+        case .timeout: "the mail server did not answer in time"
+        case .tls: "no secure connection to the mail server (--smtp-security, --smtp-ca-file)"
+        case .loginRefused: "the mail server refused the login (--smtp-user; the password from BOOKIFY_SMTP_PASSWORD or ~/.netrc)"
+        case .senderRefused: "the mail server refused the sender (--from)"
+        case .recipientRefused: "the mail server refused a recipient"
+        case .tooLarge: "too large to mail"
+        case .failed: "mailing failed"
+        }
+        var line = "\(failure.subject): \(what): \(failure.detail)"
+        if !failure.sent.isEmpty { line += "; sent: " + failure.sent.joined(separator: ", ") }
+        if !failure.unsent.isEmpty { line += "; not sent: " + failure.unsent.joined(separator: ", ") }
+        return line
+    }
+
+    /// sysexits.h: 64 usage, 65 bad data, 66 no input, 73 cannot create, 74 I/O error; for
+    /// mail 67 recipient refused, 69 server unavailable, 75 try again later, 76 protocol (TLS),
+    /// 77 login or sender refused.
     static func exitCode(for error: BookifyError) -> Int32 {
         switch error {
+        case .mail(let failure):
+            switch failure.kind {
+            case .recipientRefused: return 67
+            case .unreachable, .failed: return 69
+            case .timeout: return 75
+            case .tls: return 76
+            case .loginRefused, .senderRefused: return 77
+            case .tooLarge: return 65
+            }
         case .usage, .setting: return 64
         case .invalidInput, .invalidTemplate: return 65
         case .inputNotFound, .inputNotReadable: return 66

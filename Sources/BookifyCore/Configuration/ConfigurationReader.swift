@@ -7,7 +7,10 @@ struct ConfigurationReader {
 
     /// The keys a configuration may have: the inputs and outputs, the chapters, and every
     /// `Setting` (with `authors` for `author`).
-    static let keys = ["input", "output", "chapters"] + Setting.all.map(\.key)
+    static let keys = ["input", "output", "chapters", "mail"] + Setting.all.map(\.key)
+    /// The keys of `mail:`, and the settings they stand for.
+    static let mailKeys = ["to": "send-to", "server": "smtp-server", "security": "smtp-security", "user": "smtp-user",
+                           "from": "from", "ca-file": "smtp-ca-file"]
     static let chapterKeys = ["title", "series", "tags", "section", "sections", "urls", "rest"]
 
     func read(_ root: Node, into configuration: inout BookConfiguration) throws(BookifyError) {
@@ -22,6 +25,11 @@ struct ConfigurationReader {
             case "input": configuration.inputs = try strings(value).map(paths.resolve)
             case "output": configuration.outputs = try strings(value).map(paths.resolve)
             case "chapters": settings.planning.chapters = try chapters(value)
+            case "mail":
+                for (setting, mailValue) in try mail(value) {
+                    given[setting.key] = setting.form == .list ? .texts(try strings(mailValue)) : .text(try string(mailValue))
+                    nodes[setting.key] = mailValue
+                }
             default:
                 guard let setting = Setting.named(key == "authors" ? "author" : key) else {
                     throw error(at: keyNode, "unknown setting '\(key)' (known: \(Self.keys.joined(separator: ", ")))")
@@ -37,6 +45,24 @@ struct ConfigurationReader {
             throw self.error(at: error.key.flatMap { nodes[$0] } ?? root, error.reason)
         }
         configuration.settings = settings
+    }
+
+    /// The entries of `mail:`, each with its setting. A password is refused: it belongs in
+    /// BOOKIFY_SMTP_PASSWORD or ~/.netrc, never in a file that may be shared or committed.
+    private func mail(_ node: Node) throws(BookifyError) -> [(setting: Setting, value: Node)] {
+        guard case .mapping(let mapping) = node else { throw error(at: node, "'mail' must be a mapping (to, server, security, user, from, ca-file)") }
+        var entries: [(setting: Setting, value: Node)] = []
+        for (keyNode, value) in mapping {
+            let key = try string(keyNode)
+            if key == "password" {
+                throw error(at: keyNode, "a password does not belong in bookify.yml: set BOOKIFY_SMTP_PASSWORD or put the server in ~/.netrc")
+            }
+            guard let name = Self.mailKeys[key], let setting = Setting.named(name) else {
+                throw error(at: keyNode, "unknown mail setting '\(key)' (known: \(Self.mailKeys.keys.sorted().joined(separator: ", ")))")
+            }
+            entries.append((setting, value))
+        }
+        return entries
     }
 
     private func chapters(_ node: Node) throws(BookifyError) -> [ChapterSpec] {

@@ -9,7 +9,7 @@ public struct Setting: Sendable {
     /// What part of the build the setting shapes (the groups of `--help` and of `bookify init`).
     public enum Stage: String, Sendable, CaseIterable {
         case book = "The book", planning = "Which posts, in what order", site = "Web sites", images = "Images"
-        case pdf = "PDF pages", archive = "The archive"
+        case pdf = "PDF pages", archive = "The archive", mail = "Mail"
     }
 
     /// The key in bookify.yml.

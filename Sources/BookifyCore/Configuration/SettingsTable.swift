@@ -4,7 +4,7 @@ import Foundation
 /// default, and where its value goes. Applied in this order whatever order they were given in
 /// (so `--full-text` wins over what `--feed-only` implies).
 extension Setting {
-    public static let all: [Setting] = book + planning + site + images + pdf + archive
+    public static let all: [Setting] = book + planning + site + images + pdf + archive + mail
 
     // MARK: The book
 
@@ -140,5 +140,27 @@ extension Setting {
         .flag("new-only", .archive, "With --archive: only the posts first seen since the last book built from the archive.") {
             $0.archiveQuery.newOnly = $1
         },
+    ]
+
+    // MARK: Mail
+
+    static let mail: [Setting] = [
+        .list("send-to", .mail, "Mail each book written to this address; repeat for several (a Send to Kindle address takes files up to 50 MB: larger books are written in 45 MB volumes, one message each).",
+              valueName: "address", example: "[\"me@kindle.com\"]") { $0.mail.recipients = $1 }.checking { addresses throws(SettingError) in
+            if let wrong = addresses.first(where: { !MailSettings.isAddress($0) }) { throw SettingError("expected a mail address like me@kindle.com, not '\(wrong)'") }
+        },
+        .value("smtp-server", .mail, "The SMTP server that sends the mail: HOST or HOST:PORT (default port 587 for starttls, 465 for tls).",
+               valueName: "host[:port]", example: "smtp.example.com", read: MailSettings.server) { ($0.mail.server, $0.mail.port) = ($1.host, $1.port) },
+        .value("smtp-security", .mail, "How the connection to the SMTP server is protected: starttls (default), tls, or none (only for a server on this machine).",
+               valueName: "mode", example: "tls", read: SettingValue.choice(MailSettings.Security.self)) { $0.mail.security = $1 },
+        .value("smtp-user", .mail, "The user to log in to the SMTP server as; the password comes only from BOOKIFY_SMTP_PASSWORD or ~/.netrc.",
+               valueName: "user", example: "me@example.com", read: SettingValue.text) { $0.mail.user = $1 },
+        .value("from", .mail, "The sender's address (for Send to Kindle: one approved in the Amazon account).", valueName: "address",
+               example: "me@example.com", read: { text, _ throws(SettingError) -> String in
+                   guard MailSettings.isAddress(text) else { throw SettingError("expected a mail address like me@example.com") }
+                   return text
+               }) { $0.mail.from = $1 },
+        .value("smtp-ca-file", .mail, "Certificates (PEM) to trust for the SMTP server instead of the system's: a private server's own CA.",
+               valueName: "file", example: "ca.pem", read: SettingValue.path) { $0.mail.caFile = $1 },
     ]
 }

@@ -16,6 +16,8 @@ public struct BookSettings: Sendable {
     public var epub = EPUBOptions()
     /// The PDF's page size, margins and body size (`PDF/`).
     public var pdf = PDFPageSettings()
+    /// Mailing the books written (`--send-to`, `mail:` in bookify.yml).
+    public var mail = MailSettings()
 
     /// An image for the cover (PNG or JPEG): a file URL or an http(s) URL.
     public var cover: URL?

@@ -35,4 +35,6 @@ public enum BookifyError: Error, Sendable, Equatable {
     /// A setting's value is wrong, or the setting needs another: named by its key (the command
     /// line names its flag).
     case setting(SettingError)
+    /// A book could not be mailed (and what had been sent by then).
+    case mail(MailFailure)
 }
