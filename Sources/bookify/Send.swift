@@ -34,6 +34,7 @@ struct Send: AsyncParsableCommand {
         do {
             let mail = try settings().mail
             let files = try books.map { path throws(BookifyError) -> URL in
+                _ = try OutputBook(path: path)  // a book: .epub, .kepub.epub or .pdf
                 guard FileManager.default.fileExists(atPath: path) else { throw .inputNotFound(path: path) }
                 return URL(fileURLWithPath: path)
             }

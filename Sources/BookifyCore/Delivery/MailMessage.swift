@@ -16,11 +16,7 @@ struct MailMessage {
 
     /// The media type a reader expects of a book's file.
     static func mediaType(of fileName: String) -> String {
-        switch (fileName as NSString).pathExtension.lowercased() {
-        case "epub": "application/epub+zip"
-        case "pdf": "application/pdf"
-        default: "application/octet-stream"
-        }
+        (try? OutputBook(path: fileName))?.format.mediaType ?? "application/octet-stream"
     }
 
     /// The message as sent.
