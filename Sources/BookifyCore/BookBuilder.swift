@@ -28,6 +28,8 @@ public struct BookBuilder: Sendable {
         public var imports: [ArchiveImport] = []
         /// What reading each web site found and did (without an archive; with one, in `imports`).
         public var sites: [SiteReport] = []
+        /// Built from an archive: what it chose (a digest records it once sent).
+        public var archiveSelection: ArchiveSelection?
 
         /// The paths of the books written, as they were given.
         public var written: [String] { books.map(\.path) }
@@ -79,7 +81,10 @@ public struct BookBuilder: Sendable {
             if writer.needs.contains(WriterNeeds.deviceProfile) { result.overBudget += builder.overBudget(files) }
         }
         if let archived {
-            try archived.archive.recordBuild(of: archived.selection, postCount: content.book.posts.count, outputs: result.written)
+            result.archiveSelection = archived.selection
+            if request.settings.archiveQuery.newSince == .lastBuild {
+                try archived.archive.recordBuild(of: archived.selection, postCount: content.book.posts.count, outputs: result.written)
+            }
         }
         return result
     }

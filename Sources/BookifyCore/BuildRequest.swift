@@ -24,13 +24,19 @@ public struct BuildRequest: Sendable {
             .map { url throws(BookifyError) in try BookConfiguration.load(url) }
         var settings = configuration?.settings ?? BookSettings()
         overrides(&settings)
+        try self.init(inputs: inputs.isEmpty ? configuration?.inputs ?? [] : inputs,
+                      outputs: outputs.isEmpty ? configuration?.outputs ?? [] : outputs, settings: settings, environment: environment)
+    }
+
+    /// A build of `inputs` into `outputs` with exactly `settings` (no bookify.yml is read).
+    public init(inputs: [String], outputs: [String], settings: BookSettings,
+                environment: [String: String] = ProcessInfo.processInfo.environment) throws(BookifyError) {
+        var settings = settings
         if settings.assets.cacheFolder == nil { settings.assets.cacheFolder = DownloadCache.defaultFolder }
         if let folder = settings.assets.folder { try Self.requireFolder(folder) }
         settings.sourceDate = environment["SOURCE_DATE_EPOCH"].flatMap { Double($0) }.map { Date(timeIntervalSince1970: $0) }
-        self.inputs = inputs.isEmpty ? configuration?.inputs ?? [] : inputs
-        self.outputs = try (outputs.isEmpty ? configuration?.outputs ?? [] : outputs).map { path throws(BookifyError) in
-            try OutputBook(path: path)
-        }
+        self.inputs = inputs
+        self.outputs = try outputs.map { path throws(BookifyError) in try OutputBook(path: path) }
         do throws(SettingError) { try settings.mail.checked() } catch { throw .setting(error) }
         // Send to Kindle takes files up to 50 MB: a larger book goes as volumes, one message each.
         if settings.mail.sendsToKindle, settings.epub.splitSize == nil { settings.epub.splitSize = 45 * 1024 * 1024 }

@@ -8,8 +8,18 @@ public struct ArchiveQuery: Sendable, Hashable {
     /// The blogs as they were at this moment: posts first seen by then, each in the version
     /// seen last by then.
     public var asOf: Date?
-    /// Only posts first seen since the last book built from the archive.
+    /// Only posts first seen since the last book built from the archive (or the last digest).
     public var newOnly = false
+    /// What `newOnly` counts from.
+    public var newSince = NewSince.lastBuild
+
+    /// The book whose posts `newOnly` leaves out.
+    public enum NewSince: Sendable, Hashable {
+        /// The last book built from the archive (`--new-only`); the build is recorded.
+        case lastBuild
+        /// The last digest sent (`bookify digest`), which the digest records once it is sent.
+        case lastDigest
+    }
 
     /// A query for the posts of `sources` (all when `nil`) as they stood at `asOf` (now when `nil`),
     /// only those new in the last import when `newOnly`.
@@ -47,7 +57,8 @@ extension Archive {
     public func selection(_ query: ArchiveQuery) throws(BookifyError) -> ArchiveSelection {
         let cutoff = query.asOf?.timeIntervalSince1970 ?? .infinity
         return try read { db in
-            let previous = query.newOnly ? try Row.fetchOne(db, sql: "SELECT built_at, last_fetch_id FROM build ORDER BY id DESC LIMIT 1") : nil
+            let table = query.newSince == .lastBuild ? "SELECT built_at, last_fetch_id FROM build" : "SELECT made_at AS built_at, last_fetch_id FROM digest"
+            let previous = query.newOnly ? try Row.fetchOne(db, sql: table + " ORDER BY id DESC LIMIT 1") : nil
             let newAfter: Int64 = previous?["last_fetch_id"] ?? 0
             var blogs: [Blog] = []
             var addresses: [String] = []
@@ -106,6 +117,14 @@ extension Archive {
     public func recordBuild(of selection: ArchiveSelection, postCount: Int, outputs: [String], at date: Date = Date()) throws(BookifyError) {
         try write { db in
             try db.execute(sql: "INSERT INTO build (built_at, last_fetch_id, post_count, outputs) VALUES (?, ?, ?, ?)",
+                           arguments: [date.timeIntervalSince1970, selection.lastFetchID, postCount, outputs.joined(separator: "\n")])
+        }
+    }
+
+    /// Records a digest made of `selection` and sent, for the next digest.
+    public func recordDigest(of selection: ArchiveSelection, postCount: Int, outputs: [String], at date: Date = Date()) throws(BookifyError) {
+        try write { db in
+            try db.execute(sql: "INSERT INTO digest (made_at, last_fetch_id, post_count, outputs) VALUES (?, ?, ?, ?)",
                            arguments: [date.timeIntervalSince1970, selection.lastFetchID, postCount, outputs.joined(separator: "\n")])
         }
     }

@@ -9,8 +9,24 @@ enum ArchiveSchema {
             try db.execute(sql: "PRAGMA application_id = \(Archive.applicationID)")
             try db.execute(sql: version1)
         }
+        migrator.registerMigration("2 digests") { db in
+            try db.execute(sql: version2)
+        }
         return migrator
     }
+
+    /// A digest sent (`bookify digest`): the newest fetch it covered, so that the next one holds
+    /// only the posts first seen after it. Kept apart from `build`, so that books built by hand
+    /// do not move the digests on.
+    private static let version2 = """
+        CREATE TABLE digest (
+            id INTEGER PRIMARY KEY,
+            made_at REAL NOT NULL,
+            last_fetch_id INTEGER NOT NULL,
+            post_count INTEGER NOT NULL,
+            outputs TEXT NOT NULL
+        );
+        """
 
     private static let version1 = """
         -- A blog, by its feed URL, else its home page, else the input it was read from.

@@ -14,6 +14,8 @@ public struct BookConfiguration: Sendable {
     public var outputs: [String] = []
     /// The settings the file makes.
     public var settings = BookSettings()
+    /// The blogs of `blogs:`, which `bookify digest` reads, each with settings of its own.
+    public var blogs: [DigestBlog] = []
 
     /// An empty configuration read from `file` (for messages).
     public init(file: URL) {
@@ -57,5 +59,31 @@ public struct BookConfiguration: Sendable {
         guard let root else { return configuration }  // an empty file
         try ConfigurationReader(file: file).read(root, into: &configuration)
         return configuration
+    }
+}
+
+/// A blog of a digest (`blogs:` in bookify.yml): its address or path, and the settings that
+/// read it differently from the others (`latest`, `feed-only`, `full-text`, …).
+public struct DigestBlog: Sendable {
+    /// A web address, feed file or Markdown folder (relative paths resolved against the file).
+    public var input: String
+    /// Settings of reading this blog, by key, laid over the file's own.
+    public var settings: [String: SettingInput]
+
+    /// The blog `input`, read with `settings` (by key) over the others'.
+    public init(input: String, settings: [String: SettingInput] = [:]) {
+        self.input = input
+        self.settings = settings
+    }
+
+    /// The settings that may differ per blog: how it is read, not how the book looks.
+    public static let keys: Set<String> = Set(Setting.all.filter { $0.stage == .site || $0.stage == .images }.map(\.key))
+        .union(["drafts", "offline", "content-format", "connect-timeout", "timeout", "size-limit"])
+
+    /// The settings for reading this blog: `base` with this blog's own over them.
+    public func settings(over base: BookSettings, paths: SettingPaths) throws(SettingError) -> BookSettings {
+        var settings = base
+        try Setting.apply(self.settings, to: &settings, paths: paths)
+        return settings
     }
 }

@@ -7,7 +7,7 @@ struct ConfigurationReader {
 
     /// The keys a configuration may have: the inputs and outputs, the chapters, and every
     /// `Setting` (with `authors` for `author`).
-    static let keys = ["input", "output", "chapters", "mail"] + Setting.all.map(\.key)
+    static let keys = ["input", "output", "chapters", "mail", "blogs"] + Setting.all.map(\.key)
     /// The keys of `mail:`, and the settings they stand for.
     static let mailKeys = ["to": "send-to", "server": "smtp-server", "security": "smtp-security", "user": "smtp-user",
                            "from": "from", "ca-file": "smtp-ca-file"]
@@ -25,6 +25,7 @@ struct ConfigurationReader {
             case "input": configuration.inputs = try strings(value).map(paths.resolve)
             case "output": configuration.outputs = try strings(value).map(paths.resolve)
             case "chapters": settings.planning.chapters = try chapters(value)
+            case "blogs": configuration.blogs = try blogs(value, paths: paths)
             case "mail":
                 for (setting, mailValue) in try mail(value) {
                     given[setting.key] = setting.form == .list ? .texts(try strings(mailValue)) : .text(try string(mailValue))
@@ -45,6 +46,35 @@ struct ConfigurationReader {
             throw self.error(at: error.key.flatMap { nodes[$0] } ?? root, error.reason)
         }
         configuration.settings = settings
+    }
+
+    /// The entries of `blogs:`: an address or path, or a mapping with `input` and the settings
+    /// that read that blog (checked here, so a wrong one names its line).
+    private func blogs(_ node: Node, paths: SettingPaths) throws(BookifyError) -> [DigestBlog] {
+        guard case .sequence(let sequence) = node else { throw error(at: node, "'blogs' must be a list of addresses or paths") }
+        var blogs: [DigestBlog] = []
+        for entry in sequence {
+            if case .scalar = entry {
+                blogs.append(DigestBlog(input: paths.resolve(try string(entry)), settings: [:]))
+                continue
+            }
+            guard case .mapping(let mapping) = entry else { throw error(at: entry, "each blog is an address, a path, or a mapping with 'input'") }
+            var input: String?
+            var given: [String: SettingInput] = [:]
+            for (keyNode, value) in mapping {
+                let key = try string(keyNode)
+                if key == "input" { input = paths.resolve(try string(value)); continue }
+                guard DigestBlog.keys.contains(key), let setting = Setting.named(key) else {
+                    throw error(at: keyNode, "'\(key)' is not a setting of one blog (known: input, \(DigestBlog.keys.sorted().joined(separator: ", ")))")
+                }
+                given[key] = setting.form == .list ? .texts(try strings(value)) : .text(try string(value))
+                var scratch = BookSettings()
+                do throws(SettingError) { try setting.apply(given[key]!, to: &scratch, paths: paths) } catch { throw self.error(at: value, error.reason) }
+            }
+            guard let input else { throw error(at: entry, "this blog needs an 'input' (its address or path)") }
+            blogs.append(DigestBlog(input: input, settings: given))
+        }
+        return blogs
     }
 
     /// The entries of `mail:`, each with its setting. A password is refused: it belongs in

@@ -41,7 +41,7 @@ extension Setting {
     // MARK: Which posts, in what order
 
     static let planning: [Setting] = [
-        .value("group-by", .planning, "Chapters by auto, series, tag, section, year or none (default: auto).", example: "tag",
+        .value("group-by", .planning, "Chapters by auto, series, tag, section, year, blog (a chapter per blog, for a book of several) or none (default: auto).", example: "tag",
                read: SettingValue.choice(GroupingRule.self)) { $0.planning.groupBy = $1 },
         .value("order", .planning, "Post order: oldest-first (default) or newest-first.", example: "newest-first",
                read: SettingValue.choice(PostOrder.self)) { $0.planning.order = $1 },

@@ -19,7 +19,18 @@ public struct BookPlanner: Sendable {
     public func plan(_ blogs: [Blog]) -> Book {
         let posts = settings.planning.filter.apply(merging(blogs))
         let metadata = metadata(for: blogs, posts: posts)
+        if settings.planning.groupBy == .blog { return Book(metadata: metadata, chapters: chaptersByBlog(posts, blogs: blogs)) }
         return Book(metadata: metadata, chapters: Self.joiningRepeats(chapters(for: posts, homePage: blogs.first?.homePageURL)))
+    }
+
+    /// A chapter per blog, titled with the blog's title, in the order the blogs were given.
+    private func chaptersByBlog(_ posts: [Post], blogs: [Blog]) -> [Chapter] {
+        var owner: [String: Int] = [:]
+        for (index, blog) in blogs.enumerated() { for post in blog.posts where owner[post.id] == nil { owner[post.id] = index } }
+        return blogs.indices.compactMap { index in
+            let own = posts.filter { owner[$0.id] == index }
+            return own.isEmpty ? nil : Chapter(title: blogs[index].title, posts: PostOrdering.sorted(own, settings.planning.order))
+        }
     }
 
     /// Chapters with the title of the one before them joined to it: a reader sees one chapter.

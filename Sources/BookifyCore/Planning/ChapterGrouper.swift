@@ -64,7 +64,7 @@ struct ChapterGrouper {
         case .tag: return mostSharedTag(of: post, counts: tagCounts)
         case .section: return section(of: post)
         case .year: return post.date.map { String(FeedDate.day($0).prefix(4)) }
-        case .auto, .none: return nil
+        case .auto, .none, .blog: return nil
         }
     }
 

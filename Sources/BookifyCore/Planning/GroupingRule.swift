@@ -7,6 +7,8 @@ public enum GroupingRule: String, Sendable, CaseIterable {
     case tag
     case section
     case year
+    /// A chapter per blog, for a book of several (a digest).
+    case blog
     /// One run of posts without chapters.
     case none
 
