@@ -72,6 +72,8 @@ final class MathFont: @unchecked Sendable {
         let font = hb_font_create(face)!
         let upem = hb_face_get_upem(face)
         hb_font_set_scale(font, Int32(upem), Int32(upem))
+        // Read from every worker at once: nothing may change it after this.
+        hb_font_make_immutable(font)
         self.font = font
         unitsPerEm = Double(upem)
         constants = (0...Int(HB_OT_MATH_CONSTANT_RADICAL_DEGREE_BOTTOM_RAISE_PERCENT.rawValue)).map { index in
