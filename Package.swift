@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -13,6 +13,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // `bookify serve`: the OPDS catalog's HTTP server. No traits: neither swift-configuration
+        // nor full Foundation is used, and each costs build time in every CI pass.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // `make docs`: the DocC catalog of BookifyCore (Sources/BookifyCore/BookifyCore.docc).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -58,11 +64,24 @@ let package = Package(
             // Content/MarkdownInlineCharacters.swift, is exported for the library to bind to.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"],
                                           .when(platforms: [.linux]))]),
+        // The catalog server (`bookify serve`): Hummingbird over the catalog BookifyCore makes.
+        // Its own target, so that the library keeps no HTTP server in it.
+        .target(
+            name: "BookifyServer",
+            dependencies: [
+                "BookifyCore",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]),
         .executableTarget(
             name: "bookify",
             dependencies: [
-                "BookifyCore",
+                "BookifyCore", "BookifyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         // Unit tests per stage and end-to-end tests that build real books (folders inside).
         // Depending on `bookify` makes `swift test` build the command the CLI tests run, and on
@@ -70,7 +89,7 @@ let package = Package(
         .testTarget(
             name: "BookifyTests",
             dependencies: ["BookifyCore", "bookify", "bookify-fuzz", "CLibZip"],
-            exclude: ["Fixtures", "Support/EPUBCheckServer.java", "Support/loopback_server.py", "Support/site_server.py", "Support/page_widths.py", "Support/pdf_facts.py", "Support/typography_site.py", "Support/word_gaps.py"]),
+            exclude: ["Fixtures", "Support/EPUBCheckServer.java", "Support/loopback_server.py", "Support/site_server.py", "Support/smtp_server.py", "Support/opds_client.py", "Support/page_widths.py", "Support/pdf_facts.py", "Support/typography_site.py", "Support/word_gaps.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,7 +3,8 @@
 #   scripts/install-deps.sh          build dependencies (system libraries and fonts of ARCHITECTURE §8)
 #   scripts/install-deps.sh --test   also what the tests need (a JDK, EPUBCheck 5, qpdf, poppler,
 #                                    pypdf and pdfplumber to read PDFs back, Chromium to measure
-#                                    pages at a 6-inch screen's width, man to read the man page)
+#                                    pages at a 6-inch screen's width, man to read the man page,
+#                                    xmllint, feedparser and wrk for the catalog server)
 set -euo pipefail
 
 # libcurl4-openssl-dev: the static release build (scripts/build-release.sh) links Foundation's
@@ -17,7 +18,8 @@ if [[ "${1:-}" == "--test" ]]; then
   # A JDK, not a JRE: the tests run EPUBCheck from a Java source file (EPUBCheckServer.java).
   command -v javac >/dev/null 2>&1 || packages+=(default-jdk-headless)
   command -v python3 >/dev/null 2>&1 || packages+=(python3 python3-pip)
-  packages+=(qpdf poppler-utils chromium man-db openssl)
+  # libxml2-utils: xmllint checks the OPDS catalog against its RELAX NG schema; wrk loads the server.
+  packages+=(qpdf poppler-utils chromium man-db openssl libxml2-utils wrk)
 fi
 
 if ! command -v swift >/dev/null 2>&1; then
@@ -49,4 +51,5 @@ if $testing; then
   pip_install pypdf pypdf
   pip_install pdfplumber pdfplumber
   pip_install aiosmtpd aiosmtpd  # an SMTP server on loopback for the mail tests
+  pip_install feedparser feedparser  # reads the OPDS catalog as readers' feed libraries do
 fi

@@ -82,7 +82,7 @@ public struct BookBuilder: Sendable {
         }
         if let archived {
             result.archiveSelection = archived.selection
-            if request.settings.archiveQuery.newSince == .lastBuild {
+            if request.settings.archiveQuery.newSince == .lastBuild, request.settings.archiveQuery.recordsBuild {
                 try archived.archive.recordBuild(of: archived.selection, postCount: content.book.posts.count, outputs: result.written)
             }
         }

@@ -26,6 +26,11 @@ struct ArchiveLocation: ParsableArguments {
 
     /// The settings of bookify.yml with the archive's path; fails when none is named.
     func settings(inputs: [String] = []) throws(BookifyError) -> BookSettings {
+        try Self.settings(archive: archive, config: config, inputs: inputs)
+    }
+
+    /// The settings of bookify.yml (`config`, else the one found) with `archive` laid over them.
+    static func settings(archive: String?, config: String?, inputs: [String] = []) throws(BookifyError) -> BookSettings {
         let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var settings = try BookConfiguration.locate(explicit: config, inputs: inputs, workingDirectory: working)
             .map { file throws(BookifyError) in try BookConfiguration.load(file).settings } ?? BookSettings()

@@ -19,11 +19,12 @@ struct Bookify: AsyncParsableCommand {
               bookify feed.json --send-to me@kindle.com --smtp-server smtp.example.com --from me@example.com
               bookify send blog.epub --to me@kindle.com (mail books written before)
               bookify digest --archive blogs.archive  (what is new on the blogs: of bookify.yml)
+              bookify serve --archive blogs.archive   (an OPDS catalog of its blogs for e-readers)
               bookify archive add feed.json --archive blog.archive
                                                  (keep every post and image, for later books)
             """,
         version: "bookify \(BookifyVersion.current)\n" + BookifyVersion.libraries.joined(separator: "\n"),
-        subcommands: [Build.self, Inspect.self, Init.self, Send.self, DigestCommand.self, ArchiveCommand.self],
+        subcommands: [Build.self, Inspect.self, Init.self, Send.self, DigestCommand.self, Serve.self, ArchiveCommand.self],
         defaultSubcommand: Build.self)
 
     /// ArgumentParser's entry point, after arranging that an interrupted run (Ctrl-C, `kill`)

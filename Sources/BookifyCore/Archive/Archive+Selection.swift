@@ -12,6 +12,9 @@ public struct ArchiveQuery: Sendable, Hashable {
     public var newOnly = false
     /// What `newOnly` counts from.
     public var newSince = NewSince.lastBuild
+    /// Whether a book built by this query is recorded for the next `--new-only` (when
+    /// `newSince` is `.lastBuild`). A served book is not: serving never writes to the archive.
+    public var recordsBuild = true
 
     /// The book whose posts `newOnly` leaves out.
     public enum NewSince: Sendable, Hashable {
