@@ -60,11 +60,7 @@ public enum CatalogRoute: Sendable, Hashable {
 
     /// `?format=`: epub or kepub; nil for anything else (a 404, not a guess).
     private static func format(_ name: String) -> BookFormat? {
-        switch name.lowercased() {
-        case "epub": .epub
-        case "kepub": .kepub
-        default: nil
-        }
+        BookFormat(rawValue: name.lowercased()).flatMap { $0 == .pdf ? nil : $0 }
     }
 }
 
