@@ -69,8 +69,8 @@ public struct CatalogServer: Sendable {
         } else {
             answer = await service.respond(to: catalogRequest)
         }
-        let milliseconds = (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000
-            + (ContinuousClock.now - started).components.seconds * 1000
+        let elapsed = (ContinuousClock.now - started).components
+        let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
         logger.info("\(request.method.rawValue) \(QueryString.withoutToken(target)) \(answer.status) \(answer.body.count) B \(milliseconds) ms \"\(catalogRequest.headers["user-agent"] ?? "")\"")
         if let failure = answer.failure { logger.error("\(QueryString.withoutToken(target)): \(failure)") }
         return response(answer, head: request.method == .head)

@@ -42,7 +42,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How many of the newest posts the newest-posts book holds.", valueName: "n"))
     var newest = 50
 
-    @Option(name: .customLong("max-builds"), help: ArgumentHelp("Books built at once; as many more wait, the rest are asked to come back (503).", valueName: "n"))
+    @Option(name: .customLong("max-builds"), help: ArgumentHelp("Books built at once; four times as many wait, the rest are asked to come back (503).", valueName: "n"))
     var maxBuilds = 2
 
     @Flag(name: .shortAndLong, help: "Log only errors, not a line per request.")

@@ -75,6 +75,8 @@ struct AtomFeed {
         if let home = entry.homePage?.absoluteString, home.hasPrefix("http") {
             link("alternate", home, "text/html", title: "The blog's home page", indent: "    ")
         }
+        link("http://opds-spec.org/image", entry.links.cover(entry.book, thumbnail: false), "image/png", indent: "    ")
+        link("http://opds-spec.org/image/thumbnail", entry.links.cover(entry.book, thumbnail: true), "image/png", indent: "    ")
         let acquisition = "http://opds-spec.org/acquisition/open-access"
         link(acquisition, entry.links.book(entry.book, .epub), OPDSCatalog.MediaType.epub, title: "EPUB", indent: "    ")
         link(acquisition, entry.links.book(entry.book, .kepub), OPDSCatalog.MediaType.kepub, title: "Kobo EPUB", indent: "    ")

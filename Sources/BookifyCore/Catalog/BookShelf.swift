@@ -31,6 +31,13 @@ public actor BookShelf {
         public var etag: String
     }
 
+    /// A drawn cover, as a PNG.
+    public struct ShelvedCover: Sendable {
+        public var bytes: Data
+        /// The same for the same drawing.
+        public var etag: String
+    }
+
     /// Why a book is not given.
     public enum Refusal: Error, Sendable {
         /// Too many builds already run or wait; ask again after this many seconds.
@@ -50,6 +57,7 @@ public actor BookShelf {
     private var keptOrder: [String] = []
     private var keptBytes = 0
     private var builds: [String: Task<ShelvedBook, any Error>] = [:]
+    private var covers: [String: ShelvedCover] = [:]
     private var running = 0
     private var queue: [CheckedContinuation<Void, Never>] = []
 
@@ -87,6 +95,35 @@ public actor BookShelf {
             builds[key] = task
         }
         return try await Self.value(of: task, within: limits.waitSeconds)
+    }
+
+    /// The cover drawn for `book` (as its EPUB's, when no cover is set): at half size, or a
+    /// fifth for a thumbnail. Drawn off the shelf's queue, and kept.
+    public func cover(_ book: CatalogBook, thumbnail: Bool, in catalog: Catalog) async throws(Refusal) -> ShelvedCover {
+        let metadata: BookMetadata
+        switch book {
+        case .blog(let id):
+            guard let blog = catalog.blog(id: id) else { throw .notFound }
+            metadata = BookMetadata(title: blog.title, authors: blog.summary.authors, language: "en", identifier: "", modified: Date(),
+                                    source: blog.summary.homePageURL?.absoluteString)
+        case .newest:
+            guard let newest = catalog.newestBooks(count: newestCount).first(where: { $0.book == book }) else { throw .notFound }
+            metadata = BookMetadata(title: newest.title, authors: [], language: "en", identifier: "", modified: Date())
+        }
+        let drawing = DrawnCover(metadata: metadata)
+        let key = drawing.fingerprint + (thumbnail ? "-thumbnail" : "")
+        if let kept = covers[key] { return kept }
+        guard let png = await Self.draw(drawing, scale: thumbnail ? 0.2 : 0.5) else {
+            throw .failed(.writeFailed(path: "cover", reason: "out of memory"))
+        }
+        let cover = ShelvedCover(bytes: Data(png.bytes), etag: "\"" + String(key.prefix(24)) + (thumbnail ? "t" : "") + "\"")
+        if covers.count >= 512 { covers.removeAll() }
+        covers[key] = cover
+        return cover
+    }
+
+    private nonisolated static func draw(_ cover: DrawnCover, scale: Double) async -> ImageAsset? {
+        cover.png(scale: scale)
     }
 
     private func build(_ request: BuildRequest, key: String, etag: String, format: BookFormat) async throws -> ShelvedBook {

@@ -22,6 +22,11 @@ public struct CatalogLinks: Sendable, Hashable {
         href(book.path + (format.map(Self.fileExtension) ?? ""))
     }
 
+    /// A book's drawn cover, or its thumbnail.
+    public func cover(_ book: CatalogBook, thumbnail: Bool) -> String {
+        href(book.path.replacingOccurrences(of: "/books/", with: "/covers/") + (thumbnail ? "-thumbnail" : "") + ".png")
+    }
+
     /// The file name extension of a catalog book of `format`.
     static func fileExtension(_ format: BookFormat) -> String {
         switch format {

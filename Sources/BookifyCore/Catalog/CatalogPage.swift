@@ -60,7 +60,8 @@ public struct CatalogPage: Sendable {
     private func item(title: String, book: CatalogBook, about: String) -> String {
         let links = opds.links
         return """
-            <li><a class="title" href="\(escape(links.book(book, nil)))">\(escape(title))</a>
+            <li><img src="\(escape(links.cover(book, thumbnail: true)))" alt="" width="64" height="102" loading="lazy"/>\
+            <a class="title" href="\(escape(links.book(book, nil)))">\(escape(title))</a>
             <p>\(escape(about))</p>
             <p class="formats"><a href="\(escape(links.book(book, .epub)))">EPUB</a> \
             <a href="\(escape(links.book(book, .kepub)))">Kobo EPUB</a></p></li>
@@ -74,7 +75,8 @@ public struct CatalogPage: Sendable {
     private static let style = """
         body{font-family:Georgia,serif;max-width:40em;margin:0 auto;padding:1em;line-height:1.4;color:#111;background:#fff}\
         h1{font-size:1.6em;margin:.2em 0 .6em}h2{font-size:1.2em;margin-top:1.4em;border-bottom:1px solid #999}\
-        ul.books{list-style:none;padding:0}ul.books li{margin:0 0 1.1em}ul.books p{margin:.2em 0}\
+        ul.books{list-style:none;padding:0}ul.books li{margin:0 0 1.1em;min-height:106px;overflow:hidden}ul.books p{margin:.2em 0}\
+        ul.books img{float:left;margin:0 .8em .4em 0;border:1px solid #ccc}\
         a.title{font-size:1.15em;font-weight:bold}.formats a{margin-right:1em}\
         form{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}input[type=search]{flex:1;min-width:10em;font-size:1em;padding:.3em}\
         button{font-size:1em;padding:.3em .8em}.opds{margin-top:2em;font-size:.9em;color:#444}

@@ -18,6 +18,8 @@ public enum CatalogRoute: Sendable, Hashable {
     case searchDescription
     /// `/books/ID.epub`, `/books/ID.kepub.epub`, `/books/ID` (format by `?format=`, else by the reader).
     case book(CatalogBook, BookFormat?)
+    /// `/covers/ID.png` and `/covers/ID-thumbnail.png`: a book's drawn cover.
+    case cover(CatalogBook, thumbnail: Bool)
 
     /// The route of `path` with its `query` parameters (already percent-decoded); nil for any
     /// other path.
@@ -31,6 +33,14 @@ public enum CatalogRoute: Sendable, Hashable {
         case "/opds/search": self = .search(terms ?? "")
         case "/opds/search.xml": self = .searchDescription
         default:
+            if path.hasPrefix("/covers/"), path.hasSuffix(".png") {
+                var stem = path.dropFirst("/covers/".count).dropLast(".png".count)
+                let thumbnail = stem.hasSuffix("-thumbnail")
+                if thumbnail { stem = stem.dropLast("-thumbnail".count) }
+                guard let (book, format) = Self.book(String(stem)), format == nil else { return nil }
+                self = .cover(book, thumbnail: thumbnail)
+                return
+            }
             guard path.hasPrefix("/books/"), var (book, format) = Self.book(String(path.dropFirst("/books/".count))) else { return nil }
             if let name = query["format"] {
                 guard let named = Self.format(name) else { return nil }

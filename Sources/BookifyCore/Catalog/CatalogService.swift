@@ -89,6 +89,17 @@ public struct CatalogService: Sendable {
         case .search(let terms): return document(opds.search(terms), OPDSCatalog.MediaType.acquisition + ";charset=utf-8", request)
         case .searchDescription: return document(opds.searchDescription(), OPDSCatalog.MediaType.openSearch + "; charset=utf-8", request)
         case .book(let book, let format): return await self.book(book, format ?? Self.format(for: request), catalog, request)
+        case .cover(let book, let thumbnail): return await cover(book, thumbnail: thumbnail, catalog, request)
+        }
+    }
+
+    private func cover(_ book: CatalogBook, thumbnail: Bool, _ catalog: Catalog, _ request: CatalogRequest) async -> CatalogResponse {
+        do throws(BookShelf.Refusal) {
+            let cover = try await shelf.cover(book, thumbnail: thumbnail, in: catalog)
+            if Self.matches(request, cover.etag) { return CatalogResponse(304, [("ETag", cover.etag)]) }
+            return CatalogResponse(200, [("Content-Type", "image/png"), ("ETag", cover.etag), ("Cache-Control", "max-age=3600")], body: cover.bytes)
+        } catch {
+            return refused(error)
         }
     }
 
@@ -103,15 +114,19 @@ public struct CatalogService: Sendable {
                 ("ETag", shelved.etag), ("Cache-Control", "no-cache"),
             ], body: shelved.bytes)
         } catch {
-            switch error {
-            case .notFound: return .plain(404, "Not found.")
-            case .busy(let seconds): return .plain(503, "Busy building other books; try again shortly.", [("Retry-After", String(seconds))])
-            case .stillBuilding(let seconds): return .plain(503, "The book is still being built; try again shortly.", [("Retry-After", String(seconds))])
-            case .failed(let failure):
-                var response = CatalogResponse.plain(500, "The book could not be built; the server's log says why.")
-                response.failure = failure
-                return response
-            }
+            return refused(error)
+        }
+    }
+
+    private func refused(_ refusal: BookShelf.Refusal) -> CatalogResponse {
+        switch refusal {
+        case .notFound: return .plain(404, "Not found.")
+        case .busy(let seconds): return .plain(503, "Busy building other books; try again shortly.", [("Retry-After", String(seconds))])
+        case .stillBuilding(let seconds): return .plain(503, "The book is still being built; try again shortly.", [("Retry-After", String(seconds))])
+        case .failed(let failure):
+            var response = CatalogResponse.plain(500, "The book could not be built; the server's log says why.")
+            response.failure = failure
+            return response
         }
     }
 

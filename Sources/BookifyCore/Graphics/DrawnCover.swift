@@ -39,17 +39,20 @@ struct DrawnCover: Sendable {
         return Hex.string(SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)))
     }
 
-    /// The cover as a PNG image; nil only when memory runs out.
-    func png() -> ImageAsset? {
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(Self.width), Int32(Self.height)) else { return nil }
+    /// The cover as a PNG image, `scale` times its full size (a catalog's thumbnail is smaller);
+    /// nil only when memory runs out.
+    func png(scale: Double = 1) -> ImageAsset? {
+        let (width, height) = (Int((Double(Self.width) * scale).rounded()), Int((Double(Self.height) * scale).rounded()))
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else { return nil }
         defer { cairo_surface_destroy(surface) }
         guard let context = cairo_create(surface) else { return nil }
         defer { cairo_destroy(context) }
+        if scale != 1 { cairo_scale(context, scale, scale) }
         draw(in: context)
         cairo_surface_flush(surface)
         guard let pixels = cairo_image_surface_get_data(surface) else { return nil }
         let bytes = PNGEncoder.encode(xrgb: UnsafeRawPointer(pixels), stride: Int(cairo_image_surface_get_stride(surface)),
-                                      width: Self.width, height: Self.height)
+                                      width: width, height: height)
         return bytes.map { ImageAsset(bytes: $0, type: .png) }
     }
 

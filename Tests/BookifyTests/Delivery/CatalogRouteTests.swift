@@ -18,12 +18,15 @@ import Testing
         #expect(CatalogRoute(path: "/books/0123456789ab", query: ["format": "KEPUB"]) == .book(.blog("0123456789ab"), .kepub))
         #expect(CatalogRoute(path: "/books/new.epub", query: [:]) == .book(.newest(0), .epub))
         #expect(CatalogRoute(path: "/books/new-3", query: [:]) == .book(.newest(2), nil))
+        #expect(CatalogRoute(path: "/covers/0123456789ab.png", query: [:]) == .cover(.blog("0123456789ab"), thumbnail: false))
+        #expect(CatalogRoute(path: "/covers/new-2-thumbnail.png", query: [:]) == .cover(.newest(1), thumbnail: true))
     }
 
     @Test func everythingElseIsNoRoute() {
         for path in ["/books/../etc/passwd", "/books/%2e%2e%2fpasswd", "/books/0123456789AB.epub", "/books/0123456789a.epub",
                      "/books/0123456789abc.epub", "/books/new-1", "/books/new-02", "/books/new-x", "/books/", "/books/new.pdf",
-                     "/opds/blogs/", "//opds", "/etc/passwd", "/opds/../opds", ""] {
+                     "/opds/blogs/", "//opds", "/etc/passwd", "/opds/../opds", "", "/covers/0123456789ab.epub.png",
+                     "/covers/0123456789ab", "/covers/../../etc/passwd.png", "/covers/-thumbnail.png"] {
             #expect(CatalogRoute(path: path, query: [:]) == nil, "\(path)")
         }
         #expect(CatalogRoute(path: "/books/new", query: ["format": "pdf"]) == nil)

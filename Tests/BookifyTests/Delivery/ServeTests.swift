@@ -10,13 +10,13 @@ import Testing
 @Suite(.serialized) struct ServeTests {
     static let schema = TestPaths.packageRoot.appendingPathComponent("Tests/BookifyTests/Fixtures/opds/opds-catalog-1.2.rng")
 
-    /// An archive of `blogs` small blogs (three posts each) in a new folder.
-    private static func archive(blogs names: [String]) throws -> (folder: URL, archive: URL) {
-        let folder = TestPaths.temporaryFolder()
+    /// An archive of `blogs` small blogs (`posts` posts each) in `folder` (a new one by default).
+    private static func archive(blogs names: [String], posts: Int = 3, in folder: URL = TestPaths.temporaryFolder(),
+                                named archiveName: String = "blogs.archive") throws -> (folder: URL, archive: URL) {
         var inputs: [String] = []
         for name in names {
             let host = "https://\(name.lowercased()).example/"
-            let items: [[String: Any]] = (1...3).map { number in
+            let items: [[String: Any]] = (1...posts).map { number in
                 ["id": "\(name)-\(number)", "url": host + "p\(number)/", "title": "\(name) post \(number)",
                  "date_published": "2026-0\(number)-01T00:00:00Z", "content_html": "<p>Post \(number) of \(name), with <em>words</em>.</p>"]
             }
@@ -27,7 +27,7 @@ import Testing
             try JSONSerialization.data(withJSONObject: feed).write(to: file)
             inputs.append(file.path)
         }
-        let archive = folder.appendingPathComponent("blogs.archive")
+        let archive = folder.appendingPathComponent(archiveName)
         let added = Shell.run(TestPaths.bookifyBinary.path, ["archive", "add"] + inputs + ["--archive", archive.path], in: folder,
                               environment: ["XDG_CACHE_HOME": folder.path])
         try #require(added.status == 0, "\(added.stderr)")
@@ -43,6 +43,14 @@ import Testing
         let check = Shell.run("/usr/bin/xmllint", ["--noout", "--relaxng", schema.path, file.path])
         #expect(check.status == 0, "\(path): \(check.stderr)", sourceLocation: sourceLocation)
         return try XMLTree.parse(Array(answer.body))
+    }
+
+    /// A PNG's width and height, from its header.
+    private static func pngSize(_ data: Data) -> (Int, Int)? {
+        let bytes = [UInt8](data)
+        guard bytes.count > 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) else { return nil }
+        let number = { (at: Int) in bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        return (number(16), number(20))
     }
 
     @Test func catalogIsOPDSThatReadersParse() throws {
@@ -66,6 +74,13 @@ import Testing
             #expect(acquisitions.map { $0["type"] } == ["application/epub+zip", "application/kepub+zip"])
             #expect(acquisitions.allSatisfy { $0["href"]?.hasPrefix("/books/") == true })
             #expect(entry["language"] as? String == "en")
+            // The drawn cover, large and as a thumbnail, as PNGs of the cover's 1:1.6.
+            for (relation, width) in [("http://opds-spec.org/image", 800), ("http://opds-spec.org/image/thumbnail", 320)] {
+                let href = try #require(links.first { $0["rel"] == relation && $0["type"] == "image/png" }?["href"])
+                let png = try server.get(href)
+                #expect(png.headers["content-type"] == "image/png")
+                #expect(Self.pngSize(png.body).map { [$0.0, $0.1] } == [width, width * 16 / 10], "\(href)")
+            }
         }
         let feedLinks = try #require(parsed["links"] as? [[String: String]])
         #expect(feedLinks.contains { $0["rel"] == "search" && $0["type"] == OPDSCatalog.MediaType.openSearch })
@@ -130,6 +145,45 @@ import Testing
         #expect(stats.stdout.contains(/books built +0\n/), "\(stats.stdout)")
     }
 
+    @Test func booksFollowTheArchiveAsImportsChangeIt() throws {
+        let (folder, archive) = try Self.archive(blogs: ["Alpha"])
+        let server = try CatalogTestServer(["--archive", archive.path], in: folder)
+        let first = try server.get("/books/new.epub")
+        let etag = try #require(first.headers["etag"])
+        #expect(try server.get("/books/new.epub", headers: ["If-None-Match": etag]).status == 304)
+
+        // A cron job imports a new post while the server runs: the next reader gets it.
+        _ = try Self.archive(blogs: ["Alpha"], posts: 4, in: folder)
+        let second = try server.get("/books/new.epub", headers: ["If-None-Match": etag])
+        #expect(second.status == 200)
+        #expect(second.headers["etag"] != etag)
+        let book = folder.appendingPathComponent("second.epub")
+        try second.body.write(to: book)
+        #expect(try BookInspector(book).navTitles.contains("Alpha post 4"))
+        #expect(try server.get("/opds/blogs").text.contains("4 posts"))
+    }
+
+    @Test func aFolderOfArchivesIsServedWhole() throws {
+        let folder = TestPaths.temporaryFolder()
+        _ = try Self.archive(blogs: ["Alpha"], in: folder, named: "one.archive")
+        _ = try Self.archive(blogs: ["Beta", "Gamma"], in: folder, named: "two.archive")
+        try "not an archive".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let server = try CatalogTestServer(["--archive", folder.path], in: folder)
+        let blogs = try Self.expectValidOPDS(server, "/opds/blogs")
+        #expect(blogs.elements("entry").compactMap { $0.first("title")?.text } == ["Alpha Journal", "Beta Journal", "Gamma Journal"])
+        // The newest posts of each archive, as a book each.
+        let newest = try Self.expectValidOPDS(server, "/opds/new").elements("entry")
+        #expect(newest.compactMap { $0.first("title")?.text }.map { $0.components(separatedBy: ",")[0] }
+                == ["Newest posts (one.archive)", "Newest posts (two.archive)"])
+        let second = try server.get("/books/new-2.epub")
+        let book = folder.appendingPathComponent("two.epub")
+        try second.body.write(to: book)
+        try EPUBCheck.expectClean(book)
+        #expect(try BookInspector(book).navTitles.filter { $0.contains(" post ") }.sorted()
+                == ["Beta post 1", "Beta post 2", "Beta post 3", "Gamma post 1", "Gamma post 2", "Gamma post 3"])
+        #expect(try server.get("/books/new-3.epub").status == 404)
+    }
+
     @Test func thePageListsTheBooksForABrowser() throws {
         let (folder, archive) = try Self.archive(blogs: ["Alpha", "Beta"])
         let server = try CatalogTestServer(["--archive", archive.path], in: folder)
@@ -139,8 +193,10 @@ import Testing
         let titles = html.descendants { $0.name == "a" && $0.classes == ["title"] }.map(\.textContent)
         #expect(titles.filter { $0.hasSuffix("Journal") } == ["Alpha Journal", "Beta Journal"])
         #expect(titles.contains { $0.hasPrefix("Newest posts") })
-        // Every link of the page answers.
-        for link in html.descendants(where: { $0.name == "a" }).compactMap({ $0["href"] }) where link.hasPrefix("/") {
+        // Every link and picture of the page answers.
+        let links = html.descendants(where: { $0.name == "a" }).compactMap({ $0["href"] }) + html.descendants(where: { $0.name == "img" }).compactMap({ $0["src"] })
+        #expect(links.filter { $0.hasPrefix("/covers/") }.count == 3)
+        for link in links where link.hasPrefix("/") {
             #expect(try server.get(link).status == 200, "\(link)")
         }
         let searched = HTMLParser().parseDocument(Array(try server.get("/?q=alpha").body))
