@@ -21,6 +21,8 @@ public struct CatalogServer: Sendable {
         public var maximumHeaderBytes = 16 * 1024
         /// Seconds a connection may stay silent before it is closed.
         public var idleSeconds: Int64 = 30
+        /// Connections open at once; more wait in the listen queue until one closes.
+        public var maximumConnections = 512
 
         public init() {}
     }
@@ -49,7 +51,8 @@ public struct CatalogServer: Sendable {
         let application = Application(
             responder: responder,
             server: .http1(configuration: .init(idleTimeout: .seconds(limits.idleSeconds), httpDecoderConfiguration: decoder)),
-            configuration: .init(address: .hostname(limits.host, port: limits.port), serverName: "bookify"),
+            configuration: .init(address: .hostname(limits.host, port: limits.port), serverName: "bookify",
+                                 availableConnectionsDelegate: .maximum(limits.maximumConnections, logger: quiet)),
             onServerRunning: { channel in running(limits.host, channel.localAddress?.port ?? limits.port) },
             logger: quiet)
         try await application.runService(gracefulShutdownSignals: [])
