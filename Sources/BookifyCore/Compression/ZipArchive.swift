@@ -131,12 +131,10 @@ final class ZipArchive {
     /// MS-DOS time and date fields in UTC; zip cannot hold dates before 1980.
     /// (`zip_file_set_mtime` would go through the local time zone.)
     static func dosDateTime(_ date: Date) -> (time: UInt16, date: UInt16) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
         let clamped = min(max(date, Date(timeIntervalSince1970: 315_532_800)), Date(timeIntervalSince1970: 4_354_819_198))
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: clamped)
-        let time = UInt16(parts.hour! << 11 | parts.minute! << 5 | parts.second! / 2)
-        let day = UInt16((parts.year! - 1980) << 9 | parts.month! << 5 | parts.day!)
+        let parts = UTCCalendar.fields(of: clamped)
+        let time = UInt16(parts.hour << 11 | parts.minute << 5 | parts.second / 2)
+        let day = UInt16((parts.year - 1980) << 9 | parts.month << 5 | parts.day)
         return (time, day)
     }
 }

@@ -2,30 +2,24 @@ import Foundation
 
 /// Date formats found in real feeds.
 public enum FeedDate {
-    private static let utcCalendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
-
     /// Parses RFC 3339 and the ISO 8601 shapes feeds use in its place:
     /// `2020-01-02T10:00:00.123+02:00`, `2020-01-02 10:00:00Z`, `2020-01-02T10:00`, `2020-01-02`.
     /// A time without a zone is taken as UTC.
     public static func parseISO8601(_ text: String) -> Date? {
-        var scanner = DigitScanner(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        var scanner = DigitScanner(text.trimmed)
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
               let month = scanner.number(digits: 2), scanner.skip("-"),
               let day = scanner.number(digits: 2) else { return nil }
-        var components = DateComponents(year: year, month: month, day: day, hour: 0, minute: 0, second: 0)
+        var fields = UTCCalendar.Fields(year: year, month: month, day: day)
         var offsetSeconds = 0
         if scanner.skip("T") || scanner.skip("t") || scanner.skip(" ") {
             guard let hour = scanner.number(digits: 2), scanner.skip(":"),
                   let minute = scanner.number(digits: 2) else { return nil }
-            components.hour = hour
-            components.minute = minute
+            fields.hour = hour
+            fields.minute = minute
             if scanner.skip(":") {
                 guard let second = scanner.number(digits: 2) else { return nil }
-                components.second = min(second, 59)  // a leap second rounds down
+                fields.second = min(second, 59)  // a leap second rounds down
                 if scanner.skip(".") || scanner.skip(",") { scanner.skipDigits() }
             }
             scanner.skip(" ")
@@ -39,9 +33,8 @@ public enum FeedDate {
             }
         }
         guard scanner.isAtEnd, (1...12).contains(month), (1...31).contains(day),
-              (0...23).contains(components.hour!), (0...59).contains(components.minute!),
-              let local = utcCalendar.date(from: components) else { return nil }
-        return local.addingTimeInterval(TimeInterval(-offsetSeconds))
+              (0...23).contains(fields.hour), (0...59).contains(fields.minute) else { return nil }
+        return UTCCalendar.date(fields).addingTimeInterval(TimeInterval(-offsetSeconds))
     }
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -67,8 +60,8 @@ public enum FeedDate {
         if year < 100 { year += year < 50 ? 2000 : 1900 }
         let time = words[3].split(separator: ":").compactMap { Int($0) }
         guard time.count >= 2 else { return nil }
-        var components = DateComponents(year: year, month: month + 1, day: day, hour: time[0], minute: time[1],
-                                         second: time.count > 2 ? min(time[2], 59) : 0)
+        let fields = UTCCalendar.Fields(year: year, month: month + 1, day: day, hour: time[0], minute: time[1],
+                                        second: time.count > 2 ? min(time[2], 59) : 0)
         var offset = 0
         if words.count > 4 {
             let zone = words[4]
@@ -79,10 +72,8 @@ public enum FeedDate {
                 offset = hours * 3600
             }
         }
-        components.timeZone = TimeZone(secondsFromGMT: 0)
-        guard (1...31).contains(day), (0...23).contains(time[0]), (0...59).contains(time[1]),
-              let date = utcCalendar.date(from: components) else { return nil }
-        return date.addingTimeInterval(TimeInterval(-offset))
+        guard (1...31).contains(day), (0...23).contains(time[0]), (0...59).contains(time[1]) else { return nil }
+        return UTCCalendar.date(fields).addingTimeInterval(TimeInterval(-offset))
     }
 
     /// A date written in a post's URL path, as blogs do: `/2026-04-05_slug`, `/2019/08/11/slug`.
@@ -100,9 +91,9 @@ public enum FeedDate {
 
     /// The book's form of a date: `2026-04-05T00:00:00Z`.
     public static func iso8601(_ date: Date) -> String {
-        let components = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", components.year!, components.month!,
-                      components.day!, components.hour!, components.minute!, components.second!)
+        let fields = UTCCalendar.fields(of: date)
+        let pad = UTCCalendar.padded
+        return "\(pad(fields.year, 4))-\(pad(fields.month, 2))-\(pad(fields.day, 2))T\(pad(fields.hour, 2)):\(pad(fields.minute, 2)):\(pad(fields.second, 2))Z"
     }
 
     /// The calendar day of a date in UTC: `2026-04-05`.

@@ -23,8 +23,7 @@ public struct ChapterOpener: Sendable, Hashable {
     public init(title: String, documents: [PostDocument]) {
         self.title = title
         posts = documents.map { Entry(title: $0.post.title, documentID: $0.documentID) }
-        let calendar = Calendar(identifier: .gregorian)
-        let years = documents.compactMap(\.post.date).map { calendar.component(.year, from: $0) }
+        let years = documents.compactMap(\.post.date).map { UTCCalendar.fields(of: $0).year }
         self.years = years.min().map { $0...years.max()! }
     }
 
