@@ -18,8 +18,8 @@ if [[ "${1:-}" == "--test" ]]; then
   # A JDK, not a JRE: the tests run EPUBCheck from a Java source file (EPUBCheckServer.java).
   command -v javac >/dev/null 2>&1 || packages+=(default-jdk-headless)
   command -v python3 >/dev/null 2>&1 || packages+=(python3 python3-pip)
-  # libxml2-utils: xmllint checks the OPDS catalog against its RELAX NG schema; wrk loads the server.
-  packages+=(qpdf poppler-utils chromium man-db openssl libxml2-utils wrk)
+  # libxml2-utils: xmllint checks the OPDS catalog against its RELAX NG schema; curl and wrk ask the server.
+  packages+=(qpdf poppler-utils chromium man-db openssl curl libxml2-utils wrk)
 fi
 
 if ! command -v swift >/dev/null 2>&1; then
