@@ -62,7 +62,7 @@ public struct CatalogPage: Sendable {
         return """
             <li><img src="\(escape(links.cover(book, thumbnail: true)))" alt="" width="64" height="102" loading="lazy"/>\
             <a class="title" href="\(escape(links.book(book, nil)))">\(escape(title))</a>
-            <p>\(escape(about))</p>
+            <p>\(Self.keepingDatesWhole(escape(about)))</p>
             <p class="formats"><a href="\(escape(links.book(book, .epub)))">EPUB</a> \
             <a href="\(escape(links.book(book, .kepub)))">Kobo EPUB</a></p></li>
 
@@ -70,6 +70,11 @@ public struct CatalogPage: Sendable {
     }
 
     private func escape(_ text: String) -> String { XMLText.escape(text, quotes: true) }
+
+    /// Dates (`2026-12-07`) kept on one line: a narrow screen broke them at the hyphen.
+    private static func keepingDatesWhole(_ html: String) -> String {
+        html.replacing(/\d{4}-\d{2}-\d{2}/) { "<span class=\"date\">\($0.output)</span>" }
+    }
 
     /// Large type and plain links: e-reader browsers are slow and small.
     private static let style = """
@@ -79,6 +84,6 @@ public struct CatalogPage: Sendable {
         ul.books img{float:left;margin:0 .8em .4em 0;border:1px solid #ccc}\
         a.title{font-size:1.15em;font-weight:bold}.formats a{margin-right:1em}\
         form{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}input[type=search]{flex:1;min-width:10em;font-size:1em;padding:.3em}\
-        button{font-size:1em;padding:.3em .8em}.opds{margin-top:2em;font-size:.9em;color:#444}
+        button{font-size:1em;padding:.3em .8em}.opds{margin-top:2em;font-size:.9em;color:#444}.date{white-space:nowrap}
         """
 }
