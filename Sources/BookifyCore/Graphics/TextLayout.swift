@@ -72,8 +72,47 @@ final class TextLayout {
         if options.singleLine { pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END) }
         set(text, options: options)
         lines = Self.lines(of: layout, spacing: options.lineSpacing)
+        defer { trimGlyphStrings() }
         if options.justify, options.width > 0, !options.code, !options.singleLine, setTotalFit(options) { return }
         if options.justify { justify(width: options.width, firstLineIndent: options.firstLineIndent) }
+    }
+
+    /// Glyph slots the runs hold beyond their glyphs: 0 once laid out (see `trimGlyphStrings`).
+    var spareGlyphSlots: Int {
+        lines.reduce(0) { total, line in
+            var spare = 0
+            var node = line.pointer.pointee.runs
+            while let run = node {
+                let glyphs = run.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self).pointee.glyphs.pointee
+                spare += Int(glyphs.space - glyphs.num_glyphs)
+                node = run.pointee.next
+            }
+            return total + spare
+        }
+    }
+
+    /// Gives each run's glyphs back the room Pango reserved for more. Breaking a paragraph into
+    /// lines splits its glyph strings, and each part keeps up to twice the glyphs it holds (the
+    /// last part: the whole paragraph's); a PDF holds every laid-out paragraph until its contents
+    /// pages are set, and this room was a third of a large book's memory. Called once the glyphs
+    /// are final (justified, hyphens shown): only their storage shrinks, never what they say.
+    private func trimGlyphStrings() {
+        for line in lines {
+            var node = line.pointer.pointee.runs
+            while let run = node {
+                let glyphs = run.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self).pointee.glyphs!
+                let count = Int(glyphs.pointee.num_glyphs)
+                if count > 0, glyphs.pointee.space > glyphs.pointee.num_glyphs {
+                    // g_realloc, as Pango allocates them; smaller, so it moves nothing it need not.
+                    glyphs.pointee.glyphs = g_realloc(glyphs.pointee.glyphs, gsize(count * MemoryLayout<PangoGlyphInfo>.stride))
+                        .assumingMemoryBound(to: PangoGlyphInfo.self)
+                    glyphs.pointee.log_clusters = g_realloc(glyphs.pointee.log_clusters, gsize(count * MemoryLayout<Int32>.stride))
+                        .assumingMemoryBound(to: Int32.self)
+                    glyphs.pointee.space = glyphs.pointee.num_glyphs
+                }
+                node = run.pointee.next
+            }
+        }
     }
 
     /// Breaks the paragraph as a whole (``TotalFitParagraph``), measured from the lines Pango

@@ -40,6 +40,17 @@ import Testing
         #expect(lines[0].spaceBefore == style.paragraphGap && lines.dropFirst().allSatisfy { $0.spaceBefore == 0 })
     }
 
+    /// A PDF holds every laid-out line until its contents pages are set: the lines must not keep
+    /// the room Pango reserved while breaking (a third of a large book's memory).
+    @Test func laidOutLinesKeepNoSpareGlyphRoom() {
+        let code = ContentNode.element(ContentElement(.pre, children: [.element(ContentElement(.code, children: [
+            .text((1...40).map { "let value\($0) = compute(item\($0), factor: \($0))" }.joined(separator: "\n")),
+        ]))]))
+        let lines = slices([paragraph(words(300)), paragraph("Short."), code]).flatMap(textLines)
+        #expect(lines.count > 40)
+        for (text, _) in lines { #expect(text.spareGlyphSlots == 0) }
+    }
+
     @Test func noPageEndsWithAParagraphsFirstLineOrStartsWithItsLastLine() {
         let body = slices([paragraph(words(40)), paragraph(words(90), id: "second"), paragraph(words(60))])
         let lineHeight = body[0].height
