@@ -41,6 +41,7 @@ final class Typesetter {
 
     deinit {
         for font in ownFonts.values { g_object_unref(UnsafeMutableRawPointer(font)) }
+        for font in adopted.keys { g_object_unref(UnsafeMutableRawPointer(font)) }
         g_object_unref(UnsafeMutableRawPointer(context))
     }
 
@@ -112,7 +113,20 @@ final class Typesetter {
         }
     }
 
+    /// The font `ownFont(like:)` chose for each worker's font object, each key kept alive (a
+    /// reference taken) so that its address cannot come back as another font. Describing a font
+    /// asks fontconfig, and every run of every line was adopted: a tenth of drawing a PDF.
+    private var adopted: [UnsafeMutablePointer<PangoFont>: UnsafeMutablePointer<PangoFont>] = [:]
+
     private func ownFont(like font: UnsafeMutablePointer<PangoFont>) -> UnsafeMutablePointer<PangoFont> {
+        if let own = adopted[font] { return own }
+        let own = ownFont(describedLike: font)
+        g_object_ref(UnsafeMutableRawPointer(font))
+        adopted[font] = own
+        return own
+    }
+
+    private func ownFont(describedLike font: UnsafeMutablePointer<PangoFont>) -> UnsafeMutablePointer<PangoFont> {
         let description = pango_font_describe_with_absolute_size(font)
         defer { pango_font_description_free(description) }
         let name = pango_font_description_to_string(description)!
