@@ -5,6 +5,7 @@ import Foundation
 /// `bookify build INPUT... -o BOOK.epub` (the default subcommand).
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build a book from one or more feeds.")
 
     @OptionGroup
@@ -51,7 +52,15 @@ struct Build: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard watch else { return try await buildOnce() }
+        guard watch else {
+            let result = try await buildOnce()
+            // The books are written: end here instead of freeing the book's whole content tree
+            // first (milliseconds on a seed build); the system takes the memory back at once.
+            withExtendedLifetime(result) { () -> Never in
+                TemporaryFiles.awaitSignalIfInterrupted()
+                Foundation.exit(EXIT_SUCCESS)
+            }
+        }
         if (try? arguments.request(outputs: output, strict: strict, archive: archive, mail: mail))?.settings.mail.isEnabled == true {
             throw ErrorReport.exit(for: BookifyError.usage("--watch rebuilds at every change, and would mail a book each time: leave out --send-to (or mail: to in bookify.yml)."))
         }
@@ -79,7 +88,8 @@ struct Build: AsyncParsableCommand {
                                  + [arguments.book.css, arguments.book.templates, arguments.assets.assets].compactMap { $0 })
     }
 
-    private func buildOnce() async throws {
+    @discardableResult
+    private func buildOnce() async throws -> BookBuilder.Result {
         do {
             var request = try arguments.request(outputs: output, strict: strict, archive: archive, mail: mail)
             request.settings.jobs = jobs ?? request.settings.jobs
@@ -111,6 +121,7 @@ struct Build: AsyncParsableCommand {
             if request.settings.mail.isEnabled {
                 try Send.send(result.written.map { URL(fileURLWithPath: $0) }, with: request.settings.mail, quiet: quiet)
             }
+            return result
         } catch let exit as ExitCode {
             throw exit
         } catch {

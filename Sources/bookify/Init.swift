@@ -5,6 +5,7 @@ import Foundation
 /// `bookify init INPUT...`: writes a commented bookify.yml for the blog.
 struct Init: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write a commented bookify.yml for a blog, to edit and build with.")
 
     @Argument(help: "The feeds or Markdown folders the configuration is for.")

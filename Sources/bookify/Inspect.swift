@@ -5,6 +5,7 @@ import Foundation
 /// `bookify inspect INPUT...`: the plan of the book, without writing it.
 struct Inspect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "inspect",
         abstract: "Show the chapters and posts a build would make, and what to look at first.")
 
     @OptionGroup

@@ -5,6 +5,7 @@ import Foundation
 /// `bookify send BOOK… --to ADDRESS`: mails books already written, one message per file.
 struct Send: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "send",
         abstract: "Mail books (EPUB or PDF files) to an address over SMTP, one message per file.",
         discussion: """
             The password is read from BOOKIFY_SMTP_PASSWORD, or from ~/.netrc (machine HOST login \

@@ -7,6 +7,7 @@ import Logging
 /// `bookify serve`: an archive's blogs as an OPDS catalog and a web page, for e-readers.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve an archive's blogs as books: an OPDS catalog for e-reader apps and a page for browsers.",
         discussion: """
             The OPDS 1.2 catalog is at /opds (every blog's full book, the newest posts as one \
