@@ -41,11 +41,9 @@ public enum CatalogRoute: Sendable, Hashable {
                 self = .cover(book, thumbnail: thumbnail)
                 return
             }
-            guard path.hasPrefix("/books/"), var (book, format) = Self.book(String(path.dropFirst("/books/".count))) else { return nil }
-            if let name = query["format"] {
-                guard let named = Self.format(name) else { return nil }
-                format = named
-            }
+            guard path.hasPrefix("/books/"), let (book, named) = Self.book(String(path.dropFirst("/books/".count))) else { return nil }
+            guard let asked = query["format"] else { self = .book(book, named); return }
+            guard let format = Self.format(asked) else { return nil }
             self = .book(book, format)
         }
     }
