@@ -42,15 +42,12 @@ let package = Package(
             name: "CCurl", pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(
-            name: "CRsvg", pkgConfig: "librsvg-2.0",
-            providers: [.apt(["librsvg2-dev"])]),
-        .systemLibrary(
             name: "CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .target(
             name: "BookifyCore",
             dependencies: [
-                "CCmarkGFM", "CCurl", "CHyphen", "CLibXML2", "CLibZip", "CPangoCairo", "CRsvg",
+                "CCmarkGFM", "CCurl", "CHyphen", "CLibXML2", "CLibZip", "CPangoCairo",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),

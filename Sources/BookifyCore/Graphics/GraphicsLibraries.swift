@@ -1,6 +1,7 @@
 import CPangoCairo
 
-/// Pango, Cairo, GdkPixbuf and librsvg: this folder is the only code that sees them. The PDF's
+/// Pango, Cairo, GdkPixbuf and librsvg (the last two opened when first used, `ImageLibraries`):
+/// this folder is the only code that sees them. The PDF's
 /// text layout and drawing, the drawn cover and the images converted for devices are here;
 /// everything else reads Swift types.
 enum GraphicsLibraries {

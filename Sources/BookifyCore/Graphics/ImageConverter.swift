@@ -1,5 +1,4 @@
 import CPangoCairo
-import CRsvg
 import Foundation
 
 /// Re-encodes an image for a device: raster formats decoded with GdkPixbuf (GIF to its first
@@ -22,67 +21,64 @@ enum ImageConverter {
         guard tooLarge || animated || profile.grayscale || !profile.formats.contains(type) else { return nil }
         let scale = limit.map { min(1, Double($0.width) / Double(max(width, 1)), Double($0.height) / Double(max(height, 1))) } ?? 1
         let target = (width: max(1, Int((Double(width) * scale).rounded())), height: max(1, Int((Double(height) * scale).rounded())))
-        guard let pixbuf = type == .svg ? drawSVG(bytes, size: target) : decode(bytes, size: target) else { return nil }
+        guard let library = ImageLibraries.pixbuf,
+              let pixbuf = type == .svg ? drawSVG(bytes, size: target, into: library) : decode(bytes, size: target, with: library) else { return nil }
         defer { g_object_unref(UnsafeMutableRawPointer(pixbuf)) }
-        if profile.grayscale { makeGray(pixbuf) }
+        if profile.grayscale { makeGray(pixbuf, with: library) }
         // Photographs stay lossy (a JPEG, an opaque WebP); line art and transparency take PNG.
-        let photographic = type == .jpeg || (type == .webp && gdk_pixbuf_get_has_alpha(pixbuf) == 0)
+        let photographic = type == .jpeg || (type == .webp && library.hasAlpha(pixbuf) == 0)
         let output: ImageType = photographic && profile.formats.contains(.jpeg) ? .jpeg : .png
-        guard let encoded = encode(pixbuf, as: output) else { return nil }
-        return Converted(bytes: encoded, type: output, width: Int(gdk_pixbuf_get_width(pixbuf)), height: Int(gdk_pixbuf_get_height(pixbuf)))
+        guard let encoded = encode(pixbuf, as: output, with: library) else { return nil }
+        return Converted(bytes: encoded, type: output, width: Int(library.width(pixbuf)), height: Int(library.height(pixbuf)))
     }
 
     /// A GIF with more than one frame.
     static func isAnimated(_ bytes: [UInt8]) -> Bool {
-        guard let loader = load(bytes) else { return false }
+        guard let library = ImageLibraries.pixbuf, let loader = load(bytes, with: library) else { return false }
         defer { g_object_unref(UnsafeMutableRawPointer(loader)) }
-        guard let animation = gdk_pixbuf_loader_get_animation(loader) else { return false }
-        return gdk_pixbuf_animation_is_static_image(animation) == 0
+        guard let animation = library.loaderAnimation(loader) else { return false }
+        return library.animationIsStatic(animation) == 0
     }
 
-    private static func load(_ bytes: [UInt8]) -> UnsafeMutablePointer<GdkPixbufLoader>? {
-        guard let loader = gdk_pixbuf_loader_new() else { return nil }
+    /// A GdkPixbuf loader that has read `bytes` (a reference the caller owns), or nil when they
+    /// are not an image it reads.
+    static func load(_ bytes: [UInt8], with library: ImageLibraries.Pixbuf) -> OpaquePointer? {
+        guard let loader = library.loaderNew() else { return nil }
         var error: UnsafeMutablePointer<GError>?
-        let written = bytes.withUnsafeBufferPointer { gdk_pixbuf_loader_write(loader, $0.baseAddress, gsize($0.count), &error) } != 0
+        let written = bytes.withUnsafeBufferPointer { library.loaderWrite(loader, $0.baseAddress, gsize($0.count), &error) } != 0
         if let failure = error { g_error_free(failure); error = nil }
-        let closed = gdk_pixbuf_loader_close(loader, &error) != 0
+        let closed = library.loaderClose(loader, &error) != 0
         if let error { g_error_free(error) }
         guard written, closed else { g_object_unref(UnsafeMutableRawPointer(loader)); return nil }
         return loader
     }
 
     /// The first frame, scaled to `size` (a reference the caller owns).
-    private static func decode(_ bytes: [UInt8], size: (width: Int, height: Int)) -> OpaquePointer? {
-        guard let loader = load(bytes) else { return nil }
+    private static func decode(_ bytes: [UInt8], size: (width: Int, height: Int), with library: ImageLibraries.Pixbuf) -> OpaquePointer? {
+        guard let loader = load(bytes, with: library) else { return nil }
         defer { g_object_unref(UnsafeMutableRawPointer(loader)) }
-        guard let frame = gdk_pixbuf_loader_get_pixbuf(loader) else { return nil }
-        return gdk_pixbuf_scale_simple(frame, Int32(size.width), Int32(size.height), GDK_INTERP_BILINEAR)
+        guard let frame = library.loaderPixbuf(loader) else { return nil }
+        return library.scaleSimple(frame, Int32(size.width), Int32(size.height), ImageLibraries.Pixbuf.bilinear)
     }
 
     /// The SVG drawn at `size` on a transparent ground (a reference the caller owns).
-    private static func drawSVG(_ bytes: [UInt8], size: (width: Int, height: Int)) -> OpaquePointer? {
-        var error: UnsafeMutablePointer<GError>?
-        let handle = bytes.withUnsafeBufferPointer { rsvg_handle_new_from_data($0.baseAddress, gsize($0.count), &error) }
-        if let failure = error { g_error_free(failure); error = nil }
-        guard let handle else { return nil }
-        defer { g_object_unref(UnsafeMutableRawPointer(handle)) }
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(size.width), Int32(size.height)) else { return nil }
+    private static func drawSVG(_ bytes: [UInt8], size: (width: Int, height: Int), into library: ImageLibraries.Pixbuf) -> OpaquePointer? {
+        guard let svg = ImageLibraries.svg,
+              let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(size.width), Int32(size.height)) else { return nil }
         defer { cairo_surface_destroy(surface) }
         guard let context = cairo_create(surface) else { return nil }
-        var viewport = RsvgRectangle(x: 0, y: 0, width: Double(size.width), height: Double(size.height))
-        let drawn = rsvg_handle_render_document(handle, context, &viewport, &error) != 0
-        if let error { g_error_free(error) }
+        let drawn = svg.draw(bytes, in: context, x: 0, y: 0, width: Double(size.width), height: Double(size.height))
         cairo_destroy(context)
         cairo_surface_flush(surface)
         guard drawn else { return nil }
-        return pixbuf(of: surface, size: size)
+        return pixbuf(of: surface, size: size, with: library)
     }
 
     /// Cairo's premultiplied native-endian ARGB pixels as a GdkPixbuf's straight RGBA bytes.
-    private static func pixbuf(of surface: OpaquePointer, size: (width: Int, height: Int)) -> OpaquePointer? {
-        guard let pixbuf = gdk_pixbuf_new(GDK_COLORSPACE_RGB, 1, 8, Int32(size.width), Int32(size.height)),
-              let target = gdk_pixbuf_get_pixels(pixbuf), let source = cairo_image_surface_get_data(surface) else { return nil }
-        let (sourceStride, targetStride) = (Int(cairo_image_surface_get_stride(surface)), Int(gdk_pixbuf_get_rowstride(pixbuf)))
+    private static func pixbuf(of surface: OpaquePointer, size: (width: Int, height: Int), with library: ImageLibraries.Pixbuf) -> OpaquePointer? {
+        guard let pixbuf = library.new(ImageLibraries.Pixbuf.rgb, 1, 8, Int32(size.width), Int32(size.height)),
+              let target = library.pixels(pixbuf), let source = cairo_image_surface_get_data(surface) else { return nil }
+        let (sourceStride, targetStride) = (Int(cairo_image_surface_get_stride(surface)), Int(library.rowstride(pixbuf)))
         for row in 0..<size.height {
             let words = UnsafeRawPointer(source + row * sourceStride).assumingMemoryBound(to: UInt32.self)
             for column in 0..<size.width {
@@ -99,10 +95,10 @@ enum ImageConverter {
     }
 
     /// Each pixel's colour replaced by its luma (ITU-R BT.601), in place.
-    private static func makeGray(_ pixbuf: OpaquePointer) {
-        let (width, height) = (Int(gdk_pixbuf_get_width(pixbuf)), Int(gdk_pixbuf_get_height(pixbuf)))
-        let (stride, channels) = (Int(gdk_pixbuf_get_rowstride(pixbuf)), Int(gdk_pixbuf_get_n_channels(pixbuf)))
-        guard channels >= 3, let pixels = gdk_pixbuf_get_pixels(pixbuf) else { return }
+    private static func makeGray(_ pixbuf: OpaquePointer, with library: ImageLibraries.Pixbuf) {
+        let (width, height) = (Int(library.width(pixbuf)), Int(library.height(pixbuf)))
+        let (stride, channels) = (Int(library.rowstride(pixbuf)), Int(library.channels(pixbuf)))
+        guard channels >= 3, let pixels = library.pixels(pixbuf) else { return }
         for row in 0..<height {
             for column in 0..<width {
                 let pixel = pixels + row * stride + column * channels
@@ -113,14 +109,14 @@ enum ImageConverter {
         }
     }
 
-    private static func encode(_ pixbuf: OpaquePointer, as type: ImageType) -> [UInt8]? {
+    private static func encode(_ pixbuf: OpaquePointer, as type: ImageType, with library: ImageLibraries.Pixbuf) -> [UInt8]? {
         var buffer: UnsafeMutablePointer<gchar>?
         var size: gsize = 0
         var error: UnsafeMutablePointer<GError>?
         let (keys, values) = type == .jpeg ? (["quality"], ["85"]) : (["compression"], ["6"])
         let saved = withCStrings(keys) { keyPointers in
             withCStrings(values) { valuePointers in
-                gdk_pixbuf_save_to_bufferv(pixbuf, &buffer, &size, type == .jpeg ? "jpeg" : "png", keyPointers, valuePointers, &error)
+                library.saveToBuffer(pixbuf, &buffer, &size, type == .jpeg ? "jpeg" : "png", keyPointers, valuePointers, &error)
             }
         }
         if let error { g_error_free(error) }

@@ -1,5 +1,4 @@
 import CPangoCairo
-import CRsvg  // librsvg's header also includes cairo.h: some Cairo names resolve through it
 import Foundation
 
 /// A PDF file (or an SVG image) being drawn with Cairo: pages, shapes, text lines laid out by

@@ -17,6 +17,20 @@ import Testing
         }
     }
 
+    /// Every run loads what bookify links, so librsvg and GdkPixbuf are opened only when an
+    /// image needs them; a GIF is still decoded when a device needs it converted.
+    @Test func imageLibrariesAreNotLoadedAtStartButOpenedWhenAnImageNeedsThem() throws {
+        let linked = Shell.run("/usr/bin/ldd", [TestPaths.bookifyBinary.path])
+        #expect(linked.status == 0 && linked.stdout.contains("libpangocairo"), "\(linked.stdout)\(linked.stderr)")
+        for library in ["librsvg", "libgdk_pixbuf"] { #expect(!linked.stdout.contains(library), "\(library) is linked") }
+        #expect(ImageLibraries.svg != nil && ImageLibraries.pixbuf != nil, "librsvg and GdkPixbuf are installed and open")
+        // One frame of a GIF (a red pixel), converted for a reMarkable, which takes no GIF: GdkPixbuf decodes it.
+        let gif: [UInt8] = [0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0, 0x80, 0, 0, 0xFF, 0, 0, 0, 0, 0, 0x2C, 0, 0, 0, 0,
+                            1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0, 0x3B]
+        let png = try #require(ImageConverter.convert(gif, type: .gif, width: 1, height: 1, for: DeviceProfile(.remarkable)))
+        #expect(png.type == .png && png.width == 1 && png.height == 1)
+    }
+
     /// On a terminal (`script` gives bookify one), a line per stage redrawn in place, cleared
     /// before the summary; in a pipe or with -q, no progress at all.
     @Test func progressShowsEachStageOnATerminalOnly() throws {
