@@ -2,8 +2,7 @@
 # The release build of bookify, as `make build`, `make install` and `make bench` make it: with
 # the Swift runtime and Foundation linked in (--static-swift-stdlib), so that the installed tool
 # needs no Swift toolchain and starts in about two thirds of the time (fewer shared libraries to
-# load and relocate; FoundationNetworking's libcurl is the one it still loads, so the linker needs
-# libcurl.so from libcurl4-openssl-dev). Extra arguments go to `swift build` (say --product).
+# load and relocate). Extra arguments go to `swift build` (say --product).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec swift build -c release --static-swift-stdlib "$@"

@@ -7,8 +7,8 @@
 #                                    xmllint, feedparser and wrk for the catalog server)
 set -euo pipefail
 
-# libcurl4-openssl-dev: the static release build (scripts/build-release.sh) links Foundation's
-# networking against libcurl.so.
+# libcurl4-openssl-dev: libcurl's headers (bookify opens libcurl.so.4 when a run first fetches or
+# mails something).
 packages=(pkg-config libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev
           libpango1.0-dev libcairo2-dev librsvg2-dev webp-pixbuf-loader libhyphen-dev hyphen-en-us hyphen-de hyphen-fr
           fonts-texgyre fonts-texgyre-math fonts-jetbrains-mono fonts-dejavu-core fonts-dejavu-extra fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)

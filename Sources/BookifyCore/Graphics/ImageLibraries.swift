@@ -1,11 +1,11 @@
 import CPangoCairo  // GLib's and Cairo's types
 import Foundation
 
-/// librsvg and GdkPixbuf, opened the first time an image needs them (an SVG to draw, a GIF or
-/// WebP to decode, an image converted for a device) instead of when bookify starts. Linked in,
-/// they and the libraries only they bring (libjpeg, cairo-gobject; librsvg is a large Rust
-/// library) cost every run about 4 ms of loading and relocating, a quarter of all its library
-/// loading, and most books use neither. Only the functions bookify calls are looked up, by the
+/// librsvg and GdkPixbuf, opened (`SharedLibrary`) the first time an image needs them (an SVG to
+/// draw, a GIF or WebP to decode, an image converted for a device) instead of when bookify
+/// starts. Linked in, they and the libraries only they bring (libjpeg, cairo-gobject; librsvg is
+/// a large Rust library) cost every run about 4 ms of loading and relocating, and most books use
+/// neither. Only the functions bookify calls are looked up, by the
 /// names and signatures of their C headers (librsvg 2.52, gdk-pixbuf 2.42, both stable ABIs);
 /// `nil` when the library is not installed, and the image then stands as a placeholder, as one
 /// that cannot be read.
@@ -70,13 +70,13 @@ enum ImageLibraries {
 
     /// librsvg, opened on first use (a `static let`: once, whichever thread asks first).
     static let svg: SVG? = {
-        guard let look = Symbols(soname: "librsvg-2.so.2") else { return nil }
+        guard let look = SharedLibrary(soname: "librsvg-2.so.2") else { return nil }
         return try? SVG(handleFromData: look("rsvg_handle_new_from_data"), renderDocument: look("rsvg_handle_render_document"))
     }()
 
     /// GdkPixbuf, opened on first use.
     static let pixbuf: Pixbuf? = {
-        guard let look = Symbols(soname: "libgdk_pixbuf-2.0.so.0") else { return nil }
+        guard let look = SharedLibrary(soname: "libgdk_pixbuf-2.0.so.0") else { return nil }
         return try? Pixbuf(loaderNew: look("gdk_pixbuf_loader_new"), loaderWrite: look("gdk_pixbuf_loader_write"),
                            loaderClose: look("gdk_pixbuf_loader_close"), loaderPixbuf: look("gdk_pixbuf_loader_get_pixbuf"),
                            loaderAnimation: look("gdk_pixbuf_loader_get_animation"),
@@ -88,21 +88,4 @@ enum ImageLibraries {
                            saveToBuffer: look("gdk_pixbuf_save_to_bufferv"), formats: look("gdk_pixbuf_get_formats"),
                            formatName: look("gdk_pixbuf_format_get_name"))
     }()
-
-    /// A library opened by its soname (kept open for the rest of the run), whose functions are
-    /// taken by name as the C function type the caller expects.
-    private struct Symbols {
-        struct Missing: Error {}
-        let library: UnsafeMutableRawPointer
-
-        init?(soname: String) {
-            guard let library = dlopen(soname, RTLD_NOW | RTLD_LOCAL) else { return nil }
-            self.library = library
-        }
-
-        func callAsFunction<Function>(_ name: String) throws -> Function {
-            guard let symbol = dlsym(library, name) else { throw Missing() }
-            return unsafeBitCast(symbol, to: Function.self)
-        }
-    }
 }

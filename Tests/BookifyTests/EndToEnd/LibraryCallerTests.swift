@@ -172,10 +172,10 @@ import Testing
         #expect(Set(folders.keys) == ["CCmarkGFM", "CCurl", "CHyphen", "CLibXML2", "CLibZip", "CPangoCairo"])
         for (module, places) in folders { #expect(places.count == 1, "\(module) is imported in \(places.sorted())") }
         #expect(folders["CPangoCairo"] == ["BookifyCore/Graphics"])
-        // librsvg and GdkPixbuf are opened when first used, by one file of the same folder.
+        // libcurl, librsvg and GdkPixbuf are opened when first used, all through one type.
         let opening = try swiftFiles().filter { $0.text.contains("dlopen(") }.map(\.path)
-        #expect(opening == ["BookifyCore/Graphics/ImageLibraries.swift"])
-        #expect(folders["CCurl"] == ["BookifyCore/Delivery"])
+        #expect(opening == ["BookifyCore/Support/SharedLibrary.swift"])
+        #expect(folders["CCurl"] == ["BookifyCore/Network"])
     }
 
     /// A format is told once from the output's name; the builder asks writers what they need.

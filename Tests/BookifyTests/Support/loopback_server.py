@@ -1,5 +1,6 @@
 """A loopback HTTP server for bookify's tests: serves a folder (with Last-Modified, so
-conditional requests get 304), plus hostile routes: /slow* answers after 90 s, /huge* sends
+conditional requests get 304), /gzip/PATH: PATH gzip-encoded, with two Link headers, plus
+hostile routes: /slow* answers after 90 s, /huge* sends
 40 MB, /loop* redirects forever, /to-file redirects to a file: URL, /redirect-to/PATH to PATH.
 
 Usage: python3 loopback_server.py FOLDER PORT_FILE
@@ -7,6 +8,7 @@ Binds 127.0.0.1 on a free port, writes the port to PORT_FILE, and stops by itsel
 test process that started it ends, so no test leaves it running; not after a fixed time, as
 a run under a sanitizer may suspend a test for half an hour between its requests.
 """
+import gzip
 import http.server
 import os
 import sys
@@ -30,6 +32,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", self.path[len("/redirect-to"):])
             self.end_headers()
+        elif self.path.startswith("/gzip/"):
+            with open(os.path.join(folder, self.path[len("/gzip/"):]), "rb") as source:
+                body = gzip.compress(source.read())
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Link", "</next>; rel=next")
+            self.send_header("Link", "</prev>; rel=prev")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
         elif self.path.startswith("/huge"):
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
