@@ -35,7 +35,7 @@ extension TeXMathParser {
             let fenced = MathNode.row([.op("(", MathOperator(stretchy: true)), pair, .op(")", MathOperator(stretchy: true))])
             return Atom(node: name == "binom" ? fenced : .style(fenced, display: name == "dbinom"))
         case "sqrt":
-            let index = try reader.optionalBracket().map { TeXMathParser.parse($0).node }
+            let index = reader.optionalBracket().map { TeXMathParser.parse($0).node }
             return Atom(node: .root(try parseArgument(), index: index))
         case "left": return Atom(node: try fenced())
         case "middle", "big", "Big", "bigg", "Bigg", "bigl", "Bigl", "biggl", "Biggl", "bigr", "Bigr", "biggr", "Biggr",
