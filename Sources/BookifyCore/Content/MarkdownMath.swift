@@ -11,25 +11,40 @@ enum MarkdownMath {
     static func protect(_ markdown: String) -> String {
         // Most posts have no math: their text is handed on untouched.
         guard mayHoldMath(markdown) else { return markdown }
-        var output = ""
-        var prose: [Substring] = []
+        var copy = markdown
+        return copy.withUTF8 { protect(lines: $0) }
+    }
+
+    /// `protect` over the text's bytes: lines are looked at as bytes (spaces, backticks, tildes
+    /// are ASCII), and what is not prose is copied as it is, since most lines of a post with a
+    /// `$` somewhere (a shell session, say) hold no math.
+    private static func protect(lines text: UnsafeBufferPointer<UInt8>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.count + 64)
+        // The prose lines not yet handed on (consecutive, so one range) and the first of them.
+        var prose: (lines: Range<Int>, first: Range<Int>)?
         var fence: (character: UInt8, length: Int)?
         var previousBlank = true, inIndentedCode = false
         func flushProse() {
-            guard let first = prose.first else { return }
+            guard let (range, first) = prose else { return }
             // Raw HTML blocks are not Markdown: their math is the HTML's (see `HTMLMath`).
-            let joined = prose.joined(separator: "\n")
-            output += (!mayHoldMath(joined) || startsHTMLBlock(first) ? joined : protectProse(joined)) + "\n"
-            prose = []
+            let joined = String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
+            let firstLine = String(decoding: UnsafeBufferPointer(rebasing: text[first]), as: UTF8.self)
+            if !mayHoldMath(joined) || startsHTMLBlock(firstLine[...]) {
+                output.append(contentsOf: text[range])
+            } else {
+                output.append(contentsOf: protectProse(joined).utf8)
+            }
+            output.append(0x0A)
+            prose = nil
         }
-        // Lines are looked at as bytes (spaces, backticks, tildes are ASCII): fast, and most
-        // posts are many lines with no math.
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            let bytes = line.utf8
-            let indentation = bytes.prefix { $0 == 0x20 }.count
-            let trimmed = bytes.dropFirst(indentation)
+        for lineRange in lineRanges(text) {
+            let line = text[lineRange]
+            let indentation = line.prefix { $0 == 0x20 }.count
+            let trimmed = line.dropFirst(indentation)
             if let open = fence {
-                output += line + "\n"
+                output.append(contentsOf: line)
+                output.append(0x0A)
                 let run = trimmed.prefix { $0 == open.character }.count
                 if indentation < 4, run >= open.length, trimmed.dropFirst(run).allSatisfy(Self.isSpace) { fence = nil }
                 continue
@@ -39,23 +54,38 @@ enum MarkdownMath {
                 if run >= 3 {
                     flushProse()
                     fence = (first, run)
-                    output += line + "\n"
+                    output.append(contentsOf: line)
+                    output.append(0x0A)
                     continue
                 }
             }
-            let blank = bytes.allSatisfy(Self.isSpace)
-            inIndentedCode = !blank && (line.hasPrefix("\t") || indentation >= 4) && (previousBlank || inIndentedCode)
+            let blank = line.allSatisfy(Self.isSpace)
+            inIndentedCode = !blank && (line.first == 0x09 || indentation >= 4) && (previousBlank || inIndentedCode)
                 || (blank && inIndentedCode)
             if inIndentedCode || blank {
                 flushProse()
-                output += line + "\n"
+                output.append(contentsOf: line)
+                output.append(0x0A)
             } else {
-                prose.append(line)
+                prose = ((prose?.lines.lowerBound ?? lineRange.lowerBound)..<lineRange.upperBound, prose?.first ?? lineRange)
             }
             previousBlank = blank
         }
         flushProse()
-        return String(output.dropLast())
+        return String(decoding: output.dropLast(), as: UTF8.self)
+    }
+
+    /// The text's lines, without their line feeds (a carriage return before one stays, and
+    /// counts as white space).
+    private static func lineRanges(_ text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for index in text.indices where text[index] == 0x0A {
+            ranges.append(start..<index)
+            start = index + 1
+        }
+        ranges.append(start..<text.count)
+        return ranges
     }
 
     private static func mayHoldMath(_ text: String) -> Bool {

@@ -32,8 +32,8 @@ enum XHTMLSizeEstimate {
     private static func lineBreaks(in nodes: [ContentNode]) -> Int {
         nodes.reduce(0) { count, node in
             switch node {
-            case .text(let text): return count + text.utf8.count { $0 == 0x0A }
-            case .token(let token): return count + token.text.utf8.count { $0 == 0x0A }
+            case .text(let text): return count + bytes(of: text) { $0 == 0x0A }
+            case .token(let token): return count + bytes(of: token.text) { $0 == 0x0A }
             default: return count + lineBreaks(in: node.children)
             }
         }
@@ -41,6 +41,12 @@ enum XHTMLSizeEstimate {
 
     /// UTF-8 bytes with `&`, `<` and `>` as entities.
     private static func escaped(_ text: String) -> Int {
-        text.utf8.reduce(0) { $0 + ($1 == 0x26 || $1 == 0x3C || $1 == 0x3E ? 5 : 1) }
+        text.utf8.count + 4 * bytes(of: text) { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }
+    }
+
+    /// How many of the text's UTF-8 bytes are `wanted`: over its contiguous storage when it
+    /// has one (every text the model holds), which is several times faster than `utf8.count(where:)`.
+    private static func bytes(of text: String, where wanted: (UInt8) -> Bool) -> Int {
+        text.utf8.withContiguousStorageIfAvailable { $0.count(where: wanted) } ?? text.utf8.count(where: wanted)
     }
 }

@@ -187,6 +187,24 @@ import Testing
         #expect(ContentFormatDetector.detect("<https://autolink.example> is a link") == .markdown)
     }
 
+    /// Math is found line by line: in prose, not in code, whatever the line endings.
+    @Test func mathIsFoundInProseButNotInCodeWithEitherLineEnding() {
+        for ending in ["\n", "\r\n"] {
+            let markdown = ["A shell:", "", "```sh", "echo $HOME $PATH", "```", "", "So $x^2$ grows, as $$y_1 = 2$$ says.", "",
+                            "    indented $code$", "", "Costs $5 and $10."].joined(separator: ending)
+            let body = convert(markdown).body
+            func formulas(_ nodes: [ContentNode]) -> [String] {
+                nodes.flatMap { node -> [String] in
+                    if case .math(let formula) = node { return [formula.source] }
+                    return formulas(node.children)
+                }
+            }
+            #expect(formulas(body) == ["x^2", "y_1 = 2"], "\(ending.debugDescription): \(body.dump)")
+            let text = body.map(\.textContent).joined()
+            #expect(text.contains("echo $HOME $PATH") && text.contains("indented $code$") && text.contains("Costs $5 and $10."), "\(text)")
+        }
+    }
+
     @Test func readsPlainTextAsParagraphs() {
         #expect(dump("First <line>\nsame paragraph\n\nSecond", format: .text) == """
             p
