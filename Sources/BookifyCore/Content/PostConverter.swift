@@ -19,7 +19,7 @@ struct PostConverter: Sendable {
     func convert(_ post: Post, documentID: String, links: BookLinks = BookLinks(),
                         bookAuthors: [String] = []) -> PostDocument {
         let sanitizer = HTMLSanitizer(baseURL: post.contentBase ?? post.url, bookLinks: links, documentID: documentID)
-        var body = sanitizer.sanitize(parser.parseFragment(html(of: post)))
+        var body = sanitizer.sanitize(parsedBody(of: post))
         body = MathDelimiters.apply(body)
         body = Self.withLeadImage(of: post, body)
         body = Self.withAttachedMedia(of: post, body)
@@ -61,17 +61,25 @@ struct PostConverter: Sendable {
         MediaReference.all(in: nodes).contains { $0.kind == .image }
     }
 
-    private func html(of post: Post) -> String {
+    private func parsedBody(of post: Post) -> [HTMLNode] {
         // A NUL would end the text early for the C libraries; no control character belongs in a book.
         let content = XMLText.withoutForbiddenCharacters(post.content)
         var format = post.contentFormat
         if format == .auto { format = autoFormat ?? ContentFormatDetector.detect(content) }
         switch format {
-        case .markdown, .auto: return markdown.render(MarkdownMath.protect(content))
-        case .html: return content
+        case .markdown, .auto: return parsedMarkdown(content)
+        case .html: return parser.parseFragment(content)
         case .text:
-            return ContentFormatDetector.looksLikeMarkdown(content) ? markdown.render(MarkdownMath.protect(content)) : Self.paragraphs(content)
+            return ContentFormatDetector.looksLikeMarkdown(content) ? parsedMarkdown(content) : parser.parseFragment(Self.paragraphs(content))
         }
+    }
+
+    /// Markdown as HTML nodes: read back directly when it holds no raw HTML (most posts), else
+    /// parsed as any HTML is.
+    private func parsedMarkdown(_ content: String) -> [HTMLNode] {
+        let rendering = markdown.rendering(MarkdownMath.protect(content))
+        if !rendering.holdsRawHTML, let nodes = RenderedMarkdownReader.read(rendering.html) { return nodes }
+        return parser.parseFragment(rendering.html)
     }
 
     /// Plain text as HTML paragraphs, one per blank-line-separated block.
