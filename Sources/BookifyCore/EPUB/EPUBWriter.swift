@@ -32,7 +32,7 @@ public struct EPUBWriter: BookWriter {
     public func write(_ content: BookContent, to destination: URL) throws(BookifyError) {
         let resources = try resources(for: try DeviceImages.adapt(content, for: device))
         try OutputFile.write(to: destination) { (temporary: URL) throws(BookifyError) in
-            let archive = try ZipArchive(creatingAt: temporary.path)
+            let archive = try ZipArchive(creatingAt: temporary.path, inMemory: Self.size(of: resources) <= Self.largestMadeInMemory)
             let date = content.book.metadata.modified
             try archive.add("mimetype", contents: Array("application/epub+zip".utf8), compressed: false, modified: date)
             try archive.add("META-INF/container.xml", contents: Array(Self.container.utf8), compressed: true, modified: date)
@@ -51,6 +51,22 @@ public struct EPUBWriter: BookWriter {
                 }
             }
             try archive.close()
+        }
+    }
+
+    /// The largest book (before compression) whose archive is made in memory and written at
+    /// once (`ZipArchive`); a larger one, mostly images, is written to its file as it goes.
+    private static let largestMadeInMemory = 32 * 1024 * 1024
+
+    /// About how many bytes the resources take in the archive.
+    private static func size(of resources: [EPUBResource]) -> Int {
+        resources.reduce(0) { total, resource in
+            switch resource.contents {
+            case .bytes(let bytes): total + bytes.count
+            case .deflated(let deflated): total + deflated.bytes.count
+            // A file whose size cannot be read counts as too large.
+            case .file(let file): total + ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int ?? largestMadeInMemory + 1)
+            }
         }
     }
 

@@ -63,6 +63,33 @@ import Testing
         #expect(ZipArchive.dosDateTime(Date(timeIntervalSince1970: 0)).date == UInt16(0 << 9 | 1 << 5 | 1))
     }
 
+    /// A small archive is made in memory and written at once, a large one on disk as it goes:
+    /// the same bytes either way, every kind of entry read back whole.
+    @Test func anArchiveMadeInMemoryIsTheSameAsOneWrittenToItsFile() throws {
+        let folder = TestPaths.temporaryFolder()
+        let image = folder.appendingPathComponent("image.png")
+        let imageBytes = (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }
+        try Data(imageBytes).write(to: image)
+        let page = Array(String(repeating: "<p>A page of text &amp; more.</p>\n", count: 400).utf8)
+        let date = FeedDate.parseISO8601("2026-04-05T13:14:16Z")!
+        var archives: [[UInt8]] = []
+        for inMemory in [false, true] {
+            let path = folder.appendingPathComponent("book-\(inMemory).epub").path
+            let archive = try ZipArchive(creatingAt: path, inMemory: inMemory)
+            try archive.add("mimetype", contents: Array("application/epub+zip".utf8), compressed: false, modified: date)
+            try archive.add("OEBPS/toc.ncx", contents: page, compressed: true, modified: date)
+            try archive.add("OEBPS/text/p001.xhtml", deflated: try #require(ZipArchive.Deflated(page)), modified: date)
+            try archive.add("OEBPS/images/image.png", file: image, compressed: false, modified: date)
+            try archive.close()
+            archives.append(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+            let entries = try EPUBArchive(URL(fileURLWithPath: path))
+            #expect(try Array(#require(entries["OEBPS/text/p001.xhtml"]).data) == page)
+            #expect(try Array(#require(entries["OEBPS/toc.ncx"]).data) == page)
+            #expect(try Array(#require(entries["OEBPS/images/image.png"]).data) == imageBytes)
+        }
+        #expect(archives[0] == archives[1] && archives[0].count > 1000)
+    }
+
     @Test func userTemplatesReplaceTheBuiltInOnes() async throws {
         let folder = TestPaths.temporaryFolder()
         let templates = folder.appendingPathComponent("templates")
