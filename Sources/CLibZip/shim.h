@@ -4,6 +4,7 @@
 #include <string.h>
 #include <zip.h>
 #include <libdeflate.h>
+#include <zlib.h>
 
 /* Raw deflate (no zlib header), as a zip entry holds it, with libdeflate: three times zlib's
    speed for the same size. Returns the compressed size, or 0 when `capacity` (use
@@ -14,6 +15,27 @@ static inline size_t bookify_deflate_raw(const void *input, size_t length, void 
     size_t written = libdeflate_deflate_compress(compressor, input, length, output, capacity);
     libdeflate_free_compressor(compressor);
     return written;
+}
+
+/* Raw deflate as libzip writes an entry it compresses itself (zlib, memory level 9), so that an
+   entry deflated beforehand, on any thread, leaves the archive's bytes as they were. `capacity`:
+   bookify_zlib_bound. Returns the compressed size, or 0 when memory ran out. */
+static inline size_t bookify_deflate_raw_as_libzip(const void *input, size_t length, void *output, size_t capacity, int level) {
+    z_stream stream;
+    memset(&stream, 0, sizeof stream);
+    if (deflateInit2(&stream, level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY) != Z_OK) return 0;
+    stream.next_in = (Bytef *)input;
+    stream.avail_in = (uInt)length;
+    stream.next_out = (Bytef *)output;
+    stream.avail_out = (uInt)capacity;
+    int result = deflate(&stream, Z_FINISH);
+    size_t written = stream.total_out;
+    deflateEnd(&stream);
+    return result == Z_STREAM_END ? written : 0;
+}
+
+static inline size_t bookify_zlib_bound(size_t length) {
+    return compressBound((uLong)length);
 }
 
 /* Inflates raw deflate into exactly `size` bytes; returns 1 on success, 0 when the input is

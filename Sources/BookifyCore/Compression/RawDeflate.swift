@@ -15,6 +15,16 @@ enum RawDeflate {
         return output
     }
 
+    /// `bytes` deflated as libzip deflates an entry itself (zlib, not libdeflate): the bytes
+    /// libzip would write, made beforehand; nil only when memory runs out.
+    static func compressAsLibzip(_ bytes: [UInt8], level: Int32) -> [UInt8]? {
+        let capacity = bookify_zlib_bound(bytes.count)
+        let output = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = bytes.withUnsafeBytes { bookify_deflate_raw_as_libzip($0.baseAddress, $0.count, buffer.baseAddress, capacity, level) }
+        }
+        return output.isEmpty ? nil : output
+    }
+
     /// `bytes` deflated in a zlib wrapper (RFC 1950), as PNG image data holds them; nil only
     /// when memory runs out.
     static func compressZlib(_ bytes: [UInt8], level: Int32) -> [UInt8]? {

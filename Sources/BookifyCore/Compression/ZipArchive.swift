@@ -168,6 +168,15 @@ final class ZipArchive {
             crc = RawDeflate.crc32(contents)
             bytes = deflated
         }
+
+        /// `contents` deflated as libzip would deflate them at `close()` (zlib): the same
+        /// archive, with the work done beforehand, on any thread.
+        init?(asLibzipWould contents: [UInt8]) {
+            guard let deflated = RawDeflate.compressAsLibzip(contents, level: Int32(Self.level)) else { return nil }
+            size = contents.count
+            crc = RawDeflate.crc32(contents)
+            bytes = deflated
+        }
     }
 
     /// MS-DOS time and date fields in UTC; zip cannot hold dates before 1980.

@@ -30,7 +30,7 @@ public struct EPUBWriter: BookWriter {
 
     /// Writes the EPUB atomically to `destination`.
     public func write(_ content: BookContent, to destination: URL) throws(BookifyError) {
-        let resources = try resources(for: try DeviceImages.adapt(content, for: device))
+        let resources = Self.deflatingText(try resources(for: try DeviceImages.adapt(content, for: device)))
         try OutputFile.write(to: destination) { (temporary: URL) throws(BookifyError) in
             let archive = try ZipArchive(creatingAt: temporary.path, inMemory: Self.size(of: resources) <= Self.largestMadeInMemory)
             let date = content.book.metadata.modified
@@ -51,6 +51,19 @@ public struct EPUBWriter: BookWriter {
                 }
             }
             try archive.close()
+        }
+    }
+
+    /// `resources` with the text still to deflate (the package files, the stylesheet, diagrams)
+    /// deflated now, on every core, rather than by libzip one after another when the archive
+    /// is written: as libzip would, so the archive's bytes stay the same.
+    private static func deflatingText(_ resources: [EPUBResource]) -> [EPUBResource] {
+        resources.concurrentMap { resource in
+            guard case .bytes(let bytes) = resource.contents, !alreadyCompressed.contains(resource.mediaType),
+                  let deflated = ZipArchive.Deflated(asLibzipWould: bytes) else { return resource }
+            var resource = resource
+            resource.contents = .deflated(deflated)
+            return resource
         }
     }
 

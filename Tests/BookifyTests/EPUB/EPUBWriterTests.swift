@@ -90,6 +90,27 @@ import Testing
         #expect(archives[0] == archives[1] && archives[0].count > 1000)
     }
 
+    /// Text deflated beforehand "as libzip would" gives the archive libzip makes when it
+    /// deflates the text itself, byte for byte.
+    @Test func textDeflatedBeforehandLeavesTheArchiveAsLibzipWritesIt() throws {
+        let folder = TestPaths.temporaryFolder()
+        let text = Array((0..<3000).map { "<navPoint id=\"n\($0)\"><text>Post \($0 * 7 % 101)</text></navPoint>\n" }.joined().utf8)
+        let date = FeedDate.parseISO8601("2026-04-05T13:14:16Z")!
+        var archives: [[UInt8]] = []
+        for beforehand in [false, true] {
+            let path = folder.appendingPathComponent("book-\(beforehand).epub").path
+            let archive = try ZipArchive(creatingAt: path, inMemory: true)
+            if beforehand {
+                try archive.add("OEBPS/toc.ncx", deflated: try #require(ZipArchive.Deflated(asLibzipWould: text)), modified: date)
+            } else {
+                try archive.add("OEBPS/toc.ncx", contents: text, compressed: true, modified: date)
+            }
+            try archive.close()
+            archives.append(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        }
+        #expect(archives[0] == archives[1] && archives[0].count < text.count / 4)
+    }
+
     @Test func userTemplatesReplaceTheBuiltInOnes() async throws {
         let folder = TestPaths.temporaryFolder()
         let templates = folder.appendingPathComponent("templates")
