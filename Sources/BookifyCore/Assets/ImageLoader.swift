@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Finds the bytes of one referenced image (ARCHITECTURE §7): in `--assets DIR` and the Markdown
 /// site's folders first, then in the cache, then on the network unless offline. Whatever it
@@ -9,6 +10,8 @@ struct ImageLoader: Sendable {
     /// Files under `--assets DIR` by name, for the last resort of finding a unique name; the
     /// folder is walked only when a reference needs it.
     private let assetNames: FileNameIndex?
+    /// The Markdown sites' folders, their links resolved once per build rather than per image.
+    private let siteFolders = ResolvedFolders()
     private let downloads: Downloads
     /// A book built from an archive takes its images from there and nowhere else: the same
     /// archive gives the same book.
@@ -68,9 +71,9 @@ struct ImageLoader: Sendable {
             }
         }
         if let site = location.localSite, paths.isOnSite {
-            if let relative = paths.postRelative { candidates.append((AssetFolder(site.postFolder), relative)) }
+            if let relative = paths.postRelative { candidates.append((siteFolders[site.postFolder], relative)) }
             for root in site.roots {
-                if let sitePath = paths.sitePath { candidates.append((AssetFolder(root), sitePath)) }
+                if let sitePath = paths.sitePath { candidates.append((siteFolders[root], sitePath)) }
             }
         }
         return candidates
@@ -128,6 +131,21 @@ private final class FileNameIndex: @unchecked Sendable {
         lock.withLock {
             if names == nil { names = folder.filesByName() }
             return names?[name]
+        }
+    }
+}
+
+/// `AssetFolder`s by the folder they were made for: making one resolves the symbolic links of
+/// every component of its path, and a site's posts share a few folders.
+private final class ResolvedFolders: Sendable {
+    private let folders = Mutex<[URL: AssetFolder]>([:])
+
+    subscript(folder: URL) -> AssetFolder {
+        folders.withLock { folders in
+            if let resolved = folders[folder] { return resolved }
+            let resolved = AssetFolder(folder)
+            folders[folder] = resolved
+            return resolved
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The planned book: its metadata and its chapters of posts, in reading order.
 public struct Book: Sendable {
@@ -82,9 +83,23 @@ extension BookMetadata {
     /// `date` as a long date in the book's language ("March 5, 2024"), in UTC so that builds
     /// do not depend on the machine.
     public func longDate(_ date: Date) -> String {
-        var style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language),
-                                     calendar: Calendar(identifier: .gregorian))
-        style.timeZone = TimeZone(identifier: "UTC")!
-        return date.formatted(style)
+        date.formatted(LongDateStyles.style(for: language))
+    }
+}
+
+/// The long-date style of each language, made once per run: its locale, calendar and time zone
+/// took longer to make than a date takes to format (2% of a seed build, for ~60 dates).
+private enum LongDateStyles {
+    private static let styles = Mutex<[String: Date.FormatStyle]>([:])
+
+    static func style(for language: String) -> Date.FormatStyle {
+        styles.withLock { styles in
+            if let style = styles[language] { return style }
+            var style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language),
+                                         calendar: Calendar(identifier: .gregorian))
+            style.timeZone = TimeZone(identifier: "UTC")!
+            styles[language] = style
+            return style
+        }
     }
 }
