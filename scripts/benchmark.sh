@@ -18,32 +18,58 @@ bookify="${BOOKIFY:-.build/release/bookify}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# measure RUNS COMMAND...: runs COMMAND RUNS times; sets wall, cpu (user + system, of the median
-# run) and peak (median peak RSS, MiB). CPU above wall means several cores worked.
-measure() {
-  local count=$1; shift
-  local results=() peaks=()
-  for _ in $(seq "$count"); do
-    /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; return 1; }
-    read -r seconds user system kilobytes <"$work/time"
-    results+=("$seconds $(echo "$user + $system" | bc -l)"); peaks+=("$kilobytes")
-  done
-  read -r wall cpu <<<"$(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(((count + 1) / 2))p")"
-  peak=$(echo "$(printf '%s\n' "${peaks[@]}" | sort -n | sed -n "$(((count + 1) / 2))p") / 1024" | bc -l)
+# Runs a command once (stdout to /dev/null) and prints its wall time and CPU time (user +
+# system, its children's included) in seconds and its peak memory in KiB, from wait4: GNU time's
+# wall time has 10 ms steps, an eighth of a seed EPUB build.
+run_once='
+import os, sys, time
+started = time.perf_counter()
+pid = os.posix_spawnp(sys.argv[1], sys.argv[1:], os.environ,
+                      file_actions=[(os.POSIX_SPAWN_OPEN, 1, "/dev/null", os.O_WRONLY, 0)])
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - started
+if status != 0:
+    sys.exit(1)
+print(f"{wall:.6f} {usage.ru_utime + usage.ru_stime:.6f} {usage.ru_maxrss}")
+'
+
+# run_into NAME COMMAND...: runs COMMAND once and appends "wall cpu" to the array NAME and the
+# peak (KiB) to NAME_peaks.
+run_into() {
+  local -n times=$1 peaks=$1_peaks
+  shift
+  python3 -c "$run_once" "$@" >"$work/time" 2>"$work/err" || { cat "$work/err" >&2; return 1; }
+  read -r seconds cpu kilobytes <"$work/time"
+  times+=("$seconds $cpu"); peaks+=("$kilobytes")
 }
 
-# row CASE: measures bookify with the rest of the arguments, then the peer command in PEER (if
-# any), and prints a table row.
+# median NAME: sets wall and cpu (of the run with the median wall time) and peak (the median
+# peak, MiB) from the runs in NAME. CPU above wall means several cores worked.
+median() {
+  local -n times=$1 peaks=$1_peaks
+  local middle=$(((${#times[@]} + 1) / 2))
+  read -r wall cpu <<<"$(printf '%s\n' "${times[@]}" | sort -n | sed -n "${middle}p")"
+  peak=$(echo "$(printf '%s\n' "${peaks[@]}" | sort -n | sed -n "${middle}p") / 1024" | bc -l)
+}
+
+# row CASE: measures bookify with the rest of the arguments and the peer command in PEER (if
+# any) in turns, so that both see the same machine (a shared machine's speed drifts by a
+# quarter within minutes), and prints a table row.
 row() {
   local name=$1; shift
-  measure "$runs" "$@"
-  local ours="$wall" ours_cpu="$cpu" ours_peak="$peak"
+  local ours=() ours_peaks=() theirs=() theirs_peaks=()
+  for index in $(seq "$runs"); do
+    run_into ours "$@"
+    if [[ -n "${PEER:-}" && $index -le $PEER_RUNS ]]; then run_into theirs bash -c "$PEER"; fi
+  done
+  median ours
+  local ours_wall="$wall" ours_cpu="$cpu" ours_peak="$peak"
   if [[ -n "${PEER:-}" ]]; then
-    measure "$PEER_RUNS" bash -c "$PEER"
-    printf '| %s | %.2f s | %.2f s | %.0f MiB | %s | %.2f s | %.0f MiB | %.1f× |\n' "$name" "$ours" "$ours_cpu" "$ours_peak" \
-      "$PEER_NAME" "$wall" "$peak" "$(echo "$wall / $ours" | bc -l)"
+    median theirs
+    printf '| %s | %.3f s | %.2f s | %.0f MiB | %s | %.3f s | %.0f MiB | %.1f× |\n' "$name" "$ours_wall" "$ours_cpu" "$ours_peak" \
+      "$PEER_NAME" "$wall" "$peak" "$(echo "$wall / $ours_wall" | bc -l)"
   else
-    printf '| %s | %.2f s | %.2f s | %.0f MiB | | | | |\n' "$name" "$ours" "$ours_cpu" "$ours_peak"
+    printf '| %s | %.3f s | %.2f s | %.0f MiB | | | | |\n' "$name" "$ours_wall" "$ours_cpu" "$ours_peak"
   fi
 }
 
