@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Finds the bytes of one referenced image (ARCHITECTURE §7): in `--assets DIR` and the Markdown
 /// site's folders first, then in the cache, then on the network unless offline. Whatever it
@@ -137,11 +136,12 @@ private final class FileNameIndex: @unchecked Sendable {
 
 /// `AssetFolder`s by the folder they were made for: making one resolves the symbolic links of
 /// every component of its path, and a site's posts share a few folders.
-private final class ResolvedFolders: Sendable {
-    private let folders = Mutex<[URL: AssetFolder]>([:])
+private final class ResolvedFolders: @unchecked Sendable {
+    private let lock = NSLock()
+    private var folders: [URL: AssetFolder] = [:]
 
     subscript(folder: URL) -> AssetFolder {
-        folders.withLock { folders in
+        lock.withLock {
             if let resolved = folders[folder] { return resolved }
             let resolved = AssetFolder(folder)
             folders[folder] = resolved
