@@ -1,6 +1,16 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// The folders `pkg-config --cflags pangocairo` names (with GLib's configuration header for
+/// each Debian architecture), for every target that sees BookifyCore's modules: CPangoCairo's
+/// header includes Pango's, which include the rest by these folders.
+let pangoCairoHeaders: [SwiftSetting] = [.unsafeFlags(
+    (["pango-1.0", "glib-2.0", "harfbuzz", "freetype2", "libpng16", "libmount", "blkid", "fribidi", "cairo", "pixman-1"]
+        .map { "/usr/include/" + $0 }
+        + ["x86_64", "aarch64"].map { "/usr/lib/\($0)-linux-gnu/glib-2.0/include" })
+        .flatMap { ["-Xcc", "-I" + $0] },
+    .when(platforms: [.linux]))]
+
 let package = Package(
     name: "bookify",
     platforms: [.macOS(.v14)],
@@ -42,8 +52,10 @@ let package = Package(
         .systemLibrary(
             name: "CCurl",
             providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Pango, Cairo, HarfBuzz and GLib's headers only: they are opened with dlopen when first
+        // drawn with (Graphics/GraphicsLibraries.swift). Not `pkgConfig`, which would link them.
         .systemLibrary(
-            name: "CPangoCairo", pkgConfig: "pangocairo",
+            name: "CPangoCairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .target(
             name: "BookifyCore",
@@ -58,6 +70,7 @@ let package = Package(
             // `templates/` and `styles/` folders, compiled into the binary so that a copied
             // `bookify` executable still has them.
             resources: [.embedInCode("Resources/templates"), .embedInCode("Resources/styles")],
+            swiftSettings: pangoCairoHeaders,
             // cmark-gfm's parsers race on a process-wide table unless this symbol, defined in
             // Content/MarkdownInlineCharacters.swift, is exported for the library to bind to.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"],
@@ -73,21 +86,24 @@ let package = Package(
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]),
+            ],
+            swiftSettings: pangoCairoHeaders),
         .executableTarget(
             name: "bookify",
             dependencies: [
                 "BookifyCore", "BookifyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            swiftSettings: pangoCairoHeaders),
         // Unit tests per stage and end-to-end tests that build real books (folders inside).
         // Depending on `bookify` makes `swift test` build the command the CLI tests run, and on
         // `bookify-fuzz` the fuzz driver `make test` runs from the same build.
         .testTarget(
             name: "BookifyTests",
             dependencies: ["BookifyCore", "bookify", "bookify-fuzz", "CLibZip"],
-            exclude: ["Fixtures", "Support/EPUBCheckServer.java", "Support/loopback_server.py", "Support/site_server.py", "Support/smtp_server.py", "Support/opds_client.py", "Support/page_widths.py", "Support/pdf_facts.py", "Support/typography_site.py", "Support/word_gaps.py"]),
+            exclude: ["Fixtures", "Support/EPUBCheckServer.java", "Support/loopback_server.py", "Support/site_server.py", "Support/smtp_server.py", "Support/opds_client.py", "Support/page_widths.py", "Support/pdf_facts.py", "Support/typography_site.py", "Support/word_gaps.py"],
+            swiftSettings: pangoCairoHeaders),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -97,4 +113,4 @@ let package = Package(
 // otherwise `bookify-fuzz` is the mutation driver `make test` runs in the build `swift test` made.
 let libFuzzer = Context.environment["BOOKIFY_FUZZ"] == "1"
 package.targets.append(.executableTarget(name: "bookify-fuzz", dependencies: ["BookifyCore"], path: "Fuzz/Sources",
-                                         swiftSettings: libFuzzer ? [.define("LIBFUZZER")] : []))
+                                         swiftSettings: pangoCairoHeaders + (libFuzzer ? [.define("LIBFUZZER")] : [])))

@@ -23,7 +23,9 @@ struct Bookify: AsyncParsableCommand {
               bookify archive add feed.json --archive blog.archive
                                                  (keep every post and image, for later books)
             """,
-        version: "bookify \(BookifyVersion.current)\n" + BookifyVersion.libraries.joined(separator: "\n"),
+        // The libraries' versions are added when `--version` is asked for (`main`): naming
+        // Pango's opens it, and every run reads this.
+        version: "bookify \(BookifyVersion.current)",
         subcommands: [Build.self, Inspect.self, Init.self, Send.self, DigestCommand.self, Serve.self, ArchiveCommand.self],
         defaultSubcommand: Build.self)
 
@@ -39,8 +41,15 @@ struct Bookify: AsyncParsableCommand {
                 try command.run()
             }
             TemporaryFiles.awaitSignalIfInterrupted()
+        } catch where isVersionRequest(error) {
+            print(([configuration.version] + BookifyVersion.libraries).joined(separator: "\n"))
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// Whether `error` is ArgumentParser's way of asking for the version (`--version`).
+    private static func isVersionRequest(_ error: any Error) -> Bool {
+        exitCode(for: error) == .success && fullMessage(for: error) == configuration.version
     }
 }

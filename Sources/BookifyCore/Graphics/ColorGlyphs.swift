@@ -43,15 +43,15 @@ enum ColorGlyphs {
     /// the glyph's origin on the baseline (points, y downwards). HarfBuzz measures the glyph in
     /// the strike's pixels here; its advance against the advance Pango set gives the scale.
     static func picture(of glyph: ColorGlyphs.Placed) -> (png: [UInt8], left: Double, top: Double, width: Double, height: Double)? {
-        guard let harfbuzz = pango_font_get_hb_font(glyph.font), let blob = hb_ot_color_glyph_reference_png(harfbuzz, glyph.glyph) else {
+        guard let harfbuzz = graphics.pango_font_get_hb_font(glyph.font), let blob = graphics.hb_ot_color_glyph_reference_png(harfbuzz, glyph.glyph) else {
             return nil
         }
-        defer { hb_blob_destroy(blob) }
+        defer { graphics.hb_blob_destroy(blob) }
         var length: UInt32 = 0
-        guard let data = hb_blob_get_data(blob, &length), length > 0 else { return nil }
+        guard let data = graphics.hb_blob_get_data(blob, &length), length > 0 else { return nil }
         var extents = hb_glyph_extents_t()
-        let advance = hb_font_get_glyph_h_advance(harfbuzz, glyph.glyph)
-        guard hb_font_get_glyph_extents(harfbuzz, glyph.glyph, &extents) != 0, extents.width > 0, extents.height < 0, advance > 0 else {
+        let advance = graphics.hb_font_get_glyph_h_advance(harfbuzz, glyph.glyph)
+        guard graphics.hb_font_get_glyph_extents(harfbuzz, glyph.glyph, &extents) != 0, extents.width > 0, extents.height < 0, advance > 0 else {
             return nil
         }
         let scale = Double(advance) / glyph.advance
@@ -62,7 +62,7 @@ enum ColorGlyphs {
 
     /// Whether `font` draws its glyphs as colour pictures (bitmap strikes, as emoji fonts do).
     private static func isColored(_ font: UnsafeMutablePointer<PangoFont>) -> Bool {
-        guard let harfbuzz = pango_font_get_hb_font(font) else { return false }
-        return hb_ot_color_has_png(hb_font_get_face(harfbuzz)) != 0
+        guard let harfbuzz = graphics.pango_font_get_hb_font(font) else { return false }
+        return graphics.hb_ot_color_has_png(graphics.hb_font_get_face(harfbuzz)) != 0
     }
 }

@@ -30,12 +30,13 @@ struct DrawnCover: Sendable {
     private static let revision = 1
 
     /// What the cover's pixels depend on, as a SHA-256 in hex: the text, the size and drawing's
-    /// revision, bookify's version, and the versions of Pango and Cairo loaded. (The fonts
-    /// fontconfig finds are not in it: a cover kept from before a font was replaced on the
-    /// system keeps the old font until bookify or those libraries change.)
+    /// revision, bookify's version, and the versions of Pango and Cairo it was built against:
+    /// not those loaded, since a build that takes its cover from here should not have to open
+    /// them. (Nor the fonts fontconfig finds: a cover kept from before a font was replaced, or
+    /// Pango upgraded, on the system keeps its old drawing until bookify changes.)
     var fingerprint: String {
         let parts = ["\(Self.revision)", "\(Self.width)x\(Self.height)", title, byline ?? "", address ?? "", BookifyVersion.current]
-            + GraphicsLibraries.versions
+            + GraphicsLibraries.builtAgainst
         return Hex.string(SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)))
     }
 
@@ -43,15 +44,15 @@ struct DrawnCover: Sendable {
     /// nil only when memory runs out.
     func png(scale: Double = 1) -> ImageAsset? {
         let (width, height) = (Int((Double(Self.width) * scale).rounded()), Int((Double(Self.height) * scale).rounded()))
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else { return nil }
-        defer { cairo_surface_destroy(surface) }
-        guard let context = cairo_create(surface) else { return nil }
-        defer { cairo_destroy(context) }
-        if scale != 1 { cairo_scale(context, scale, scale) }
+        guard let surface = graphics.cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else { return nil }
+        defer { graphics.cairo_surface_destroy(surface) }
+        guard let context = graphics.cairo_create(surface) else { return nil }
+        defer { graphics.cairo_destroy(context) }
+        if scale != 1 { graphics.cairo_scale(context, scale, scale) }
         draw(in: context)
-        cairo_surface_flush(surface)
-        guard let pixels = cairo_image_surface_get_data(surface) else { return nil }
-        let bytes = PNGEncoder.encode(xrgb: UnsafeRawPointer(pixels), stride: Int(cairo_image_surface_get_stride(surface)),
+        graphics.cairo_surface_flush(surface)
+        guard let pixels = graphics.cairo_image_surface_get_data(surface) else { return nil }
+        let bytes = PNGEncoder.encode(xrgb: UnsafeRawPointer(pixels), stride: Int(graphics.cairo_image_surface_get_stride(surface)),
                                       width: width, height: height)
         return bytes.map { ImageAsset(bytes: $0, type: .png) }
     }
@@ -86,37 +87,37 @@ struct DrawnCover: Sendable {
     }
 
     private func fill(_ context: OpaquePointer, _ colour: RGB, x: Double, y: Double, width: Double, height: Double) {
-        cairo_set_source_rgb(context, colour.red, colour.green, colour.blue)
-        cairo_rectangle(context, x, y, width, height)
-        cairo_fill(context)
+        graphics.cairo_set_source_rgb(context, colour.red, colour.green, colour.blue)
+        graphics.cairo_rectangle(context, x, y, width, height)
+        graphics.cairo_fill(context)
     }
 
     /// Sets `string` in white at the largest of `sizes` (pixels) that fits in `maximumLines`,
     /// left-aligned; returns the height it took.
     private func text(_ string: String, in context: OpaquePointer, font: String, sizes: [Double], maximumLines: Int,
                       top: Double, width: Double, x: Double) -> Double {
-        guard let layout = pango_cairo_create_layout(context) else { return 0 }
-        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-        pango_layout_set_text(layout, string, -1)
+        guard let layout = graphics.pango_cairo_create_layout(context) else { return 0 }
+        defer { graphics.g_object_unref(UnsafeMutableRawPointer(layout)) }
+        graphics.pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
+        graphics.pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        graphics.pango_layout_set_text(layout, string, -1)
         for (index, size) in sizes.enumerated() {
-            let description = pango_font_description_from_string(font)
-            pango_font_description_set_absolute_size(description, size * Double(PANGO_SCALE))
-            pango_layout_set_font_description(layout, description)
-            pango_font_description_free(description)
-            pango_layout_set_line_spacing(layout, 1.1)
-            if pango_layout_get_line_count(layout) <= Int32(maximumLines) || index == sizes.count - 1 { break }
+            let description = graphics.pango_font_description_from_string(font)
+            graphics.pango_font_description_set_absolute_size(description, size * Double(PANGO_SCALE))
+            graphics.pango_layout_set_font_description(layout, description)
+            graphics.pango_font_description_free(description)
+            graphics.pango_layout_set_line_spacing(layout, 1.1)
+            if graphics.pango_layout_get_line_count(layout) <= Int32(maximumLines) || index == sizes.count - 1 { break }
         }
-        if pango_layout_get_line_count(layout) > Int32(maximumLines) {
-            pango_layout_set_height(layout, -Int32(maximumLines))
-            pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
+        if graphics.pango_layout_get_line_count(layout) > Int32(maximumLines) {
+            graphics.pango_layout_set_height(layout, -Int32(maximumLines))
+            graphics.pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
         }
-        cairo_set_source_rgb(context, 1, 1, 1)
-        cairo_move_to(context, x, top)
-        pango_cairo_show_layout(context, layout)
+        graphics.cairo_set_source_rgb(context, 1, 1, 1)
+        graphics.cairo_move_to(context, x, top)
+        graphics.pango_cairo_show_layout(context, layout)
         var logical = PangoRectangle()
-        pango_layout_get_pixel_extents(layout, nil, &logical)
+        graphics.pango_layout_get_pixel_extents(layout, nil, &logical)
         return Double(logical.height)
     }
 }

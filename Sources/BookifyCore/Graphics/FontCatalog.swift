@@ -7,11 +7,11 @@ enum FontCatalog {
         do {
             var families: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
             var count: Int32 = 0
-            pango_font_map_list_families(pango_cairo_font_map_get_default(), &families, &count)
-            defer { g_free(families) }
+            graphics.pango_font_map_list_families(graphics.pango_cairo_font_map_get_default(), &families, &count)
+            defer { graphics.g_free(families) }
             let wanted = family.lowercased()
             return (0..<Int(count)).contains { index in
-                guard let name = families?[index].flatMap({ pango_font_family_get_name($0) }) else { return false }
+                guard let name = families?[index].flatMap({ graphics.pango_font_family_get_name($0) }) else { return false }
                 return String(cString: name).lowercased() == wanted
             }
         }

@@ -27,10 +27,10 @@ enum FontLock {
     static func install(on typesetter: Typesetter) {
         lock.withLock {
             guard originalMetrics == nil else { return }
-            let description = pango_font_description_from_string(PDFStyle().body.description)
-            defer { pango_font_description_free(description) }
-            guard let font = pango_context_load_font(typesetter.context, description) else { return }
-            defer { g_object_unref(UnsafeMutableRawPointer(font)) }
+            let description = graphics.pango_font_description_from_string(PDFStyle().body.description)
+            defer { graphics.pango_font_description_free(description) }
+            guard let font = graphics.pango_context_load_font(typesetter.context, description) else { return }
+            defer { graphics.g_object_unref(UnsafeMutableRawPointer(font)) }
             let instance = UnsafeMutableRawPointer(font).assumingMemoryBound(to: GTypeInstance.self)
             let fontClass = UnsafeMutableRawPointer(instance.pointee.g_class).assumingMemoryBound(to: PangoFontClass.self)
             originalMetrics = fontClass.pointee.get_metrics

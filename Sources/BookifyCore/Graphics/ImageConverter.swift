@@ -23,7 +23,7 @@ enum ImageConverter {
         let target = (width: max(1, Int((Double(width) * scale).rounded())), height: max(1, Int((Double(height) * scale).rounded())))
         guard let library = ImageLibraries.pixbuf,
               let pixbuf = type == .svg ? drawSVG(bytes, size: target, into: library) : decode(bytes, size: target, with: library) else { return nil }
-        defer { g_object_unref(UnsafeMutableRawPointer(pixbuf)) }
+        defer { graphics.g_object_unref(UnsafeMutableRawPointer(pixbuf)) }
         if profile.grayscale { makeGray(pixbuf, with: library) }
         // Photographs stay lossy (a JPEG, an opaque WebP); line art and transparency take PNG.
         let photographic = type == .jpeg || (type == .webp && library.hasAlpha(pixbuf) == 0)
@@ -35,7 +35,7 @@ enum ImageConverter {
     /// A GIF with more than one frame.
     static func isAnimated(_ bytes: [UInt8]) -> Bool {
         guard let library = ImageLibraries.pixbuf, let loader = load(bytes, with: library) else { return false }
-        defer { g_object_unref(UnsafeMutableRawPointer(loader)) }
+        defer { graphics.g_object_unref(UnsafeMutableRawPointer(loader)) }
         guard let animation = library.loaderAnimation(loader) else { return false }
         return library.animationIsStatic(animation) == 0
     }
@@ -46,17 +46,17 @@ enum ImageConverter {
         guard let loader = library.loaderNew() else { return nil }
         var error: UnsafeMutablePointer<GError>?
         let written = bytes.withUnsafeBufferPointer { library.loaderWrite(loader, $0.baseAddress, gsize($0.count), &error) } != 0
-        if let failure = error { g_error_free(failure); error = nil }
+        if let failure = error { graphics.g_error_free(failure); error = nil }
         let closed = library.loaderClose(loader, &error) != 0
-        if let error { g_error_free(error) }
-        guard written, closed else { g_object_unref(UnsafeMutableRawPointer(loader)); return nil }
+        if let error { graphics.g_error_free(error) }
+        guard written, closed else { graphics.g_object_unref(UnsafeMutableRawPointer(loader)); return nil }
         return loader
     }
 
     /// The first frame, scaled to `size` (a reference the caller owns).
     private static func decode(_ bytes: [UInt8], size: (width: Int, height: Int), with library: ImageLibraries.Pixbuf) -> OpaquePointer? {
         guard let loader = load(bytes, with: library) else { return nil }
-        defer { g_object_unref(UnsafeMutableRawPointer(loader)) }
+        defer { graphics.g_object_unref(UnsafeMutableRawPointer(loader)) }
         guard let frame = library.loaderPixbuf(loader) else { return nil }
         return library.scaleSimple(frame, Int32(size.width), Int32(size.height), ImageLibraries.Pixbuf.bilinear)
     }
@@ -64,12 +64,12 @@ enum ImageConverter {
     /// The SVG drawn at `size` on a transparent ground (a reference the caller owns).
     private static func drawSVG(_ bytes: [UInt8], size: (width: Int, height: Int), into library: ImageLibraries.Pixbuf) -> OpaquePointer? {
         guard let svg = ImageLibraries.svg,
-              let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(size.width), Int32(size.height)) else { return nil }
-        defer { cairo_surface_destroy(surface) }
-        guard let context = cairo_create(surface) else { return nil }
+              let surface = graphics.cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(size.width), Int32(size.height)) else { return nil }
+        defer { graphics.cairo_surface_destroy(surface) }
+        guard let context = graphics.cairo_create(surface) else { return nil }
         let drawn = svg.draw(bytes, in: context, x: 0, y: 0, width: Double(size.width), height: Double(size.height))
-        cairo_destroy(context)
-        cairo_surface_flush(surface)
+        graphics.cairo_destroy(context)
+        graphics.cairo_surface_flush(surface)
         guard drawn else { return nil }
         return pixbuf(of: surface, size: size, with: library)
     }
@@ -77,8 +77,8 @@ enum ImageConverter {
     /// Cairo's premultiplied native-endian ARGB pixels as a GdkPixbuf's straight RGBA bytes.
     private static func pixbuf(of surface: OpaquePointer, size: (width: Int, height: Int), with library: ImageLibraries.Pixbuf) -> OpaquePointer? {
         guard let pixbuf = library.new(ImageLibraries.Pixbuf.rgb, 1, 8, Int32(size.width), Int32(size.height)),
-              let target = library.pixels(pixbuf), let source = cairo_image_surface_get_data(surface) else { return nil }
-        let (sourceStride, targetStride) = (Int(cairo_image_surface_get_stride(surface)), Int(library.rowstride(pixbuf)))
+              let target = library.pixels(pixbuf), let source = graphics.cairo_image_surface_get_data(surface) else { return nil }
+        let (sourceStride, targetStride) = (Int(graphics.cairo_image_surface_get_stride(surface)), Int(library.rowstride(pixbuf)))
         for row in 0..<size.height {
             let words = UnsafeRawPointer(source + row * sourceStride).assumingMemoryBound(to: UInt32.self)
             for column in 0..<size.width {
@@ -119,9 +119,9 @@ enum ImageConverter {
                 library.saveToBuffer(pixbuf, &buffer, &size, type == .jpeg ? "jpeg" : "png", keyPointers, valuePointers, &error)
             }
         }
-        if let error { g_error_free(error) }
+        if let error { graphics.g_error_free(error) }
         guard saved != 0, let buffer else { return nil }
-        defer { g_free(buffer) }
+        defer { graphics.g_free(buffer) }
         return buffer.withMemoryRebound(to: UInt8.self, capacity: Int(size)) { Array(UnsafeBufferPointer(start: $0, count: Int(size))) }
     }
 

@@ -26,12 +26,12 @@ enum ImageLibraries {
         func draw(_ bytes: [UInt8], in context: OpaquePointer, x: Double, y: Double, width: Double, height: Double) -> Bool {
             var error: UnsafeMutablePointer<GError>?
             let handle = bytes.withUnsafeBufferPointer { handleFromData($0.baseAddress, gsize($0.count), &error) }
-            if let failure = error { g_error_free(failure); error = nil }
+            if let failure = error { graphics.g_error_free(failure); error = nil }
             guard let handle else { return false }
-            defer { g_object_unref(UnsafeMutableRawPointer(handle)) }
+            defer { graphics.g_object_unref(UnsafeMutableRawPointer(handle)) }
             let viewport = [x, y, width, height]
             let drawn = viewport.withUnsafeBufferPointer { renderDocument(handle, context, $0.baseAddress, &error) } != 0
-            if let error { g_error_free(error) }
+            if let error { graphics.g_error_free(error) }
             return drawn
         }
     }

@@ -52,36 +52,36 @@ final class MathFont: @unchecked Sendable {
     }
 
     private static func load(_ family: String, typesetter: Typesetter) -> MathFont? {
-        let description = pango_font_description_new()!
-        defer { pango_font_description_free(description) }
-        pango_font_description_set_family(description, family)
-        pango_font_description_set_absolute_size(description, 10 * Double(PANGO_SCALE))
-        guard let pangoFont = pango_context_load_font(typesetter.context, description) else { return nil }
-        defer { g_object_unref(UnsafeMutableRawPointer(pangoFont)) }
+        let description = graphics.pango_font_description_new()!
+        defer { graphics.pango_font_description_free(description) }
+        graphics.pango_font_description_set_family(description, family)
+        graphics.pango_font_description_set_absolute_size(description, 10 * Double(PANGO_SCALE))
+        guard let pangoFont = graphics.pango_context_load_font(typesetter.context, description) else { return nil }
+        defer { graphics.g_object_unref(UnsafeMutableRawPointer(pangoFont)) }
         // Fontconfig answers every family with some font: only the one asked for will do.
-        let found = pango_font_describe(pangoFont)
-        defer { pango_font_description_free(found) }
-        guard let foundFamily = pango_font_description_get_family(found), String(cString: foundFamily) == family,
-              let shaper = pango_font_get_hb_font(pangoFont), let face = hb_font_get_face(shaper),
-              hb_ot_math_has_data(face) != 0 else { return nil }
+        let found = graphics.pango_font_describe(pangoFont)
+        defer { graphics.pango_font_description_free(found) }
+        guard let foundFamily = graphics.pango_font_description_get_family(found), String(cString: foundFamily) == family,
+              let shaper = graphics.pango_font_get_hb_font(pangoFont), let face = graphics.hb_font_get_face(shaper),
+              graphics.hb_ot_math_has_data(face) != 0 else { return nil }
         return MathFont(family: family, face: face)
     }
 
     private init(family: String, face: OpaquePointer) {
         self.family = family
-        let font = hb_font_create(face)!
-        let upem = hb_face_get_upem(face)
-        hb_font_set_scale(font, Int32(upem), Int32(upem))
+        let font = graphics.hb_font_create(face)!
+        let upem = graphics.hb_face_get_upem(face)
+        graphics.hb_font_set_scale(font, Int32(upem), Int32(upem))
         // Read from every worker at once: nothing may change it after this.
-        hb_font_make_immutable(font)
+        graphics.hb_font_make_immutable(font)
         self.font = font
         unitsPerEm = Double(upem)
         constants = (0...Int(HB_OT_MATH_CONSTANT_RADICAL_DEGREE_BOTTOM_RAISE_PERCENT.rawValue)).map { index in
-            Double(hb_ot_math_get_constant(font, hb_ot_math_constant_t(rawValue: UInt32(index))))
+            Double(graphics.hb_ot_math_get_constant(font, hb_ot_math_constant_t(rawValue: UInt32(index))))
         }
     }
 
-    deinit { hb_font_destroy(font) }
+    deinit { graphics.hb_font_destroy(font) }
 
     // MARK: Constants
 
@@ -96,19 +96,19 @@ final class MathFont: @unchecked Sendable {
     /// The glyph for a character, if the font has one.
     func glyph(for scalar: Unicode.Scalar) -> UInt32? {
         var glyph: hb_codepoint_t = 0
-        return hb_font_get_nominal_glyph(font, scalar.value, &glyph) != 0 ? glyph : nil
+        return graphics.hb_font_get_nominal_glyph(font, scalar.value, &glyph) != 0 ? glyph : nil
     }
 
     /// A glyph's advance, ink height above and depth below the baseline, italic correction
     /// and the point an accent over it centres on (its middle when the font gives none).
     func metrics(of glyph: UInt32) -> MathGlyphMetrics {
         var extents = hb_glyph_extents_t()
-        hb_font_get_glyph_extents(font, glyph, &extents)
-        let advance = Double(hb_font_get_glyph_h_advance(font, glyph)) / unitsPerEm
-        let accent = hb_ot_math_get_glyph_top_accent_attachment(font, glyph)
+        graphics.hb_font_get_glyph_extents(font, glyph, &extents)
+        let advance = Double(graphics.hb_font_get_glyph_h_advance(font, glyph)) / unitsPerEm
+        let accent = graphics.hb_ot_math_get_glyph_top_accent_attachment(font, glyph)
         return MathGlyphMetrics(advance: advance, ascent: Double(extents.y_bearing) / unitsPerEm,
                                 descent: -Double(extents.y_bearing + extents.height) / unitsPerEm,
-                                italicCorrection: Double(hb_ot_math_get_glyph_italics_correction(font, glyph)) / unitsPerEm,
+                                italicCorrection: Double(graphics.hb_ot_math_get_glyph_italics_correction(font, glyph)) / unitsPerEm,
                                 topAccent: Double(accent) / unitsPerEm)
     }
 
@@ -117,7 +117,7 @@ final class MathFont: @unchecked Sendable {
         let direction = vertical ? HB_DIRECTION_BTT : HB_DIRECTION_LTR
         var count: UInt32 = 64
         var found = [hb_ot_math_glyph_variant_t](repeating: hb_ot_math_glyph_variant_t(), count: 64)
-        _ = hb_ot_math_get_glyph_variants(font, glyph, direction, 0, &count, &found)
+        _ = graphics.hb_ot_math_get_glyph_variants(font, glyph, direction, 0, &count, &found)
         return found.prefix(Int(count)).map { ($0.glyph, Double($0.advance) / unitsPerEm) }
     }
 
@@ -127,7 +127,7 @@ final class MathFont: @unchecked Sendable {
         var count: UInt32 = 32
         var parts = [hb_ot_math_glyph_part_t](repeating: hb_ot_math_glyph_part_t(), count: 32)
         var italics: hb_position_t = 0
-        _ = hb_ot_math_get_glyph_assembly(font, glyph, direction, 0, &count, &parts, &italics)
+        _ = graphics.hb_ot_math_get_glyph_assembly(font, glyph, direction, 0, &count, &parts, &italics)
         return parts.prefix(Int(count)).map {
             MathGlyphPart(glyph: $0.glyph, startConnector: Double($0.start_connector_length) / unitsPerEm,
                           endConnector: Double($0.end_connector_length) / unitsPerEm,
@@ -138,7 +138,7 @@ final class MathFont: @unchecked Sendable {
 
     /// How much the parts of an assembly must at least overlap.
     func minimumConnectorOverlap(vertical: Bool) -> Double {
-        Double(hb_ot_math_get_min_connector_overlap(font, vertical ? HB_DIRECTION_BTT : HB_DIRECTION_LTR)) / unitsPerEm
+        Double(graphics.hb_ot_math_get_min_connector_overlap(font, vertical ? HB_DIRECTION_BTT : HB_DIRECTION_LTR)) / unitsPerEm
     }
 }
 

@@ -17,11 +17,11 @@ extension PDFCanvas {
         guard let library = ImageLibraries.pixbuf else { return [] }
         var names: Set<String> = []
         var node = library.formats()
-        defer { g_slist_free(node) }
+        defer { graphics.g_slist_free(node) }
         while let entry = node {
             if let name = library.formatName(OpaquePointer(entry.pointee.data)) {
                 names.insert(String(cString: name).lowercased())
-                g_free(name)
+                graphics.g_free(name)
             }
             node = entry.pointee.next
         }
@@ -38,16 +38,16 @@ extension PDFCanvas {
     /// A Cairo image of GIF or WebP bytes (the first frame of an animation), or `nil`.
     static func pixbufSurface(_ bytes: [UInt8]) -> OpaquePointer? {
         guard let library = ImageLibraries.pixbuf, let loader = ImageConverter.load(bytes, with: library) else { return nil }
-        defer { g_object_unref(UnsafeMutableRawPointer(loader)) }
+        defer { graphics.g_object_unref(UnsafeMutableRawPointer(loader)) }
         guard let pixbuf = library.loaderPixbuf(loader) else { return nil }
         let (width, height) = (library.width(pixbuf), library.height(pixbuf))
         let (channels, rowstride) = (Int(library.channels(pixbuf)), Int(library.rowstride(pixbuf)))
         let alpha = library.hasAlpha(pixbuf) != 0
         guard channels >= 3, let pixels = library.readPixels(pixbuf),
-              let surface = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, width, height) else { return nil }
-        cairo_surface_flush(surface)
-        guard let target = cairo_image_surface_get_data(surface) else { cairo_surface_destroy(surface); return nil }
-        let stride = Int(cairo_image_surface_get_stride(surface))
+              let surface = graphics.cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, width, height) else { return nil }
+        graphics.cairo_surface_flush(surface)
+        guard let target = graphics.cairo_image_surface_get_data(surface) else { graphics.cairo_surface_destroy(surface); return nil }
+        let stride = Int(graphics.cairo_image_surface_get_stride(surface))
         // Cairo keeps native-endian 32-bit pixels with premultiplied alpha.
         for row in 0..<Int(height) {
             let source = pixels + row * rowstride
@@ -59,7 +59,7 @@ extension PDFCanvas {
                 line[column] = a << 24 | premultiplied(pixel[0]) << 16 | premultiplied(pixel[1]) << 8 | premultiplied(pixel[2])
             }
         }
-        cairo_surface_mark_dirty(surface)
+        graphics.cairo_surface_mark_dirty(surface)
         return surface
     }
 }

@@ -9,14 +9,14 @@ extension PDFCanvas {
             switch item {
             case .glyph(let glyph):
                 guard let font = typesetter.scaledFont(family: mathFamily, size: glyph.size) else { continue }
-                cairo_set_scaled_font(context, font)
+                graphics.cairo_set_scaled_font(context, font)
                 var placed = cairo_glyph_t(index: UInt(glyph.id), x: x + glyph.x, y: baseline + glyph.y)
                 if let text = glyph.text {
                     // A variant or a part: the PDF's text gets the character it stands for.
                     var cluster = cairo_text_cluster_t(num_bytes: Int32(text.utf8.count), num_glyphs: 1)
-                    cairo_show_text_glyphs(context, text, Int32(text.utf8.count), &placed, 1, &cluster, 1, cairo_text_cluster_flags_t(0))
+                    graphics.cairo_show_text_glyphs(context, text, Int32(text.utf8.count), &placed, 1, &cluster, 1, cairo_text_cluster_flags_t(0))
                 } else {
-                    cairo_show_glyphs(context, &placed, 1)
+                    graphics.cairo_show_glyphs(context, &placed, 1)
                 }
             case .rule(let left, let top, let width, let height):
                 fillRectangle(x: x + left, y: baseline + top, width: width, height: height, color: .text)

@@ -14,26 +14,26 @@ final class PDFCanvas {
     let typesetter = Typesetter()
 
     init(path: String, width: Double, height: Double) throws(BookifyError) {
-        guard let surface = cairo_pdf_surface_create(path, width, height),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+        guard let surface = graphics.cairo_pdf_surface_create(path, width, height),
+              graphics.cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             throw .outputNotCreatable(path: path, reason: "Cairo cannot create a PDF there")
         }
         self.surface = surface
-        context = cairo_create(surface)
+        context = graphics.cairo_create(surface)!
         self.width = width
         self.height = height
-        cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
+        graphics.cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
     }
 
     /// An SVG image `width` × `height` points drawn with the same calls (a formula's picture
     /// for a reader that shows no MathML); `finish` writes it.
     init(svgPath path: String, width: Double, height: Double) throws(BookifyError) {
-        guard let surface = cairo_svg_surface_create(path, width, height),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+        guard let surface = graphics.cairo_svg_surface_create(path, width, height),
+              graphics.cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             throw .outputNotCreatable(path: path, reason: "Cairo cannot create an SVG image there")
         }
         self.surface = surface
-        context = cairo_create(surface)
+        context = graphics.cairo_create(surface)!
         self.width = width
         self.height = height
     }
@@ -47,21 +47,21 @@ final class PDFCanvas {
     private func beginStructure() {
         guard !structureBegun else { return }
         structureBegun = true
-        cairo_tag_begin(context, "Document", nil)
+        graphics.cairo_tag_begin(context, "Document", nil)
     }
 
     deinit {
-        cairo_destroy(context)
-        cairo_surface_destroy(surface)
+        graphics.cairo_destroy(context)
+        graphics.cairo_surface_destroy(surface)
     }
 
     /// Ends the document and writes the file; an error names what Cairo reported.
     func finish(path: String) throws(BookifyError) {
-        if structureBegun { cairo_tag_end(context, "Document") }
-        cairo_surface_finish(surface)
-        let status = cairo_surface_status(surface)
+        if structureBegun { graphics.cairo_tag_end(context, "Document") }
+        graphics.cairo_surface_finish(surface)
+        let status = graphics.cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
-            throw .writeFailed(path: path, reason: String(cString: cairo_status_to_string(status)))
+            throw .writeFailed(path: path, reason: String(cString: graphics.cairo_status_to_string(status)!))
         }
     }
 
@@ -84,12 +84,12 @@ final class PDFCanvas {
     }
 
     func setMetadata(_ key: Metadata, _ value: String) {
-        cairo_pdf_surface_set_metadata(surface, key.cairo, value)
+        graphics.cairo_pdf_surface_set_metadata(surface, key.cairo, value)
     }
 
     /// The label the current page shows in viewers ("iv", "12").
     func setPageLabel(_ label: String) {
-        cairo_pdf_surface_set_page_label(surface, label)
+        graphics.cairo_pdf_surface_set_page_label(surface, label)
     }
 
     /// Adds an outline entry opening `destination`; returns its id for children.
@@ -97,12 +97,12 @@ final class PDFCanvas {
     func addOutline(_ title: String, destination: String, parent: Int32 = 0, open: Bool = false) -> Int32 {
         let attributes = "dest='\(Self.escaped(destination))'"
         let flags = open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(rawValue: 0)
-        return Int32(cairo_pdf_surface_add_outline(surface, parent, title, attributes, flags))
+        return Int32(graphics.cairo_pdf_surface_add_outline(surface, parent, title, attributes, flags))
     }
 
     func showPage() {
-        cairo_show_page(context)
-        pageImages.forEach { cairo_surface_destroy($0) }
+        graphics.cairo_show_page(context)
+        pageImages.forEach { graphics.cairo_surface_destroy($0) }
         pageImages = []
     }
 
@@ -112,38 +112,38 @@ final class PDFCanvas {
     // MARK: Drawing
 
     func setColor(_ color: PDFStyle.Color) {
-        cairo_set_source_rgb(context, color.red, color.green, color.blue)
+        graphics.cairo_set_source_rgb(context, color.red, color.green, color.blue)
     }
 
     func fillRectangle(x: Double, y: Double, width: Double, height: Double, color: PDFStyle.Color) {
         setColor(color)
-        cairo_rectangle(context, x, y, width, height)
-        cairo_fill(context)
+        graphics.cairo_rectangle(context, x, y, width, height)
+        graphics.cairo_fill(context)
     }
 
     func strokeRectangle(x: Double, y: Double, width: Double, height: Double, color: PDFStyle.Color, lineWidth: Double = 0.5) {
         setColor(color)
-        cairo_set_line_width(context, lineWidth)
-        cairo_rectangle(context, x, y, width, height)
-        cairo_stroke(context)
+        graphics.cairo_set_line_width(context, lineWidth)
+        graphics.cairo_rectangle(context, x, y, width, height)
+        graphics.cairo_stroke(context)
     }
 
     func line(from start: (x: Double, y: Double), to end: (x: Double, y: Double), color: PDFStyle.Color, width: Double = 0.5) {
         setColor(color)
-        cairo_set_line_width(context, width)
-        cairo_move_to(context, start.x, start.y)
-        cairo_line_to(context, end.x, end.y)
-        cairo_stroke(context)
+        graphics.cairo_set_line_width(context, width)
+        graphics.cairo_move_to(context, start.x, start.y)
+        graphics.cairo_line_to(context, end.x, end.y)
+        graphics.cairo_stroke(context)
     }
 
     /// Runs `draw` with the drawing turned a quarter counter-clockwise about (x, y): what it
     /// draws at (u, v) lands at (x + v, y - u).
     func turnedQuarter(at x: Double, y: Double, _ draw: () -> Void) {
-        cairo_save(context)
-        cairo_translate(context, x, y)
-        cairo_rotate(context, -Double.pi / 2)
+        graphics.cairo_save(context)
+        graphics.cairo_translate(context, x, y)
+        graphics.cairo_rotate(context, -Double.pi / 2)
         draw()
-        cairo_restore(context)
+        graphics.cairo_restore(context)
     }
 
     /// Draws an embedded PNG, JPEG, GIF or WebP into the box; `false` when Cairo cannot read it.
@@ -159,12 +159,12 @@ final class PDFCanvas {
         guard let source = Self.imageSurface(bytes, type: type, width: pixelWidth, height: pixelHeight) else { return false }
         // Cairo writes a page's images when the page ends: the source must live until then.
         pageImages.append(source)
-        cairo_save(context)
-        cairo_translate(context, x, y)
-        cairo_scale(context, width / Double(pixelWidth), height / Double(pixelHeight))
-        cairo_set_source_surface(context, source, 0, 0)
-        cairo_paint(context)
-        cairo_restore(context)
+        graphics.cairo_save(context)
+        graphics.cairo_translate(context, x, y)
+        graphics.cairo_scale(context, width / Double(pixelWidth), height / Double(pixelHeight))
+        graphics.cairo_set_source_surface(context, source, 0, 0)
+        graphics.cairo_paint(context)
+        graphics.cairo_restore(context)
         return true
     }
 
@@ -175,23 +175,23 @@ final class PDFCanvas {
         case .png:
             let reader = PNGReader(bytes: bytes)
             let surface = withExtendedLifetime(reader) {
-                cairo_image_surface_create_from_png_stream({ closure, data, length in
+                graphics.cairo_image_surface_create_from_png_stream({ closure, data, length in
                     guard let closure, let data else { return CAIRO_STATUS_READ_ERROR }
                     return Unmanaged<PNGReader>.fromOpaque(closure).takeUnretainedValue().read(into: data, count: Int(length))
                 }, Unmanaged.passUnretained(reader).toOpaque())
             }
-            guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-                if let surface { cairo_surface_destroy(surface) }
+            guard let surface, graphics.cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+                if let surface { graphics.cairo_surface_destroy(surface) }
                 return nil
             }
             return surface
         case .jpeg:
-            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else { return nil }
+            guard let surface = graphics.cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else { return nil }
             let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
             copy.initialize(from: bytes, count: bytes.count)
-            let status = cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy, UInt(bytes.count),
+            let status = graphics.cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy, UInt(bytes.count),
                                                      { $0?.assumingMemoryBound(to: UInt8.self).deallocate() }, copy)
-            guard status == CAIRO_STATUS_SUCCESS else { cairo_surface_destroy(surface); return nil }
+            guard status == CAIRO_STATUS_SUCCESS else { graphics.cairo_surface_destroy(surface); return nil }
             return surface
         case .gif, .webp:
             return pixbufSurface(bytes)
@@ -233,8 +233,8 @@ final class PDFCanvas {
     func addDestination(_ name: String, x: Double, y: Double) {
         beginStructure()
         let attributes = "name='\(Self.escaped(name))' x=\(Self.number(x)) y=\(Self.number(y))"
-        cairo_tag_begin(context, CAIRO_TAG_DEST, attributes)
-        cairo_tag_end(context, CAIRO_TAG_DEST)
+        graphics.cairo_tag_begin(context, CAIRO_TAG_DEST, attributes)
+        graphics.cairo_tag_end(context, CAIRO_TAG_DEST)
     }
 
     /// Makes the rectangle a link to `target`: a destination of the book or a web address.
@@ -246,8 +246,8 @@ final class PDFCanvas {
         case .uri(let uri): attributes = "\(rect) uri='\(Self.escaped(Self.asciiURI(uri)))'"
         }
         beginStructure()
-        cairo_tag_begin(context, CAIRO_TAG_LINK, attributes)
-        cairo_tag_end(context, CAIRO_TAG_LINK)
+        graphics.cairo_tag_begin(context, CAIRO_TAG_LINK, attributes)
+        graphics.cairo_tag_end(context, CAIRO_TAG_LINK)
     }
 
     /// The address with parentheses, backslashes, spaces and non-ASCII bytes percent-encoded:

@@ -23,10 +23,10 @@ struct ParagraphMeasure {
         advance = [Double](repeating: 0, count: bytes.count + 1)
         breakBefore = [Bool](repeating: false, count: bytes.count + 1)
         characterBoundary = breakBefore
-        guard let iterator = pango_layout_get_iter(layout) else { return nil }
-        defer { pango_layout_iter_free(iterator) }
+        guard let iterator = graphics.pango_layout_get_iter(layout) else { return nil }
+        defer { graphics.pango_layout_iter_free(iterator) }
         repeat {
-            guard let run = pango_layout_iter_get_run_readonly(iterator) else { continue }
+            guard let run = graphics.pango_layout_iter_get_run_readonly(iterator) else { continue }
             let item = run.pointee.item.pointee
             if item.analysis.level % 2 == 1 { isRightToLeft = true }
             if [PANGO_SCRIPT_HAN, PANGO_SCRIPT_HIRAGANA, PANGO_SCRIPT_KATAKANA, PANGO_SCRIPT_HANGUL, PANGO_SCRIPT_BOPOMOFO]
@@ -38,7 +38,7 @@ struct ParagraphMeasure {
                 let isSoftHyphen = byte + 1 < bytes.count && bytes[byte] == 0xC2 && bytes[byte + 1] == 0xAD
                 if byte < bytes.count, !isSoftHyphen { advance[byte] += Double(glyphs.glyphs[glyph].geometry.width) / Double(PANGO_SCALE) }
             }
-        } while pango_layout_iter_next_run(iterator) != 0
+        } while graphics.pango_layout_iter_next_run(iterator) != 0
         // Pango empties the space where it ended a line: it gets the width of the paragraph's others.
         let spaces = bytes.indices.filter { bytes[$0] == 0x20 && advance[$0] > 0 }.map { advance[$0] }.sorted()
         if !spaces.isEmpty {
@@ -46,7 +46,7 @@ struct ParagraphMeasure {
             for byte in bytes.indices where bytes[byte] == 0x20 && advance[byte] == 0 { advance[byte] = typical }
         }
         var count: Int32 = 0
-        guard let attributes = pango_layout_get_log_attrs_readonly(layout, &count) else { return nil }
+        guard let attributes = graphics.pango_layout_get_log_attrs_readonly(layout, &count) else { return nil }
         var character = 0
         for byte in 0...bytes.count where byte == bytes.count || bytes[byte] & 0xC0 != 0x80 {
             guard character < Int(count) else { break }

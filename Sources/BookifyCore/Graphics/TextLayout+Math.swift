@@ -40,7 +40,7 @@ extension TextLayout {
         let line = lines[index]
         for (offset, box) in formulas(onLine: index) {
             var position: Int32 = 0
-            pango_layout_line_index_to_x(line.pointer, Int32(offset), 0, &position)
+            graphics.pango_layout_line_index_to_x(line.pointer, Int32(offset), 0, &position)
             canvas.drawMath(box, x: x + line.x + Double(position) / Double(PANGO_SCALE), baseline: y + line.baseline,
                             mathFamily: mathFont.family, textFamily: family)
         }

@@ -59,17 +59,17 @@ final class TextLayout {
         self.typesetter = typesetter
         family = options.font.family
         drawsWithCanvasFonts = false
-        layout = pango_layout_new(typesetter.context)
-        let font = pango_font_description_from_string(options.font.description)
-        pango_layout_set_font_description(layout, font)
-        pango_font_description_free(font)
-        pango_layout_set_width(layout, options.width > 0 ? Int32(options.width * Double(PANGO_SCALE)) : -1)
-        pango_layout_set_wrap(layout, options.wordsOnly ? PANGO_WRAP_WORD : PANGO_WRAP_WORD_CHAR)
-        if options.center { pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER) }
-        if options.right { pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT) }
-        pango_layout_set_line_spacing(layout, Float(options.lineSpacing))
-        pango_layout_set_indent(layout, Int32(options.firstLineIndent * Double(PANGO_SCALE)))
-        if options.singleLine { pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END) }
+        layout = graphics.pango_layout_new(typesetter.context)!
+        let font = graphics.pango_font_description_from_string(options.font.description)
+        graphics.pango_layout_set_font_description(layout, font)
+        graphics.pango_font_description_free(font)
+        graphics.pango_layout_set_width(layout, options.width > 0 ? Int32(options.width * Double(PANGO_SCALE)) : -1)
+        graphics.pango_layout_set_wrap(layout, options.wordsOnly ? PANGO_WRAP_WORD : PANGO_WRAP_WORD_CHAR)
+        if options.center { graphics.pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER) }
+        if options.right { graphics.pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT) }
+        graphics.pango_layout_set_line_spacing(layout, Float(options.lineSpacing))
+        graphics.pango_layout_set_indent(layout, Int32(options.firstLineIndent * Double(PANGO_SCALE)))
+        if options.singleLine { graphics.pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END) }
         set(text, options: options)
         lines = Self.lines(of: layout, spacing: options.lineSpacing)
         defer { trimGlyphStrings() }
@@ -104,9 +104,9 @@ final class TextLayout {
                 let count = Int(glyphs.pointee.num_glyphs)
                 if count > 0, glyphs.pointee.space > glyphs.pointee.num_glyphs {
                     // g_realloc, as Pango allocates them; smaller, so it moves nothing it need not.
-                    glyphs.pointee.glyphs = g_realloc(glyphs.pointee.glyphs, gsize(count * MemoryLayout<PangoGlyphInfo>.stride))
+                    glyphs.pointee.glyphs = graphics.g_realloc(glyphs.pointee.glyphs, gsize(count * MemoryLayout<PangoGlyphInfo>.stride))!
                         .assumingMemoryBound(to: PangoGlyphInfo.self)
-                    glyphs.pointee.log_clusters = g_realloc(glyphs.pointee.log_clusters, gsize(count * MemoryLayout<Int32>.stride))
+                    glyphs.pointee.log_clusters = graphics.g_realloc(glyphs.pointee.log_clusters, gsize(count * MemoryLayout<Int32>.stride))!
                         .assumingMemoryBound(to: Int32.self)
                     glyphs.pointee.space = glyphs.pointee.num_glyphs
                 }
@@ -125,12 +125,12 @@ final class TextLayout {
         guard let paragraph = TotalFitParagraph(text, measuredIn: layout, lineWidth: lineWidth,
                                                 hyphenWidth: typesetter.hyphenWidth(in: options.font)) else { return false }
         if lines.map({ Int($0.pointer.pointee.start_index) }) != paragraph.lineStarts {
-            pango_layout_set_width(layout, -1)
+            graphics.pango_layout_set_width(layout, -1)
             set(paragraph.text, options: options)
             lines = Self.lines(of: layout, spacing: options.lineSpacing)
             guard lines.count == paragraph.lines.count else {
                 // Pango set other lines than were chosen (it should not): its own breaking instead.
-                pango_layout_set_width(layout, Int32(options.width * Double(PANGO_SCALE)))
+                graphics.pango_layout_set_width(layout, Int32(options.width * Double(PANGO_SCALE)))
                 set(paragraph.text, options: options)
                 lines = Self.lines(of: layout, spacing: options.lineSpacing)
                 justify(width: options.width, firstLineIndent: indent)
@@ -169,13 +169,13 @@ final class TextLayout {
 
     /// The font's hyphen (U+2010, else the hyphen-minus) and its advance, in Pango units.
     private static func hyphenGlyph(in font: UnsafeMutablePointer<PangoFont>) -> (glyph: PangoGlyph, width: Int32)? {
-        guard let harfbuzz = pango_font_get_hb_font(font) else { return nil }
+        guard let harfbuzz = graphics.pango_font_get_hb_font(font) else { return nil }
         var glyph: hb_codepoint_t = 0
-        guard hb_font_get_nominal_glyph(harfbuzz, 0x2010, &glyph) != 0 || hb_font_get_nominal_glyph(harfbuzz, 0x2D, &glyph) != 0 else {
+        guard graphics.hb_font_get_nominal_glyph(harfbuzz, 0x2010, &glyph) != 0 || graphics.hb_font_get_nominal_glyph(harfbuzz, 0x2D, &glyph) != 0 else {
             return nil
         }
         var logical = PangoRectangle()
-        pango_font_get_glyph_extents(font, glyph, nil, &logical)
+        graphics.pango_font_get_glyph_extents(font, glyph, nil, &logical)
         return (glyph, logical.width)
     }
 
@@ -184,16 +184,16 @@ final class TextLayout {
         typesetFormulas(options: options)
         text.bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                pango_layout_set_text(layout, $0, Int32(buffer.count))
+                graphics.pango_layout_set_text(layout, $0, Int32(buffer.count))
             }
         }
         let attributes = Self.attributes(of: text, options: options, formulas: formulas)
-        pango_layout_set_attributes(layout, attributes)
-        pango_attr_list_unref(attributes)
+        graphics.pango_layout_set_attributes(layout, attributes)
+        graphics.pango_attr_list_unref(attributes)
     }
 
     deinit {
-        g_object_unref(UnsafeMutableRawPointer(layout))
+        graphics.g_object_unref(UnsafeMutableRawPointer(layout))
     }
 
     /// Draws line `index` with the block's top-left corner at (x, y): the line's own top is at
@@ -206,8 +206,8 @@ final class TextLayout {
         let line = lines[index]
         let colored = ColorGlyphs.takeOut(of: line.pointer)
         canvas.setColor(.text)  // styled runs carry their own colour
-        cairo_move_to(canvas.context, x + line.x, y + line.baseline)
-        pango_cairo_show_layout_line(canvas.context, line.pointer)
+        graphics.cairo_move_to(canvas.context, x + line.x, y + line.baseline)
+        graphics.pango_cairo_show_layout_line(canvas.context, line.pointer)
         for glyph in colored { canvas.paint(glyph, x: x + line.x + glyph.x, baseline: y + line.baseline) }
         drawFormulas(onLine: index, x: x, y: y, canvas: canvas)
     }
@@ -218,7 +218,7 @@ final class TextLayout {
     /// The width of line `index`'s text.
     func width(ofLine index: Int) -> Double {
         var logical = PangoRectangle()
-        pango_layout_line_get_extents(lines[index].pointer, nil, &logical)
+        graphics.pango_layout_line_get_extents(lines[index].pointer, nil, &logical)
         return Double(logical.width) / Double(PANGO_SCALE)
     }
 
@@ -233,8 +233,8 @@ final class TextLayout {
             guard from < to else { return [] }
             var ranges: UnsafeMutablePointer<Int32>?
             var count: Int32 = 0
-            pango_layout_line_get_x_ranges(line.pointer, Int32(from), Int32(to), &ranges, &count)
-            defer { g_free(ranges) }
+            graphics.pango_layout_line_get_x_ranges(line.pointer, Int32(from), Int32(to), &ranges, &count)
+            defer { graphics.g_free(ranges) }
             guard let ranges else { return [] }
             return (0..<Int(count)).map { pair in
                 let left = Double(ranges[pair * 2]) / Double(PANGO_SCALE)
@@ -291,24 +291,24 @@ final class TextLayout {
     /// The lines as Pango placed them, each given its share of the line spacing (Pango spaces the
     /// baselines but leaves the gap out of a line's height): half above, half below.
     private static func lines(of layout: OpaquePointer, spacing: Double) -> [Line] {
-        guard let iterator = pango_layout_get_iter(layout) else { return [] }
-        defer { pango_layout_iter_free(iterator) }
+        guard let iterator = graphics.pango_layout_get_iter(layout) else { return [] }
+        defer { graphics.pango_layout_iter_free(iterator) }
         var lines: [Line] = []
         repeat {
             var top: Int32 = 0
             var bottom: Int32 = 0
-            pango_layout_iter_get_line_yrange(iterator, &top, &bottom)
+            graphics.pango_layout_iter_get_line_yrange(iterator, &top, &bottom)
             var logical = PangoRectangle()
-            pango_layout_iter_get_line_extents(iterator, nil, &logical)
-            guard let line = pango_layout_iter_get_line_readonly(iterator) else { continue }
+            graphics.pango_layout_iter_get_line_extents(iterator, nil, &logical)
+            guard let line = graphics.pango_layout_iter_get_line_readonly(iterator) else { continue }
             let scale = Double(PANGO_SCALE)
             let height = Double(bottom - top) / scale
             let gap = height * (max(spacing, 1) - 1)
             lines.append(Line(top: Double(top) / scale - gap / 2, height: height + gap,
-                              baseline: Double(pango_layout_iter_get_baseline(iterator)) / scale,
+                              baseline: Double(graphics.pango_layout_iter_get_baseline(iterator)) / scale,
                               x: Double(logical.x) / scale, continues: line.pointee.is_paragraph_start == 0,
                               pointer: line))
-        } while pango_layout_iter_next_line(iterator) != 0
+        } while graphics.pango_layout_iter_next_line(iterator) != 0
         return lines
     }
 
@@ -331,34 +331,34 @@ final class TextLayout {
     }
 
     private static func attributes(of text: StyledText, options: TextLayout.Options, formulas: [Int: MathBox]) -> OpaquePointer {
-        let list = pango_attr_list_new()!
+        let list = graphics.pango_attr_list_new()!
         let insert = { (attribute: UnsafeMutablePointer<PangoAttribute>?, range: Range<Int>) in
             guard let attribute else { return }
             attribute.pointee.start_index = guint(range.lowerBound)
             attribute.pointee.end_index = guint(range.upperBound)
-            pango_attr_list_insert(list, attribute)
+            graphics.pango_attr_list_insert(list, attribute)
         }
         let whole = 0..<text.bytes.count
-        if options.code { insert(pango_attr_insert_hyphens_new(0), whole) }
-        if let features = options.font.features { insert(pango_attr_font_features_new(features), whole) }
+        if options.code { insert(graphics.pango_attr_insert_hyphens_new(0), whole) }
+        if let features = options.font.features { insert(graphics.pango_attr_font_features_new(features), whole) }
         // Korean breaks between words, at its spaces (Unicode's default breaks between any two syllables).
-        for word in Self.hangulWords(in: text.bytes) { insert(pango_attr_allow_breaks_new(0), word) }
+        for word in Self.hangulWords(in: text.bytes) { insert(graphics.pango_attr_allow_breaks_new(0), word) }
         for run in text.runs {
             let style = run.style
-            if style.bold { insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD), run.range) }
-            if style.italic { insert(pango_attr_style_new(PANGO_STYLE_ITALIC), run.range) }
+            if style.bold { insert(graphics.pango_attr_weight_new(PANGO_WEIGHT_BOLD), run.range) }
+            if style.italic { insert(graphics.pango_attr_style_new(PANGO_STYLE_ITALIC), run.range) }
             if style.monospace {
-                insert(pango_attr_family_new(PDFStyle.Font.monospaceFamily), run.range)
-                insert(pango_attr_font_features_new(PDFStyle.Font.codeFeatures), run.range)
-                insert(pango_attr_scale_new(PDFStyle.inlineCodeScale), run.range)
-                insert(pango_attr_insert_hyphens_new(0), run.range)
+                insert(graphics.pango_attr_family_new(PDFStyle.Font.monospaceFamily), run.range)
+                insert(graphics.pango_attr_font_features_new(PDFStyle.Font.codeFeatures), run.range)
+                insert(graphics.pango_attr_scale_new(PDFStyle.inlineCodeScale), run.range)
+                insert(graphics.pango_attr_insert_hyphens_new(0), run.range)
             }
-            if style.strikethrough { insert(pango_attr_strikethrough_new(1), run.range) }
-            if style.underline { insert(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), run.range) }
-            if style.rise != 0 { insert(pango_attr_rise_new(Int32(style.rise * Double(PANGO_SCALE))), run.range) }
-            if style.scale != 1 { insert(pango_attr_scale_new(style.scale), run.range) }
+            if style.strikethrough { insert(graphics.pango_attr_strikethrough_new(1), run.range) }
+            if style.underline { insert(graphics.pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), run.range) }
+            if style.rise != 0 { insert(graphics.pango_attr_rise_new(Int32(style.rise * Double(PANGO_SCALE))), run.range) }
+            if style.scale != 1 { insert(graphics.pango_attr_scale_new(style.scale), run.range) }
             if let color = style.color, style.formula == nil {
-                insert(pango_attr_foreground_new(UInt16(color.red * 65535), UInt16(color.green * 65535),
+                insert(graphics.pango_attr_foreground_new(UInt16(color.red * 65535), UInt16(color.green * 65535),
                                                  UInt16(color.blue * 65535)), run.range)
             }
         }
@@ -367,7 +367,7 @@ final class TextLayout {
             let scale = Double(PANGO_SCALE)
             var rectangle = PangoRectangle(x: 0, y: Int32((-box.ascent * scale).rounded()), width: Int32((box.width * scale).rounded()),
                                            height: Int32((box.height * scale).rounded()))
-            insert(pango_attr_shape_new(&rectangle, &rectangle), offset..<(offset + StyledText.objectReplacement.count))
+            insert(graphics.pango_attr_shape_new(&rectangle, &rectangle), offset..<(offset + StyledText.objectReplacement.count))
         }
         return list
     }

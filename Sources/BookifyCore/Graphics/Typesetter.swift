@@ -17,32 +17,32 @@ final class Typesetter {
 
     /// A typesetter on the thread's default font map, for the thread that draws.
     convenience init() {
-        self.init(fontMap: pango_cairo_font_map_get_default())
+        self.init(fontMap: graphics.pango_cairo_font_map_get_default()!)
     }
 
     private init(fontMap: UnsafeMutablePointer<PangoFontMap>) {
-        context = pango_font_map_create_context(fontMap)
-        pango_cairo_context_set_resolution(context, 72)
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        pango_cairo_context_set_font_options(context, options)
-        cairo_font_options_destroy(options)
+        context = graphics.pango_font_map_create_context(fontMap)!
+        graphics.pango_cairo_context_set_resolution(context, 72)
+        let options = graphics.cairo_font_options_create()
+        graphics.cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        graphics.cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        graphics.pango_cairo_context_set_font_options(context, options)
+        graphics.cairo_font_options_destroy(options)
         // Glyph advances as the font has them, not rounded to whole points.
-        pango_context_set_round_glyph_positions(context, 0)
+        graphics.pango_context_set_round_glyph_positions(context, 0)
     }
 
     /// A typesetter with a font map of its own, for one worker thread at a time.
     private static func worker() -> Typesetter {
-        let fontMap = pango_cairo_font_map_new()!
-        defer { g_object_unref(UnsafeMutableRawPointer(fontMap)) }  // the context keeps it
+        let fontMap = graphics.pango_cairo_font_map_new()!
+        defer { graphics.g_object_unref(UnsafeMutableRawPointer(fontMap)) }  // the context keeps it
         return Typesetter(fontMap: fontMap)
     }
 
     deinit {
-        for font in ownFonts.values { g_object_unref(UnsafeMutableRawPointer(font)) }
-        for font in adopted.keys { g_object_unref(UnsafeMutableRawPointer(font)) }
-        g_object_unref(UnsafeMutableRawPointer(context))
+        for font in ownFonts.values { graphics.g_object_unref(UnsafeMutableRawPointer(font)) }
+        for font in adopted.keys { graphics.g_object_unref(UnsafeMutableRawPointer(font)) }
+        graphics.g_object_unref(UnsafeMutableRawPointer(context))
     }
 
     /// `layOut` applied to every element, on `Parallelism.jobs` threads, in the array's order.
@@ -65,14 +65,14 @@ final class Typesetter {
     /// The width of a hyphen in `font` (what a line broken inside a word gains), measured once.
     func hyphenWidth(in font: PDFStyle.Font) -> Double {
         if let known = hyphenWidths[font.description] { return known }
-        let layout = pango_layout_new(context)!
-        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        let description = pango_font_description_from_string(font.description)
-        pango_layout_set_font_description(layout, description)
-        pango_font_description_free(description)
-        pango_layout_set_text(layout, "-", 1)
+        let layout = graphics.pango_layout_new(context)!
+        defer { graphics.g_object_unref(UnsafeMutableRawPointer(layout)) }
+        let description = graphics.pango_font_description_from_string(font.description)
+        graphics.pango_layout_set_font_description(layout, description)
+        graphics.pango_font_description_free(description)
+        graphics.pango_layout_set_text(layout, "-", 1)
         var logical = PangoRectangle()
-        pango_layout_get_extents(layout, nil, &logical)
+        graphics.pango_layout_get_extents(layout, nil, &logical)
         let width = Double(logical.width) / Double(PANGO_SCALE)
         hyphenWidths[font.description] = width
         return width
@@ -85,13 +85,13 @@ final class Typesetter {
     func scaledFont(family: String, size: Double) -> OpaquePointer? {
         let key = "\(family) \(size)"
         if let known = scaledFonts[key] { return known }
-        let description = pango_font_description_new()!
-        defer { pango_font_description_free(description) }
-        pango_font_description_set_family(description, family)
-        pango_font_description_set_absolute_size(description, size * Double(PANGO_SCALE))
-        guard let font = pango_font_map_load_font(pango_context_get_font_map(context), context, description) else { return nil }
+        let description = graphics.pango_font_description_new()!
+        defer { graphics.pango_font_description_free(description) }
+        graphics.pango_font_description_set_family(description, family)
+        graphics.pango_font_description_set_absolute_size(description, size * Double(PANGO_SCALE))
+        guard let font = graphics.pango_font_map_load_font(graphics.pango_context_get_font_map(context), context, description) else { return nil }
         ownFonts["scaled " + key] = font  // keeps the font (and so its scaled font) alive
-        let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font))
+        let scaled = graphics.pango_cairo_font_get_scaled_font(OpaquePointer(font))
         scaledFonts[key] = scaled
         return scaled
     }
@@ -105,9 +105,9 @@ final class Typesetter {
             let theirs = item.pointee.analysis.font!
             let ours = ownFont(like: theirs)
             if ours != theirs {
-                g_object_ref(UnsafeMutableRawPointer(ours))
+                graphics.g_object_ref(UnsafeMutableRawPointer(ours))
                 item.pointee.analysis.font = ours
-                g_object_unref(UnsafeMutableRawPointer(theirs))
+                graphics.g_object_unref(UnsafeMutableRawPointer(theirs))
             }
             node = run.pointee.next
         }
@@ -121,19 +121,19 @@ final class Typesetter {
     private func ownFont(like font: UnsafeMutablePointer<PangoFont>) -> UnsafeMutablePointer<PangoFont> {
         if let own = adopted[font] { return own }
         let own = ownFont(describedLike: font)
-        g_object_ref(UnsafeMutableRawPointer(font))
+        graphics.g_object_ref(UnsafeMutableRawPointer(font))
         adopted[font] = own
         return own
     }
 
     private func ownFont(describedLike font: UnsafeMutablePointer<PangoFont>) -> UnsafeMutablePointer<PangoFont> {
-        let description = pango_font_describe_with_absolute_size(font)
-        defer { pango_font_description_free(description) }
-        let name = pango_font_description_to_string(description)!
-        defer { g_free(name) }
+        let description = graphics.pango_font_describe_with_absolute_size(font)
+        defer { graphics.pango_font_description_free(description) }
+        let name = graphics.pango_font_description_to_string(description)!
+        defer { graphics.g_free(name) }
         let key = String(cString: name)
         if let own = ownFonts[key] { return own }
-        guard let own = pango_font_map_load_font(pango_context_get_font_map(context), context, description) else { return font }
+        guard let own = graphics.pango_font_map_load_font(graphics.pango_context_get_font_map(context), context, description) else { return font }
         ownFonts[key] = own
         return own
     }

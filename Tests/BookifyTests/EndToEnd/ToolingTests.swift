@@ -17,13 +17,14 @@ import Testing
         }
     }
 
-    /// Every run loads what bookify links, so libcurl (with its TLS stacks), librsvg and
-    /// GdkPixbuf are opened only when a run needs them; a GIF is still decoded when a device
-    /// needs it converted (fetching and mailing are tested with their own servers).
+    /// Every run loads what bookify links, so libcurl (with its TLS stacks), librsvg,
+    /// GdkPixbuf and Pango's stack are opened only when a run needs them; a GIF is still decoded
+    /// when a device needs it converted (fetching and mailing are tested with their own servers).
     @Test func seldomUsedLibrariesAreNotLoadedAtStartButOpenedWhenNeeded() throws {
         let linked = Shell.run("/usr/bin/ldd", [TestPaths.bookifyBinary.path])
-        #expect(linked.status == 0 && linked.stdout.contains("libpangocairo"), "\(linked.stdout)\(linked.stderr)")
-        for library in ["librsvg", "libgdk_pixbuf", "libcurl", "libssl", "libgnutls"] {
+        #expect(linked.status == 0 && linked.stdout.contains("libxml2"), "\(linked.stdout)\(linked.stderr)")
+        for library in ["librsvg", "libgdk_pixbuf", "libcurl", "libssl", "libgnutls",
+                        "libpango", "libcairo", "libharfbuzz", "libfontconfig", "libglib", "libgobject"] {
             #expect(!linked.stdout.contains(library), "\(library) is linked")
         }
         #expect(ImageLibraries.svg != nil && ImageLibraries.pixbuf != nil, "librsvg and GdkPixbuf are installed and open")
@@ -33,6 +34,28 @@ import Testing
                             1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0, 0x3B]
         let png = try #require(ImageConverter.convert(gif, type: .gif, width: 1, height: 1, for: DeviceProfile(.remarkable)))
         #expect(png.type == .png && png.width == 1 && png.height == 1)
+    }
+
+    /// An EPUB build that draws nothing (its cover kept from an earlier run, or none) never
+    /// opens Pango and the thirty-odd libraries it brings; the first build, which draws the
+    /// cover, and a PDF build do. The dynamic loader's own log (`LD_DEBUG=files`) says which.
+    @Test func pangoIsOpenedOnlyByBuildsThatDraw() throws {
+        let folder = TestPaths.temporaryFolder()
+        let feed = TestPaths.examples.appendingPathComponent("feed.json").path
+        let environment = ["XDG_CACHE_HOME": folder.appendingPathComponent("cache").path, "LD_DEBUG": "files"]
+        let opensPango = { (arguments: [String]) -> Bool in
+            let result = Shell.run(TestPaths.bookifyBinary.path, [feed, "--offline", "-q"] + arguments, in: folder,
+                                   environment: environment)
+            #expect(result.status == 0, "\(arguments): \(result.stderr.suffix(2000))")
+            return result.stderr.contains("file=libpangocairo-1.0.so.0")
+        }
+        #expect(opensPango(["-o", "first.epub"]), "the first build draws the cover")
+        #expect(!opensPango(["-o", "again.epub"]), "the cover is kept: nothing is drawn")
+        #expect(!opensPango(["-o", "bare.epub", "--cover", "none"]))
+        #expect(opensPango(["-o", "book.pdf"]))
+        let (first, again) = (folder.appendingPathComponent("first.epub"), folder.appendingPathComponent("again.epub"))
+        #expect(try Data(contentsOf: first) == Data(contentsOf: again), "the kept cover is the one drawn")
+        try EPUBCheck.expectClean(again)
     }
 
     /// On a terminal (`script` gives bookify one), a line per stage redrawn in place, cleared
