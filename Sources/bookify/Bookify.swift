@@ -33,6 +33,7 @@ struct Bookify: AsyncParsableCommand {
     /// leaves no temporary file behind.
     static func main() async {
         TemporaryFiles.removeOnSignals()
+        if buildsBooks(CommandLine.arguments.dropFirst()) { Warmup.start() }
         do {
             var command = try parseAsRoot()
             if var command = command as? AsyncParsableCommand {
@@ -46,6 +47,16 @@ struct Bookify: AsyncParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// Whether `arguments` ask for a book to be built (`build`, the default, or `digest`), so
+    /// that warming up for it (`Warmup`) beside the parsing pays: not for help, the version or
+    /// another command.
+    private static func buildsBooks(_ arguments: ArraySlice<String>) -> Bool {
+        guard !arguments.contains(where: { ["--help", "-h", "--version", "help"].contains($0) }) else { return false }
+        guard let first = arguments.first,
+              let command = configuration.subcommands.first(where: { $0.configuration.commandName == first }) else { return true }
+        return [ObjectIdentifier(Build.self), ObjectIdentifier(DigestCommand.self)].contains(ObjectIdentifier(command))
     }
 
     /// Whether `error` is ArgumentParser's way of asking for the version (`--version`).
