@@ -26,7 +26,7 @@ struct SmartPunctuation: ContentRewriter {
     }
 
     private static func mayChange(in node: ContentNode) -> Bool {
-        [node].anyNode { if case .text(let text) = $0 { mayChange(text.utf8) } else { false } }
+        [node].anyNode { if case .text(let text) = $0 { mayChange(text) } else { false } }
     }
 
     mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
@@ -56,7 +56,7 @@ struct SmartPunctuation: ContentRewriter {
 
     mutating func visitText(_ text: String) -> [ContentNode] {
         // Most text has nothing to change: found by its bytes, it is left as it is.
-        guard Self.mayChange(text.utf8) else {
+        guard Self.mayChange(text) else {
             previous = text.unicodeScalars.last ?? previous
             return [.text(text)]
         }
@@ -84,8 +84,13 @@ struct SmartPunctuation: ContentRewriter {
         return [.text(result)]
     }
 
-    /// Whether `bytes` hold a quote, `--` or `...`.
-    private static func mayChange(_ bytes: String.UTF8View) -> Bool {
+    /// Whether `text` holds a quote, `--` or `...`: over its contiguous bytes (every text the
+    /// model holds has them), several times faster than over `utf8`.
+    private static func mayChange(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(mayChange(bytes:)) ?? mayChange(bytes: text.utf8)
+    }
+
+    private static func mayChange<Bytes: Sequence<UInt8>>(bytes: Bytes) -> Bool {
         var last: UInt8 = 0
         var run = 0
         for byte in bytes {

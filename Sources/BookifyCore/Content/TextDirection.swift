@@ -34,6 +34,11 @@ struct TextDirection: ContentRewriter {
     /// rule): true for a right-to-left script, false for any other letter, nil with none.
     static func startsRightToLeft(_ text: String) -> Bool? {
         for scalar in text.unicodeScalars {
+            // ASCII first, without Unicode's tables: its letters are left to right, the rest neutral.
+            if scalar.isASCII {
+                if scalar.isASCIILetter { return false }
+                continue
+            }
             if isRightToLeftLetter(scalar) { return true }
             if scalar.properties.isAlphabetic { return false }
         }

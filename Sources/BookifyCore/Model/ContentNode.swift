@@ -70,8 +70,14 @@ public enum ContentNode: Sendable, Hashable {
 
     /// Whether the node is text made only of white space.
     var isBlank: Bool {
-        if case .text(let text) = self { return text.allSatisfy(\.isWhitespace) }
-        return false
+        guard case .text(let text) = self else { return false }
+        // By bytes while they are ASCII (most texts are decided by their first), by characters
+        // from the first other one.
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.allSatisfy(\.isWhitespace) }
+            if byte != 0x20 && !(0x09...0x0D).contains(byte) { return false }
+        }
+        return true
     }
 
     /// The element this node is, if it is one of `kind` (any kind when `nil`).

@@ -1,3 +1,5 @@
+import Foundation
+
 extension StringProtocol {
     /// Whether `needle` occurs in the text, compared as UTF-8 bytes (so "é" written two ways
     /// differs). For checks run on every text of a post: Foundation's `contains` goes through
@@ -10,18 +12,18 @@ extension StringProtocol {
         return Self.search(Array(utf8)[...], Array(needle.utf8)[...])
     }
 
+    /// `memchr` finds each candidate first byte (it looks at many bytes at a time: most texts
+    /// searched hold no candidate at all), `memcmp` checks the rest.
     private static func search(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard haystack.count >= needle.count else { return false }
-        let first = needle[0]
-        var index = 0
-        while index <= haystack.count - needle.count {
-            if haystack[index] == first {
-                var matched = 1
-                while matched < needle.count, haystack[index + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return true }
-            }
-            index += 1
+        guard let needleStart = needle.baseAddress else { return true }
+        guard haystack.count >= needle.count, var start = haystack.baseAddress else { return false }
+        // Where a match may start: the first haystack.count - needle.count + 1 bytes.
+        var candidates = haystack.count - needle.count + 1
+        while candidates > 0, let hit = memchr(start, Int32(needleStart.pointee), candidates) {
+            let found = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(found, needleStart, needle.count) == 0 { return true }
+            candidates -= (found - start) + 1
+            start = found + 1
         }
         return false
     }

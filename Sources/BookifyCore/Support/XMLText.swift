@@ -57,7 +57,9 @@ enum XMLText {
     /// `text` without the characters no book may hold (see `isAllowed`).
     static func withoutForbiddenCharacters(_ text: String) -> String {
         // By bytes first: a control character is one byte, U+FFFE and U+FFFF start with 0xEF.
-        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xEF }),
+        // Over the contiguous bytes a native string has: several times faster than `utf8`.
+        let suspect = { (byte: UInt8) in (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xEF }
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: suspect) }) ?? text.utf8.contains(where: suspect),
               !text.unicodeScalars.allSatisfy(isAllowed) else { return text }
         var cleaned = String.UnicodeScalarView()
         cleaned.append(contentsOf: text.unicodeScalars.filter(isAllowed))
