@@ -29,8 +29,10 @@ public enum Warmup {
         let metadata = BookMetadata(title: "Warm-up", authors: ["A"], language: "en", identifier: "urn:uuid:0",
                                     modified: Date(timeIntervalSince1970: 0))
         let writer = XHTMLWriter(documentID: "p001", href: { _ in "" }, imageSource: { _ in "" })
-        let page = PageRenderer(templates: templates, metadata: metadata, stylesheetHref: "")
-            .post(document.header, body: writer.serialize(document.body))
+        let renderer = PageRenderer(templates: templates, metadata: metadata, stylesheetHref: "")
+        let page = renderer.post(document.header, body: writer.serialize(document.body))
+        // A chapter opener's values (a count, a list of links) are of types no post page has.
+        _ = renderer.chapterOpener(ChapterOpener(title: "Warm-up", documents: [document]), href: { $0 })
         return XMLChecker.check(page) == nil ? page : nil
     }
 
