@@ -23,23 +23,47 @@ enum BoundedRead {
         }
     }
 
-    /// The bytes of the file at `path`.
+    /// The bytes of the file at `path`: a regular file is read straight into an array of its
+    /// size (one allocation, no copy), anything else (a pipe, a device) in chunks.
     static func file(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .notReadable }
-        defer { try? handle.close() }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .notReadable }
+        defer { close(descriptor) }
         var status = stat()
-        if fstat(handle.fileDescriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) > limit {
-            throw .tooLarge(limit: limit)
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            return try chunks(FileHandle(fileDescriptor: descriptor, closeOnDealloc: false), limit: limit)
         }
-        return try read(handle, limit: limit)
+        let size = Int(status.st_size)
+        if size > limit { throw .tooLarge(limit: limit) }
+        // One byte more than the size: a file that grew since `fstat` is read to its end.
+        var bytes = try [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count throws(Failure) in
+            count = try fill(buffer, from: descriptor)
+        }
+        if bytes.count > size { bytes += try chunks(FileHandle(fileDescriptor: descriptor, closeOnDealloc: false), limit: limit - bytes.count) }
+        return bytes
     }
 
     /// Everything on standard input.
     static func standardInput(limit: Int) throws(Failure) -> [UInt8] {
-        try read(FileHandle.standardInput, limit: limit)
+        try chunks(FileHandle.standardInput, limit: limit)
     }
 
-    private static func read(_ handle: FileHandle, limit: Int) throws(Failure) -> [UInt8] {
+    /// Reads into `buffer` until it is full or the file ends; the bytes read.
+    private static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from descriptor: Int32) throws(Failure) -> Int {
+        var count = 0
+        while count < buffer.count {
+            let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            if read == 0 { break }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw .notReadable
+            }
+            count += read
+        }
+        return count
+    }
+
+    private static func chunks(_ handle: FileHandle, limit: Int) throws(Failure) -> [UInt8] {
         var bytes: [UInt8] = []
         while true {
             let chunk: Data?
