@@ -34,7 +34,7 @@ struct Bookify: AsyncParsableCommand {
     static func main() async {
         TemporaryFiles.removeOnSignals()
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if buildsBooks(arguments[...]) { Warmup.start() }
+        if buildsBooks(arguments[...]) { Warmup.start(readingAhead: buildsFromFirstArgument(arguments) ? arguments.first : nil) }
         do {
             var command = try parse(arguments)
             if var command = command as? AsyncParsableCommand {

@@ -32,6 +32,11 @@ struct FeedDocumentSource: BlogSource {
     let input: String
 
     func fetch(_ request: SourceRequest) async throws(BookifyError) -> FetchedInput {
+        try read()
+    }
+
+    /// The feed read now, on the calling thread.
+    func read() throws(BookifyError) -> FetchedInput {
         let source = input == "-" ? "standard input" : input
         let bytes = try load()
         var blog = try InputReader().parse(bytes, source: source, documentURL: nil)

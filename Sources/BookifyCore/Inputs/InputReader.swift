@@ -46,7 +46,15 @@ public struct InputReader: Sendable {
     /// for a URL the server's validators. Given validators from an earlier fetch of the same
     /// URL, the request is conditional: a 304 answer has no blog and no bytes.
     public func fetch(_ input: String, request: SourceRequest = SourceRequest()) async throws(BookifyError) -> FetchedInput {
-        var fetched = try await source(for: input).fetch(request)
+        let source = try source(for: input)
+        // A feed document reads the same whatever the request: it may have been read ahead.
+        if source is FeedDocumentSource, let ready = FeedPrefetch.take(input) { return ready }
+        return Self.finished(try await source.fetch(request))
+    }
+
+    /// A read blog cleaned, each post told which site it belongs to.
+    static func finished(_ read: FetchedInput) -> FetchedInput {
+        var fetched = read
         guard var blog = fetched.blog?.cleaned() else { return fetched }
         let site = blog.homePageURL ?? blog.feedURL.flatMap { URL(string: "/", relativeTo: $0)?.absoluteURL }
         for index in blog.posts.indices where blog.posts[index].siteURL == nil {

@@ -6,15 +6,20 @@ import Foundation
 /// type on the way. A build starts by parsing its command line and reading its input on one
 /// core; `start` meanwhile puts a small built-in post through the same steps on another, so
 /// that the build finds this done. Its results are thrown away.
+///
+/// First, though, it reads the feed the command line names (`FeedPrefetch`): the build needs
+/// that before anything else.
 public enum Warmup {
-    /// Starts the warm-up on a thread of its own; returns at once.
-    public static func start() {
-        let thread = Thread { run() }
+    /// Starts the warm-up on a thread of its own, reading the feed file at `feed` (when there
+    /// is one there) first; returns at once.
+    public static func start(readingAhead feed: String? = nil) {
+        let thread = Thread { run(readingAhead: feed) }
         thread.stackSize = 4 << 20
         thread.start()
     }
 
-    private static func run() {
+    private static func run(readingAhead feed: String?) {
+        if let feed { FeedPrefetch.read(feed) }
         _ = page()
     }
 
