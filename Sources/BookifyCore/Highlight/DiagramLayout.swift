@@ -6,9 +6,39 @@ enum DiagramLayout {
         let text = pre.textContent
         guard isDiagram(text) else { return pre }
         var marked = pre
-        let longest = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0
-        marked.role = .diagram(longestLine: longest)
+        marked.role = .diagram(longestLine: longestLine(text))
         return marked
+    }
+
+    /// The length of the longest line, in characters (grapheme clusters: what a column holds).
+    static func longestLine(_ text: String) -> Int {
+        // Counted in scalars while each is a cluster of its own (ASCII, Latin, box drawing,
+        // arrows, symbols): grapheme breaking is slow. A text with any other scalar (a combining
+        // mark, a joiner, CJK, a carriage return) is counted in characters.
+        var longest = 0
+        var line = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                longest = max(longest, line)
+                line = 0
+            } else if isOwnCluster(scalar) {
+                line += 1
+            } else {
+                return text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0
+            }
+        }
+        return max(longest, line)
+    }
+
+    /// A scalar that never joins those beside it into one character: none of these blocks has
+    /// a combining mark, joiner or other extender (U+200C and U+200D do), and a carriage return
+    /// joins the line feed after it.
+    private static func isOwnCluster(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0D, 0x200C, 0x200D: false
+        case 0x00..<0x300, 0x2000..<0x20D0, 0x2100..<0x2C00: true
+        default: false
+        }
     }
 
     /// Box-drawing and block characters or arrows on several lines, or ASCII boxes (`+---+`).

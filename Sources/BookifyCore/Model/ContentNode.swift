@@ -32,13 +32,22 @@ public enum ContentNode: Sendable, Hashable {
 
     /// The concatenated text of the node and its descendants.
     public var textContent: String {
+        if case .text(let text) = self { return text }
+        var text = ""
+        appendTextContent(to: &text)
+        return text
+    }
+
+    /// Appends `textContent` to `text`: one string for a whole tree (a highlighted code block
+    /// is hundreds of tokens), not one per element joined at each level.
+    func appendTextContent(to text: inout String) {
         switch self {
-        case .text(let text): return text
-        case .element(let element): return element.textContent
-        case .note(let note): return note.children.map(\.textContent).joined()
-        case .token(let token): return token.text
-        case .math(let formula): return formula.root.textContent
-        case .image, .media, .placeholder, .checkbox: return ""
+        case .text(let part): text += part
+        case .element(let element): element.appendTextContent(to: &text)
+        case .note(let note): note.children.forEach { $0.appendTextContent(to: &text) }
+        case .token(let token): text += token.text
+        case .math(let formula): text += formula.root.textContent
+        case .image, .media, .placeholder, .checkbox: break
         }
     }
 
@@ -131,7 +140,15 @@ public struct ContentElement: Sendable, Hashable {
     }
 
     /// The concatenated text of all descendants.
-    public var textContent: String { children.map(\.textContent).joined() }
+    public var textContent: String {
+        var text = ""
+        appendTextContent(to: &text)
+        return text
+    }
+
+    func appendTextContent(to text: inout String) {
+        children.forEach { $0.appendTextContent(to: &text) }
+    }
 
     /// Whether the element is a `pre` that draws (see `DiagramLayout`).
     public var isDiagram: Bool {

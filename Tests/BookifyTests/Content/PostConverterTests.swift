@@ -239,4 +239,13 @@ import Testing
         let code = "func f() {\n    return 1\n}"
         #expect(DiagramLayout.mark(ContentElement(.pre, children: [.text(code)])).role == nil)
     }
+
+    @Test func theLongestLineIsCountedInCharactersWhateverTheScript() {
+        let texts = ["┌──┐\n│ab│\n└──┘", "a\u{0301}bcd\n→→", "e\u{0301}\u{0301}\nxy", "你好\n世界!", "a\r\nbcdef\r\nxy",
+                     "👍🏽 ok\n👨‍👩‍👧 x", "x\u{200D}y\nabc", "", "\n\n", "tab\tand\u{00A0}space ─→"]
+        for text in texts {
+            let characters = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0
+            #expect(DiagramLayout.longestLine(text) == characters, "\(text.debugDescription)")
+        }
+    }
 }
