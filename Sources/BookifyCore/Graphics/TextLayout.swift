@@ -63,7 +63,10 @@ final class TextLayout {
         let font = graphics.pango_font_description_from_string(options.font.description)
         graphics.pango_layout_set_font_description(layout, font)
         graphics.pango_font_description_free(font)
-        graphics.pango_layout_set_width(layout, options.width > 0 ? Int32(options.width * Double(PANGO_SCALE)) : -1)
+        // A paragraph broken as a whole is shaped unwrapped first: Pango shapes the rest of a
+        // paragraph again at every line it wraps, a cost that grows with the square of its length.
+        let breaksAsWhole = options.justify && options.width > 0 && !options.code && !options.singleLine
+        graphics.pango_layout_set_width(layout, options.width > 0 && !breaksAsWhole ? Int32(options.width * Double(PANGO_SCALE)) : -1)
         graphics.pango_layout_set_wrap(layout, options.wordsOnly ? PANGO_WRAP_WORD : PANGO_WRAP_WORD_CHAR)
         if options.center { graphics.pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER) }
         if options.right { graphics.pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT) }
@@ -73,8 +76,18 @@ final class TextLayout {
         set(text, options: options)
         lines = Self.lines(of: layout, spacing: options.lineSpacing)
         defer { trimGlyphStrings() }
-        if options.justify, options.width > 0, !options.code, !options.singleLine, setTotalFit(options) { return }
+        if breaksAsWhole {
+            if setTotalFit(options) || fitsOneLine(options) { return }
+            // Pango's own breaking after all (right-to-left or CJK text).
+            graphics.pango_layout_set_width(layout, Int32(options.width * Double(PANGO_SCALE)))
+            lines = Self.lines(of: layout, spacing: options.lineSpacing)
+        }
         if options.justify { justify(width: options.width, firstLineIndent: options.firstLineIndent) }
+    }
+
+    /// The text is one line, not longer than the measure: set as Pango would wrap it.
+    private func fitsOneLine(_ options: Options) -> Bool {
+        lines.count == 1 && width(ofLine: 0) <= options.width - abs(options.firstLineIndent)
     }
 
     /// Glyph slots the runs hold beyond their glyphs: 0 once laid out (see `trimGlyphStrings`).
@@ -115,10 +128,10 @@ final class TextLayout {
         }
     }
 
-    /// Breaks the paragraph as a whole (``TotalFitParagraph``), measured from the lines Pango
-    /// set first, and justifies each line to its width (or leaves it ragged when too loose).
-    /// Only when the chosen lines differ from Pango's is the text set again, with a line
-    /// separator at each break; false (nothing changed) when Pango's own breaking should stay.
+    /// Breaks the paragraph as a whole (``TotalFitParagraph``), measured from its unwrapped
+    /// lines, and justifies each line to its width (or leaves it ragged when too loose). Unless
+    /// it is one line per `br` segment, the text is set again with a line separator at each
+    /// break; false (nothing changed) when Pango's own breaking should be used instead.
     private func setTotalFit(_ options: Options) -> Bool {
         let indent = options.firstLineIndent
         let lineWidth = { (line: Int) in options.width - (line == 0 ? max(indent, 0) : max(-indent, 0)) }

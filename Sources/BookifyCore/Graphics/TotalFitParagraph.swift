@@ -22,8 +22,8 @@ struct TotalFitParagraph {
     /// 1 + ratio / 2 with glue stretching by half a space.
     static let raggedRatio = 1.5
 
-    /// Breaks the paragraph that `layout` holds (its text `text`, as Pango wrapped it: the
-    /// advances are the same); `nil` when Pango's breaking should stay (right-to-left or CJK
+    /// Breaks the paragraph that `layout` holds (its text `text`, shaped unwrapped: one line per
+    /// `br` segment); `nil` when Pango's breaking should be used instead (right-to-left or CJK
     /// text, one line, nothing to break at).
     init?(_ text: StyledText, measuredIn layout: OpaquePointer, lineWidth: (Int) -> Double, hyphenWidth: Double) {
         guard let measure = ParagraphMeasure(layout, bytes: text.bytes), !measure.isRightToLeft, !measure.isIdeographic else { return nil }
