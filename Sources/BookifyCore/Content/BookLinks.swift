@@ -52,13 +52,13 @@ struct CrossReferences: ContentRewriter {
         }
     }
 
-    mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
+    mutating func visitElement(_ element: ContentElement, into output: inout [ContentNode]) {
         var element = element
         if case .post(let target, let fragment?) = element.link, target != documentID, ids[target]?.contains(fragment) != true {
             element.link = .post(target, anchor: nil)
             let prefix = target + "-"
             missing.append((target, fragment.hasPrefix(prefix) ? String(fragment.dropFirst(prefix.count)) : fragment))
         }
-        return [.element(descend(element))]
+        output.append(.element(descend(element)))
     }
 }

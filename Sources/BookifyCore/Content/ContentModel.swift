@@ -48,14 +48,15 @@ enum ContentModel {
         /// How deep the repaired tree is here, counting the wrappers added above.
         var depth = 0
 
-        mutating func visitElement(_ original: ContentElement) -> [ContentNode] {
+        mutating func visitElement(_ original: ContentElement, into output: inout [ContentNode]) {
             let wrappers = parent.flatMap { requiredChildren[$0] }.map { $0.allowed.contains(original.kind) ? 0 : $0.wrapper.count } ?? 0
             // Unwrapped here, the children are repaired for the parent they now stand in.
-            if depth + wrappers >= maximumDepth { return rewrite(original.children) }
+            if depth + wrappers >= maximumDepth { rewrite(original.children, into: &output); return }
             var element = original
-            if element.kind == .p, !phrasing, let pieces = splitAtBlocks(element) { return rewrite(pieces) }
+            if element.kind == .p, !phrasing, let pieces = splitAtBlocks(element) { rewrite(pieces, into: &output); return }
             if (phrasing && element.kind.isBlock) || (insideLink && element.kind == .a) {
-                return element.kind == .hr ? [] : rewrite(element.children)
+                if element.kind != .hr { rewrite(element.children, into: &output) }
+                return
             }
             if element.kind == .figcaption, parent != .figure || element.role == .strayCaption {
                 element.kind = .p
@@ -63,7 +64,7 @@ enum ContentModel {
             }
             if element.kind == .li, parent != .ul, parent != .ol { element.kind = .div }
             if element.kind == .dt || element.kind == .dd, parent != .dl, parent != .div { element.kind = .div }
-            if let parents = tableParents[element.kind], !parents.contains(where: { $0 == parent }) { return rewrite(element.children) }
+            if let parents = tableParents[element.kind], !parents.contains(where: { $0 == parent }) { rewrite(element.children, into: &output); return }
             if element.kind == .dl, !isWellFormedDefinitionList(element) { element = definitionListAsBlocks(element) }
             if element.kind == .figure { element.children = markingStrayCaptions(element.children) }
             let saved = (parent, phrasing, insideLink, depth)
@@ -72,7 +73,7 @@ enum ContentModel {
             let children = rewrite(element.children)
             (parent, phrasing, insideLink, depth) = saved
             element.children = requiredChildren[element.kind].map { wrapStray(children, in: $0) } ?? children
-            return [.element(element)]
+            output.append(.element(element))
         }
     }
 

@@ -2,29 +2,36 @@
 /// spirit of swift-markdown's `MarkupRewriter`: a pass overrides the visits it cares about and
 /// the defaults walk the rest of the tree. Every transformation of the content stage is one.
 protocol ContentRewriter {
-    mutating func visitText(_ text: String) -> [ContentNode]
+    /// Each visit appends what the node becomes to `output`: usually the node itself or one
+    /// node in its place, sometimes none or several. (Returning an array per node cost an
+    /// allocation for every node of every pass.)
+    mutating func visitText(_ text: String, into output: inout [ContentNode])
     /// Default: the element with its children rewritten.
-    mutating func visitElement(_ element: ContentElement) -> [ContentNode]
+    mutating func visitElement(_ element: ContentElement, into output: inout [ContentNode])
     /// Default: the note with its children rewritten.
-    mutating func visitNote(_ note: Note) -> [ContentNode]
+    mutating func visitNote(_ note: Note, into output: inout [ContentNode])
     /// Images, media, placeholders, tokens and checkboxes; default: kept.
-    mutating func visitLeaf(_ node: ContentNode) -> [ContentNode]
+    mutating func visitLeaf(_ node: ContentNode, into output: inout [ContentNode])
 }
 
 extension ContentRewriter {
     mutating func rewrite(_ nodes: [ContentNode]) -> [ContentNode] {
         var result: [ContentNode] = []
         result.reserveCapacity(nodes.count)
-        for node in nodes { result += rewrite(node) }
+        rewrite(nodes, into: &result)
         return result
     }
 
-    mutating func rewrite(_ node: ContentNode) -> [ContentNode] {
+    mutating func rewrite(_ nodes: [ContentNode], into output: inout [ContentNode]) {
+        for node in nodes { rewrite(node, into: &output) }
+    }
+
+    mutating func rewrite(_ node: ContentNode, into output: inout [ContentNode]) {
         switch node {
-        case .text(let text): return visitText(text)
-        case .element(let element): return visitElement(element)
-        case .note(let note): return visitNote(note)
-        case .image, .media, .placeholder, .token, .checkbox, .math: return visitLeaf(node)
+        case .text(let text): visitText(text, into: &output)
+        case .element(let element): visitElement(element, into: &output)
+        case .note(let note): visitNote(note, into: &output)
+        case .image, .media, .placeholder, .token, .checkbox, .math: visitLeaf(node, into: &output)
         }
     }
 
@@ -34,7 +41,7 @@ extension ContentRewriter {
         var result: [ContentNode] = []
         result.reserveCapacity(nodes.count)
         for node in nodes {
-            if [node].anyNode(where: matters) { result += rewrite(node) } else { result.append(node) }
+            if [node].anyNode(where: matters) { rewrite(node, into: &result) } else { result.append(node) }
         }
         return result
     }
@@ -46,14 +53,14 @@ extension ContentRewriter {
         return copy
     }
 
-    mutating func visitText(_ text: String) -> [ContentNode] { [.text(text)] }
-    mutating func visitElement(_ element: ContentElement) -> [ContentNode] { [.element(descend(element))] }
-    mutating func visitLeaf(_ node: ContentNode) -> [ContentNode] { [node] }
+    mutating func visitText(_ text: String, into output: inout [ContentNode]) { output.append(.text(text)) }
+    mutating func visitElement(_ element: ContentElement, into output: inout [ContentNode]) { output.append(.element(descend(element))) }
+    mutating func visitLeaf(_ node: ContentNode, into output: inout [ContentNode]) { output.append(node) }
 
-    mutating func visitNote(_ note: Note) -> [ContentNode] {
+    mutating func visitNote(_ note: Note, into output: inout [ContentNode]) {
         var copy = note
         copy.children = rewrite(note.children)
-        return [.note(copy)]
+        output.append(.note(copy))
     }
 }
 

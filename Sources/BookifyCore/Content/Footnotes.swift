@@ -10,17 +10,19 @@ struct Footnotes: ContentRewriter {
         }
     }
 
-    mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
+    mutating func visitElement(_ element: ContentElement, into output: inout [ContentNode]) {
         var element = element
         if element.kind == .section, element.hasClass("footnotes") {
             element.children = element.children.flatMap(Self.notes(in:))
-            return [.element(element)]
+            output.append(.element(element))
+            return
         }
         if element.kind == .sup, element.hasClass("footnote-ref") {
             element.children = element.children.map(Self.noteReference)
-            return [.element(element)]
+            output.append(.element(element))
+            return
         }
-        return [.element(descend(element))]
+        output.append(.element(descend(element)))
     }
 
     private static func noteReference(_ node: ContentNode) -> ContentNode {

@@ -27,14 +27,14 @@ struct HeadingOutline: ContentRewriter {
         return headings
     }
 
-    mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
-        guard let level = element.kind.headingLevel else { return [.element(descend(element))] }
+    mutating func visitElement(_ element: ContentElement, into output: inout [ContentNode]) {
+        guard let level = element.kind.headingLevel else { output.append(.element(descend(element))); return }
         var heading = element
         heading.kind = .heading(level: max(2, level + offset))
         let ids = Set(([element] + element.children.allElements).compactMap(\.id))
         heading.children = Self.withoutSelfLinks(element.children, to: ids, heading: &heading)
         if heading.id?.isEmpty != false { heading.id = Slug.make(heading.textContent, fallback: "section") }
-        return [.element(heading)]
+        output.append(.element(heading))
     }
 
     /// Permalink marks a heading shows instead of its text.

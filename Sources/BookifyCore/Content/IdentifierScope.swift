@@ -34,17 +34,17 @@ struct IdentifierScope {
         var renamed: [String: String] = [:]
         var ids = UniqueNames()
 
-        mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
+        mutating func visitElement(_ element: ContentElement, into output: inout [ContentNode]) {
             var element = element
             if let id = element.id { element.id = scoped(id) }
-            return [.element(descend(element))]
+            output.append(.element(descend(element)))
         }
 
-        mutating func visitNote(_ note: Note) -> [ContentNode] {
+        mutating func visitNote(_ note: Note, into output: inout [ContentNode]) {
             var note = note
             if let id = note.id { note.id = scoped(id) }
             note.children = rewrite(note.children)
-            return [.note(note)]
+            output.append(.note(note))
         }
 
         private mutating func scoped(_ original: String) -> String {
@@ -60,14 +60,14 @@ struct IdentifierScope {
         let renamed: [String: String]
         var broken: [String] = []
 
-        mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
+        mutating func visitElement(_ element: ContentElement, into output: inout [ContentNode]) {
             var element = element
             if case .post(prefix, let anchor?) = element.link {
                 let target = anchor.removingPercentEncoding ?? anchor
                 element.link = renamed[target].map { .post(prefix, anchor: $0) }
                 if element.link == nil { broken.append("#" + anchor) }
             }
-            return [.element(descend(element))]
+            output.append(.element(descend(element)))
         }
     }
 }

@@ -12,24 +12,22 @@ struct MathDelimiters: ContentRewriter {
         text.containsBytes("\\(") || text.containsBytes("\\[") || text.containsBytes("$$")
     }
 
-    mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
-        SmartPunctuation.verbatim.contains(element.kind) ? [.element(element)] : [.element(descend(element))]
+    mutating func visitElement(_ element: ContentElement, into output: inout [ContentNode]) {
+        output.append(.element(SmartPunctuation.verbatim.contains(element.kind) ? element : descend(element)))
     }
 
-    mutating func visitText(_ text: String) -> [ContentNode] {
-        guard Self.mayHold(text) else { return [.text(text)] }
-        var nodes: [ContentNode] = []
+    mutating func visitText(_ text: String, into output: inout [ContentNode]) {
+        guard Self.mayHold(text) else { output.append(.text(text)); return }
         var rest = Substring(text)
         while let (open, close, display) = Self.delimiters.compactMap({ pair -> (Range<Substring.Index>, String, Bool)? in
             rest.range(of: pair.open).map { ($0, pair.close, pair.display) }
         }).min(by: { $0.0.lowerBound < $1.0.lowerBound }),
             let end = rest[open.upperBound...].range(of: close) {
-            if open.lowerBound > rest.startIndex { nodes.append(.text(String(rest[..<open.lowerBound]))) }
-            nodes.append(.math(TeXMath.formula(String(rest[open.upperBound..<end.lowerBound]), display: display)))
+            if open.lowerBound > rest.startIndex { output.append(.text(String(rest[..<open.lowerBound]))) }
+            output.append(.math(TeXMath.formula(String(rest[open.upperBound..<end.lowerBound]), display: display)))
             rest = rest[end.upperBound...]
         }
-        if !rest.isEmpty { nodes.append(.text(String(rest))) }
-        return nodes
+        if !rest.isEmpty { output.append(.text(String(rest))) }
     }
 
     private static let delimiters: [(open: String, close: String, display: Bool)] = [

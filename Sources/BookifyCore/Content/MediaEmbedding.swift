@@ -30,21 +30,21 @@ struct MediaEmbedding: ContentRewriter {
         return nodes
     }
 
-    mutating func visitLeaf(_ node: ContentNode) -> [ContentNode] {
-        guard case .media(let reference) = node else { return [node] }
-        return [image(reference, decorative: false).map(ContentNode.image)
-                ?? .placeholder(MediaPlaceholder(reference: reference, layout: .inline, insideLink: insideLink))]
+    mutating func visitLeaf(_ node: ContentNode, into output: inout [ContentNode]) {
+        guard case .media(let reference) = node else { output.append(node); return }
+        output.append(image(reference, decorative: false).map(ContentNode.image)
+                      ?? .placeholder(MediaPlaceholder(reference: reference, layout: .inline, insideLink: insideLink)))
     }
 
-    mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
+    mutating func visitElement(_ element: ContentElement, into output: inout [ContentNode]) {
         if let reference = Self.soleReference(in: element) {
-            if element.role == .leadImage { return leadImage(reference) }
-            if element.kind == .p { return [figure(reference)] }
+            if element.role == .leadImage { output += leadImage(reference); return }
+            if element.kind == .p { output.append(figure(reference)); return }
         }
         let wasInsideLink = insideLink
         insideLink = insideLink || element.kind == .a
         defer { insideLink = wasInsideLink }
-        return [.element(descend(element))]
+        output.append(.element(descend(element)))
     }
 
     /// The reference that is all an element holds (a paragraph with just an image).

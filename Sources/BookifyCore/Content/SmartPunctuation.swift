@@ -19,7 +19,7 @@ struct SmartPunctuation: ContentRewriter {
                 result.append(node)
                 pass.previous = nil
             } else {
-                result += pass.rewrite(node)
+                pass.rewrite(node, into: &result)
             }
         }
         return result
@@ -29,36 +29,38 @@ struct SmartPunctuation: ContentRewriter {
         [node].anyNode { if case .text(let text) = $0 { mayChange(text) } else { false } }
     }
 
-    mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
+    mutating func visitElement(_ element: ContentElement, into output: inout [ContentNode]) {
         if Self.verbatim.contains(element.kind) {
             previous = ContentNode.element(element).lastScalar ?? previous
-            return [.element(element)]
+            output.append(.element(element))
+            return
         }
-        guard element.kind.isBlock || element.kind == .br else { return [.element(descend(element))] }
+        guard element.kind.isBlock || element.kind == .br else { output.append(.element(descend(element))); return }
         previous = nil
         let result = descend(element)
         previous = nil
-        return [.element(result)]
+        output.append(.element(result))
     }
 
-    mutating func visitNote(_ note: Note) -> [ContentNode] {
+    mutating func visitNote(_ note: Note, into output: inout [ContentNode]) {
         previous = nil
         var copy = note
         copy.children = rewrite(note.children)
         previous = nil
-        return [.note(copy)]
+        output.append(.note(copy))
     }
 
-    mutating func visitLeaf(_ node: ContentNode) -> [ContentNode] {
+    mutating func visitLeaf(_ node: ContentNode, into output: inout [ContentNode]) {
         previous = "x"  // an image or a checkbox stands like a word
-        return [node]
+        output.append(node)
     }
 
-    mutating func visitText(_ text: String) -> [ContentNode] {
+    mutating func visitText(_ text: String, into output: inout [ContentNode]) {
         // Most text has nothing to change: found by its bytes, it is left as it is.
         guard Self.mayChange(text) else {
             previous = text.unicodeScalars.last ?? previous
-            return [.text(text)]
+            output.append(.text(text))
+            return
         }
         // Words without anything to change are copied in runs, as they are.
         let scalars = text.unicodeScalars
@@ -81,7 +83,7 @@ struct SmartPunctuation: ContentRewriter {
             copiedUpTo = index
         }
         result += text[copiedUpTo...]
-        return [.text(result)]
+        output.append(.text(result))
     }
 
     /// Whether `text` holds a quote, `--` or `...`: over its contiguous bytes (every text the

@@ -15,13 +15,13 @@ struct TextDirection: ContentRewriter {
         return pass.rewrite(nodes)
     }
 
-    mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
+    mutating func visitElement(_ element: ContentElement, into output: inout [ContentNode]) {
         var element = element
         if Self.textBlocks.contains(element.kind), element[.dir] == nil, Self.startsRightToLeft(ContentNode.element(element).textContent) == true {
             element[.dir] = "rtl"
         }
         element.children = rewrite(element.children)
-        return [.element(element)]
+        output.append(.element(element))
     }
 
     /// Whether a language (a BCP 47 tag) is written from right to left: Arabic, Hebrew, Persian, Urdu…

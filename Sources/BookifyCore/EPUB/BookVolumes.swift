@@ -135,11 +135,11 @@ private struct VolumeLinks: ContentRewriter {
     let held: Set<String>
     let addresses: [String: String?]
 
-    mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
+    mutating func visitElement(_ element: ContentElement, into output: inout [ContentNode]) {
         var element = descend(element)
         if case .post(let documentID, _)? = element.link, !held.contains(documentID) {
             element.link = (addresses[documentID] ?? nil).map(LinkTarget.external)
         }
-        return [.element(element)]
+        output.append(.element(element))
     }
 }

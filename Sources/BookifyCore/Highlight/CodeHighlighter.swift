@@ -6,9 +6,9 @@ struct CodeHighlighter: ContentRewriter {
         return pass.rewrite(nodes) { $0.element(.pre) != nil }
     }
 
-    mutating func visitElement(_ element: ContentElement) -> [ContentNode] {
-        guard element.kind == .pre else { return [.element(descend(element))] }
-        return [.element(DiagramLayout.mark(Self.highlightBlock(element)))]
+    mutating func visitElement(_ element: ContentElement, into output: inout [ContentNode]) {
+        guard element.kind == .pre else { output.append(.element(descend(element))); return }
+        output.append(.element(DiagramLayout.mark(Self.highlightBlock(element))))
     }
 
     private static func highlightBlock(_ pre: ContentElement) -> ContentElement {
