@@ -15,32 +15,38 @@ struct HTMLSanitizer: Sendable {
     var documentID = ""
 
     func sanitize(_ nodes: [HTMLNode]) -> [ContentNode] {
-        nodes.flatMap(sanitize)
+        var output: [ContentNode] = []
+        output.reserveCapacity(nodes.count)
+        for node in nodes { sanitize(node, into: &output) }
+        return output
     }
 
-    private func sanitize(_ node: HTMLNode) -> [ContentNode] {
+    /// Appends what `node` becomes (nothing, itself cleaned, or its children) to `output`.
+    private func sanitize(_ node: HTMLNode, into output: inout [ContentNode]) {
         switch node {
-        case .text(let text):
-            return [.text(XMLText.withoutForbiddenCharacters(text))]
-        case .element(let element):
-            return sanitize(element)
+        case .text(let text): output.append(.text(XMLText.withoutForbiddenCharacters(text)))
+        case .element(let element): sanitize(element, into: &output)
         }
     }
 
-    private func sanitize(_ element: HTMLElement) -> [ContentNode] {
+    private func sanitize(_ element: HTMLElement, into output: inout [ContentNode]) {
         let name = AllowList.renamed[element.name] ?? element.name
         if AllowList.media.contains(name) {
-            if let emoji = Self.emojiText(of: element) { return [.text(emoji)] }
-            if MediaReference.isTrackingPixel(element) { return [] }
-            return [.media(MediaReference(html: element, baseURL: baseURL))]
+            if let emoji = Self.emojiText(of: element) {
+                output.append(.text(emoji))
+            } else if !MediaReference.isTrackingPixel(element) {
+                output.append(.media(MediaReference(html: element, baseURL: baseURL)))
+            }
+            return
         }
         if name == "input" {
-            return element["type"]?.lowercased() == "checkbox" ? [.checkbox(checked: element["checked"] != nil)] : []
+            if element["type"]?.lowercased() == "checkbox" { output.append(.checkbox(checked: element["checked"] != nil)) }
+            return
         }
-        if let formula = HTMLMath.formula(element) { return [.math(formula)] }
-        if AllowList.droppedWithContent.contains(name) { return [] }
+        if let formula = HTMLMath.formula(element) { output.append(.math(formula)); return }
+        if AllowList.droppedWithContent.contains(name) { return }
         let children = sanitize(element.children)
-        guard let kind = ElementKind(tagName: name) else { return children }
+        guard let kind = ElementKind(tagName: name) else { output += children; return }
         var clean = ContentElement(kind, children: children)
         keepAttributes(of: element, in: &clean)
         if kind == .a {
@@ -49,7 +55,7 @@ struct HTMLSanitizer: Sendable {
             if clean.id == nil, let anchor = element["name"], !anchor.isEmpty { clean.id = anchor }
         }
         if kind == .li, Self.startsWithCheckbox(clean) { clean.role = .taskItem }
-        return [.element(clean)]
+        output.append(.element(clean))
     }
 
     /// The allowed attributes, with those that mean something to the book turned into data
