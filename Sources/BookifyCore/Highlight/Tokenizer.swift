@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits code into coloured tokens following a `LanguageGrammar`.
 ///
 /// A single forward scan with no backtracking: linear in the length of the code, whatever it
@@ -29,8 +31,20 @@ struct Tokenizer {
         self.blockComments = grammar.blockComments.map { (Array($0.open.utf8), Array($0.close.utf8)) }
         self.classes = ByteClasses(grammar)
         self.lineStartPatterns = grammar.lineStartRules.compactMap { rule in
-            (try? Regex(rule.pattern)).map { ($0, rule.kind) }
+            Self.compiled(rule.pattern).map { ($0, rule.kind) }
         }
+    }
+
+    /// Line-start patterns, compiled once per thread (a `Regex` may not be shared between
+    /// threads): a regex is parsed when made and compiled at its first match, which cost more
+    /// than colouring most code blocks, and every block made its own.
+    private static func compiled(_ pattern: String) -> Regex<AnyRegexOutput>? {
+        let cache = Thread.current.threadDictionary
+        let key = "bookify.line-start-pattern." + pattern
+        if let known = cache[key] as? Regex<AnyRegexOutput> { return known }
+        guard let regex = try? Regex(pattern) else { return nil }
+        cache[key] = regex
+        return regex
     }
 
     /// The tokens of the whole code; their texts joined give the code back unchanged.
