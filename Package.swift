@@ -95,7 +95,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: pangoCairoHeaders),
+            swiftSettings: pangoCairoHeaders,
+            // Swift links executables with --export-dynamic: 30,000 of bookify's symbols in its
+            // dynamic table, which every start paid for (symbol lookups, the backtracer's
+            // dladdr, 3 MB more to map): about 3 ms. Nothing looks them up by name but
+            // cmark-gfm's one, exported by BookifyCore. Release only: the sanitizers' runtimes
+            // export symbols of their own.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release))]),
         // Unit tests per stage and end-to-end tests that build real books (folders inside).
         // Depending on `bookify` makes `swift test` build the command the CLI tests run, and on
         // `bookify-fuzz` the fuzz driver `make test` runs from the same build.
