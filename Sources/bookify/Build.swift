@@ -55,9 +55,11 @@ struct Build: AsyncParsableCommand {
         guard watch else {
             let result = try await buildOnce()
             // The books are written: end here instead of freeing the book's whole content tree
-            // first (milliseconds on a seed build); the system takes the memory back at once.
+            // first (milliseconds on a seed build); the system takes the memory back at once,
+            // and the temporary files (the image spool) are removed here, as freeing would.
             withExtendedLifetime(result) { () -> Never in
                 TemporaryFiles.awaitSignalIfInterrupted()
+                TemporaryFiles.removeRegistered()
                 Foundation.exit(EXIT_SUCCESS)
             }
         }

@@ -23,18 +23,26 @@ public enum TemporaryFiles {
     /// Removes every registered file or folder, and the files libzip writes beside one while
     /// it closes an archive (`NAME.XXXXXX`).
     public static func removeAll() {
-        let registered = paths.withLock { paths in
-            defer { paths.removeAll() }
-            return paths
-        }
-        for path in registered {
-            let url = URL(fileURLWithPath: path)
+        for url in takeRegistered() {
             try? FileManager.default.removeItem(at: url)
             let folder = url.deletingLastPathComponent()
             let siblings = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             for name in siblings where name.hasPrefix(url.lastPathComponent + ".") {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
+        }
+    }
+
+    /// Removes every registered file or folder, for a process that ends without freeing what
+    /// holds them (the image spool), with every archive closed.
+    public static func removeRegistered() {
+        for url in takeRegistered() { try? FileManager.default.removeItem(at: url) }
+    }
+
+    private static func takeRegistered() -> [URL] {
+        paths.withLock { paths in
+            defer { paths.removeAll() }
+            return paths.map { URL(fileURLWithPath: $0) }
         }
     }
 

@@ -80,6 +80,8 @@ import Testing
         let assets = TestPaths.temporaryFolder()
         let outside = TestPaths.temporaryFolder()
         let folder = TestPaths.temporaryFolder()
+        /// The build's `TMPDIR`: it leaves nothing there.
+        let temporary = TestPaths.temporaryFolder()
         let secret = TestImage.png(seed: 99)
 
         init() throws {
@@ -137,7 +139,8 @@ import Testing
         func build(_ server: LoopbackServer, extra: [String] = []) throws -> Shell.Result {
             try feed(base: server.baseURL).write(to: folder.appendingPathComponent("feed.json"))
             return Shell.bookify(["feed.json", "-o", "hostile.epub", "--assets", assets.path, "--connect-timeout", "2",
-                                  "--timeout", "3", "--cache-dir", TestPaths.temporaryFolder().path] + extra, in: folder)
+                                  "--timeout", "3", "--cache-dir", TestPaths.temporaryFolder().path] + extra, in: folder,
+                                 environment: ["TMPDIR": temporary.path])
         }
     }
 
@@ -149,6 +152,8 @@ import Testing
         // Measured on the command in its own process; /slow.png would answer after 90 s.
         #expect(Date().timeIntervalSince(started) < 45, "the build waited past its timeouts")
         try #require(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.temporary.path) == [],
+                "the images spooled while the book was made are removed")
         let book = site.folder.appendingPathComponent("hostile.epub")
         try EPUBCheck.expectClean(book)
         let inspector = try BookInspector(book)

@@ -40,8 +40,8 @@ enum Shell {
 
     /// Runs the built `bookify` with an image cache of its own (`XDG_CACHE_HOME`), so no run
     /// sees what another downloaded or what the user's own runs left.
-    static func bookify(_ arguments: [String], stdin: Data? = nil, in folder: URL) -> Result {
+    static func bookify(_ arguments: [String], stdin: Data? = nil, in folder: URL, environment: [String: String] = [:]) -> Result {
         run(TestPaths.bookifyBinary.path, arguments, stdin: stdin, in: folder,
-            environment: ["XDG_CACHE_HOME": TestPaths.temporaryFolder().path])
+            environment: environment.merging(["XDG_CACHE_HOME": TestPaths.temporaryFolder().path]) { first, _ in first })
     }
 }
