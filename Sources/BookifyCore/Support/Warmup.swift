@@ -19,6 +19,8 @@ public enum Warmup {
     }
 
     private static func run(readingAhead feed: String?) {
+        // The built-in templates first: the build's writer is made before its input is read.
+        _ = try? TemplateLibrary()
         if let feed { FeedPrefetch.read(feed) }
         _ = page()
     }

@@ -28,6 +28,14 @@ public struct TemplateLibrary: Sendable {
     /// Loads the built-in templates and, from `overrides`, every `NAME.mustache` whose name
     /// bookify renders.
     public init(overrides: URL? = nil) throws(BookifyError) {
+        if let overrides { library = try Self.load(overrides: overrides) } else { library = try Self.builtInLibrary.get() }
+    }
+
+    /// The built-in templates, parsed once per process: the warm-up's page parses them beside
+    /// the command line's parsing, and the build's writer then finds them ready.
+    private static let builtInLibrary = Result { () throws(BookifyError) -> MustacheLibrary in try load(overrides: nil) }
+
+    private static func load(overrides: URL?) throws(BookifyError) -> MustacheLibrary {
         var library = MustacheLibrary()
         for name in Name.allCases {
             var text = String(decoding: Self.builtIn[name]!, as: UTF8.self)
@@ -51,7 +59,7 @@ public struct TemplateLibrary: Sendable {
         if let overrides, !FileManager.default.fileExists(atPath: overrides.path) {
             throw .inputNotFound(path: overrides.path)
         }
-        self.library = library
+        return library
     }
 
     /// Renders `name` with a context of strings, booleans, arrays and dictionaries.
