@@ -189,23 +189,37 @@ public struct BookBuilder: Sendable {
         let loader = MediaLoader(loader: imageLoader, concurrentDownloads: settings.assets.concurrentDownloads,
                                  progress: progress)
         let loaded = await loader.load(requests)
+        // Each post's media are put in on every core, into a library of its own; the libraries
+        // are then merged in the posts' order. A post that showed an image an earlier post had
+        // stored first under another name is done again with the merged library.
+        let embedded = Array(zip(documents, references)).concurrentMap { document, references in
+            references.isEmpty ? nil : Self.embed(document, loaded: loaded, library: ImageLibrary())
+        }
         var library = ImageLibrary()
         var warnings: [AssetWarning] = []
-        let rewritten = zip(documents, references).map { document, references in
-            guard !references.isEmpty else { return document }
-            var pass = MediaEmbedding(location: PostLocation(post: document.post), loaded: loaded, library: library)
-            // The pass then holds the only reference: it adds images in place, not to a copy of
-            // every image so far (a copy per post made large image-heavy books quadratic).
-            library = ImageLibrary()
-            var updated = document
-            updated.body = pass.embed(document.body)
-            library = pass.library
-            warnings += pass.failures.map {
-                AssetWarning(documentID: document.documentID, postTitle: document.post.title, reference: $0.reference, failure: $0.failure)
+        var rewritten = documents
+        for (index, pass) in embedded.enumerated() {
+            guard var pass else { continue }
+            if !library.merge(pass.library) {
+                // Moved into the pass, so that it updates the library in place rather than a copy.
+                pass = Self.embed(documents[index], loaded: loaded, library: consume library)
+                library = pass.library
             }
-            return updated
+            rewritten[index] = pass.document
+            warnings += pass.failures.map {
+                AssetWarning(documentID: documents[index].documentID, postTitle: documents[index].post.title, reference: $0.reference, failure: $0.failure)
+            }
         }
         return (rewritten, library, warnings, loaded.spool)
+    }
+
+    /// `document` with its media put in from `loaded`, the library it added to, and the references that failed.
+    private static func embed(_ document: PostDocument, loaded: MediaLoader.Loaded, library: consuming ImageLibrary)
+        -> (document: PostDocument, library: ImageLibrary, failures: [(reference: String, failure: AssetFailure)]) {
+        var pass = MediaEmbedding(location: PostLocation(post: document.post), loaded: loaded, library: consume library)
+        var updated = document
+        updated.body = pass.embed(document.body)
+        return (updated, pass.library, pass.failures)
     }
 
     /// Posts without the JSON Feed `image`/`banner_image` that three or more of them share: a

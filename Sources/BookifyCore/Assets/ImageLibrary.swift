@@ -5,6 +5,8 @@ import Foundation
 struct ImageLibrary: Sendable {
     private(set) var images: [EmbeddedImage] = []
     private var indexByHash: [String: Int] = [:]
+    /// The hash of each image's bytes, in the order of `images`.
+    private var hashes: [String] = []
     /// Every image shown as content has alt text.
     private(set) var everyImageDescribed = true
 
@@ -27,6 +29,26 @@ struct ImageLibrary: Sendable {
                                   byteCount: entry.byteCount, origin: entry.origin)
         indexByHash[entry.hash] = images.count
         images.append(image)
+        hashes.append(entry.hash)
         return image
+    }
+
+    /// Adds the images of `later`, a library made for the posts after this one's, as one
+    /// library made for all of them in turn would hold them; false when an image of `later`
+    /// was stored here first under another name, so that its posts name it wrongly.
+    mutating func merge(_ later: ImageLibrary) -> Bool {
+        everyImageDescribed = everyImageDescribed && later.everyImageDescribed
+        var keepsNames = true
+        for (image, hash) in zip(later.images, later.hashes) {
+            if let index = indexByHash[hash] {
+                images[index].informative = images[index].informative || image.informative
+                keepsNames = keepsNames && images[index].id == image.id
+            } else {
+                indexByHash[hash] = images.count
+                images.append(image)
+                hashes.append(hash)
+            }
+        }
+        return keepsNames
     }
 }

@@ -56,6 +56,25 @@ import Testing
         #expect(content.everyImageDescribed, "every embedded image has alt text")
     }
 
+    @Test func anImageSeveralPostsShowIsStoredOnceUnderTheNameItFirstHadInTheBook() async throws {
+        let assets = TestPaths.temporaryFolder()
+        try TestImage.png(seed: 4).write(to: assets.appendingPathComponent("first.png"))
+        try TestImage.png(seed: 4).write(to: assets.appendingPathComponent("copy.png"))
+        try TestImage.png(seed: 5).write(to: assets.appendingPathComponent("other.png"))
+        // Posts are put in order of date: "3" is the book's first post.
+        let (bodies, content) = await convert([
+            post("5", #"<p><img src="/copy.png" alt="the copy"></p><p><img src="/other.png"></p>"#),
+            post("4", #"<p><img src="/other.png" alt="other"></p>"#),
+            post("3", #"<p><img src="/first.png" alt="first"></p>"#),
+        ], assets: assets)
+        let ids = content.images.map(\.id)
+        #expect(ids.count == 2 && ids[0].hasPrefix("first-") && ids[1].hasPrefix("other-"), "\(ids)")
+        #expect(bodies[0].contains("image \(ids[0]) ") && bodies[1].contains("image \(ids[1]) "), "\(bodies)")
+        #expect(bodies[2].contains("image \(ids[0]) ") && bodies[2].contains("image \(ids[1]) "), "the copy is the first's file: \(bodies[2])")
+        #expect(!content.everyImageDescribed, "the last post's second image has no alt text")
+        #expect(content.images.allSatisfy { $0.informative })
+    }
+
     @Test func aLeadImageThatCannotBeHadLeavesNoPlaceholder() async throws {
         let assets = TestPaths.temporaryFolder()
         try TestImage.png(seed: 2).write(to: assets.appendingPathComponent("lead.png"))
