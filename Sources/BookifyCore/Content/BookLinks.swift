@@ -36,12 +36,18 @@ struct CrossReferences: ContentRewriter {
     /// The sections links wanted and did not find, by target document.
     var missing: [(document: String, fragment: String)] = []
 
-    /// `documents` with their links checked, on every core.
+    /// `documents` with their links checked, on every core. Only the posts that links from
+    /// other posts point into, at a section, have their ids gathered, and only posts with such
+    /// links are gone through again: most posts have neither.
     static func resolve(_ documents: [PostDocument]) -> [PostDocument] {
-        let idSets = documents.concurrentMap { Set($0.body.allIDs) }
+        let targets = documents.concurrentMap { sectionLinkTargets(of: $0) }
+        let wanted = Set(targets.joined())
+        guard !wanted.isEmpty else { return documents }
+        let idSets = documents.concurrentMap { wanted.contains($0.documentID) ? Set($0.body.allIDs) : [] }
         let ids = Dictionary(zip(documents.map(\.documentID), idSets), uniquingKeysWith: { first, _ in first })
         let titles = Dictionary(documents.map { ($0.documentID, $0.post.title) }, uniquingKeysWith: { first, _ in first })
-        return documents.concurrentMap { document in
+        return Array(zip(documents, targets)).concurrentMap { document, targets in
+            guard !targets.isEmpty else { return document }
             var pass = CrossReferences(ids: ids, documentID: document.documentID)
             var fixed = document
             fixed.body = pass.rewrite(document.body) { node in
@@ -50,6 +56,17 @@ struct CrossReferences: ContentRewriter {
             fixed.brokenLinks += pass.missing.map { "\"\(titles[$0.document] ?? $0.document)\"#\($0.fragment)" }
             return fixed
         }
+    }
+
+    /// The other posts `document` links into at a section.
+    private static func sectionLinkTargets(of document: PostDocument) -> Set<String> {
+        var targets = Set<String>()
+        document.body.forEachNode { node in
+            if case .element(let element) = node, case .post(let target, _?) = element.link, target != document.documentID {
+                targets.insert(target)
+            }
+        }
+        return targets
     }
 
     mutating func visitElement(_ element: ContentElement, into output: inout [ContentNode]) {
