@@ -30,8 +30,8 @@ enum DiagramImage {
 
     /// The `img` that shows the diagram: as wide as the page, never wider than the text would be.
     static func imageElement(for pre: ContentElement, source: String) -> String {
-        let columns = lines(of: pre).map(\.count).max() ?? 1
-        let description = pre.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let columns = if case .diagram(let longest) = pre.role { longest } else { lines(of: pre).map(\.count).max() ?? 1 }
+        let description = DiagramLayout.collapsingWhitespace(pre.textContent)
         let maximum = String(format: "%.1f", Double(columns) * 0.6 * 0.8)
         let id = pre.id.map { " id=\"\(XMLText.escape($0, quotes: true))\"" } ?? ""
         return "<figure class=\"diagram\"\(id)><img src=\"\(XMLText.escape(source, quotes: true))\" alt=\"\(XMLText.escape(description, quotes: true))\""

@@ -111,9 +111,10 @@ public struct EPUBWriter: BookWriter {
         landmarks.append(.init(type: "titlepage", title: "Title page", href: "text/title-page.xhtml"))
         landmarks.append(.init(type: "toc", title: "Contents", href: "nav.xhtml#toc"))
         let bodyStart = resources.count
-        // Posts are written on every core; each only reads the book.
+        // Posts are written on every core, with their diagrams' pictures; each only reads the book.
+        let (format, device) = (diagramFormat, device)
         let postPages = try content.documents.concurrentMap(startingWithCostliest: \.post.content.utf8.count) { document throws(BookifyError) in
-            try self.pages(of: document, links: links, pages: pages)
+            (pages: try self.pages(of: document, links: links, pages: pages), diagrams: Self.diagrams(in: document, as: format, for: device))
         }
         var next = 0
         for (index, chapter) in content.chapters.enumerated() {
@@ -121,7 +122,7 @@ public struct EPUBWriter: BookWriter {
                 let xhtml = pages.chapterOpener(opener) { links.href(to: .post($0, anchor: nil)) }
                 resources.append(.page(id: chapterID(index), href: "text/\(chapterID(index)).xhtml", xhtml: try checked(xhtml, .chapter)))
             }
-            resources += postPages[next..<next + chapter.documents.count].joined()
+            resources += postPages[next..<next + chapter.documents.count].map(\.pages).joined()
             next += chapter.documents.count
         }
         if resources.count > bodyStart {  // the first chapter opener or post
@@ -139,7 +140,7 @@ public struct EPUBWriter: BookWriter {
         resources.append(EPUBResource(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml",
                                       contents: .bytes(Array(NCXDocument.make(metadata: metadata, toc: toc).utf8))))
         resources.append(EPUBResource(id: "stylesheet", href: "styles/book.css", mediaType: "text/css", contents: .bytes(stylesheet)))
-        resources += diagramImages(in: content.documents)
+        resources += Self.distinct(postPages.map(\.diagrams).joined())
         resources += mathImages.resources
         for (index, image) in content.images.enumerated() {
             resources.append(EPUBResource(id: String(format: "img%03d", index + 1), href: EPUBLinks.imagePath(image),
@@ -162,19 +163,26 @@ public struct EPUBWriter: BookWriter {
         }
     }
 
-    /// The SVG files of the diagrams too wide to set as text, one per distinct diagram (drawn
-    /// on every core).
-    private func diagramImages(in documents: [PostDocument]) -> [EPUBResource] {
-        let (format, device) = (diagramFormat, device)
-        let drawn = documents.concurrentMap { document in
-            document.body.codeBlocks.filter(DiagramImage.isImage).map { pre in
-                (path: DiagramImage.path(of: pre, format: format), bytes: Self.diagram(pre, as: format, for: device))
-            }
+    /// The pictures of a post's diagrams too wide to set as text (SVG, or PNG for a device
+    /// without SVG), deflated here on the post's core.
+    private static func diagrams(in document: PostDocument, as format: ImageType, for device: DeviceProfile) -> [EPUBResource] {
+        document.body.codeBlocks.filter(DiagramImage.isImage).map { pre in
+            let bytes = diagram(pre, as: format, for: device)
+            let contents = format == .png ? EPUBResource.Contents.bytes(bytes)
+                : ZipArchive.Deflated(asLibzipWould: bytes).map(EPUBResource.Contents.deflated) ?? .bytes(bytes)
+            return EPUBResource(id: "", href: DiagramImage.path(of: pre, format: format), mediaType: format.mediaType, contents: contents)
         }
+    }
+
+    /// One file per distinct diagram (the same drawing in two posts is one file), numbered in
+    /// the book's order.
+    private static func distinct(_ diagrams: some Sequence<EPUBResource>) -> [EPUBResource] {
         var paths = Set<String>()
-        return drawn.joined().compactMap { diagram in
-            guard paths.insert(diagram.path).inserted else { return nil }
-            return EPUBResource(id: "diagram-\(paths.count)", href: diagram.path, mediaType: format.mediaType, contents: .bytes(diagram.bytes))
+        return diagrams.compactMap { diagram in
+            guard paths.insert(diagram.href).inserted else { return nil }
+            var numbered = diagram
+            numbered.id = "diagram-\(paths.count)"
+            return numbered
         }
     }
 

@@ -30,6 +30,26 @@ enum DiagramLayout {
         return max(longest, line)
     }
 
+    /// `text`'s words (what white space separates) with one space between them: a diagram's
+    /// description. Read in scalars while each is a cluster of its own, as `longestLine` is.
+    static func collapsingWhitespace(_ text: String) -> String {
+        guard text.unicodeScalars.allSatisfy(isOwnCluster) else {
+            return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var words = String.UnicodeScalarView()
+        var spaced = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                spaced = !words.isEmpty
+            } else {
+                if spaced { words.append(" ") }
+                spaced = false
+                words.append(scalar)
+            }
+        }
+        return String(words)
+    }
+
     /// A scalar that never joins those beside it into one character: none of these blocks has
     /// a combining mark, joiner or other extender (U+200C and U+200D do), and a carriage return
     /// joins the line feed after it.

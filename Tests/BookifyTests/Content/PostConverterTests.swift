@@ -248,4 +248,13 @@ import Testing
             #expect(DiagramLayout.longestLine(text) == characters, "\(text.debugDescription)")
         }
     }
+
+    @Test func aDiagramsDescriptionHasItsWordsSeparatedByOneSpaceWhateverTheScript() {
+        let texts = ["┌──┐\n│ab│  \n└──┘ ", "  a\u{0301} b\t\tc\n→→\n", "x \u{0301}y", "你好\u{3000}世界", "a\r\nb",
+                     "👍🏽 ok\n👨‍👩‍👧 x", "tab\tand\u{00A0}nbsp\u{2028}ls", "", " \n "]
+        for text in texts {
+            let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(DiagramLayout.collapsingWhitespace(text) == words, "\(text.debugDescription)")
+        }
+    }
 }
