@@ -56,10 +56,27 @@ enum TestPaths {
 
     /// A new empty folder for one test.
     static func temporaryFolder() -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bookify-tests-\(UUID().uuidString)")
+        let folder = temporaryRoot.appendingPathComponent(UUID().uuidString)
         try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
+
+    /// The folder every test folder of this process goes in (`bookify-tests-PID`), removed when
+    /// the process ends; those of test runs that did not end (no such process any more) are
+    /// removed when the next run makes its own.
+    private static let temporaryRoot: URL = {
+        let base = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? [] where name.hasPrefix("bookify-tests-") {
+            let pid = Int32(name.dropFirst("bookify-tests-".count))
+            if pid.map({ kill($0, 0) != 0 && errno == ESRCH }) ?? true {
+                try? FileManager.default.removeItem(at: base.appendingPathComponent(name))
+            }
+        }
+        let root = base.appendingPathComponent("bookify-tests-\(getpid())")
+        try? FileManager.default.removeItem(at: root)
+        atexit { try? FileManager.default.removeItem(at: TestPaths.temporaryRoot) }
+        return root
+    }()
 
     /// A new folder holding `files` (path → text), with the folders their paths name.
     static func temporaryFolder(holding files: [String: String]) throws -> URL {
