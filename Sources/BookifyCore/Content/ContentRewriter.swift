@@ -23,7 +23,7 @@ extension ContentRewriter {
     }
 
     mutating func rewrite(_ nodes: [ContentNode], into output: inout [ContentNode]) {
-        for node in nodes { rewrite(node, into: &output) }
+        nodes.forEachInPlace { rewrite($0, into: &output) }
     }
 
     mutating func rewrite(_ node: ContentNode, into output: inout [ContentNode]) {
@@ -40,8 +40,8 @@ extension ContentRewriter {
     mutating func rewrite(_ nodes: [ContentNode], skippingBlocksWithout matters: (ContentNode) -> Bool) -> [ContentNode] {
         var result: [ContentNode] = []
         result.reserveCapacity(nodes.count)
-        for node in nodes {
-            if [node].anyNode(where: matters) { rewrite(node, into: &result) } else { result.append(node) }
+        nodes.forEachInPlace { node in
+            if node.anyNode(where: matters) { rewrite(node, into: &result) } else { result.append(node) }
         }
         return result
     }
@@ -64,19 +64,34 @@ extension ContentRewriter {
     }
 }
 
+extension ContentNode {
+    /// Whether `predicate` holds for this node or one inside it; stops at the first.
+    func anyNode(where predicate: (ContentNode) -> Bool) -> Bool {
+        if predicate(self) { return true }
+        switch self {
+        case .element(let element): return element.children.anyNode(where: predicate)
+        case .note(let note): return note.children.anyNode(where: predicate)
+        default: return false
+        }
+    }
+}
+
 extension Array where Element == ContentNode {
     /// Calls `body` on every node of the tree, parents before their children, in document order.
     func forEachNode(_ body: (ContentNode) -> Void) {
-        for node in self {
+        forEachInPlace { node in
             body(node)
-            node.children.forEachNode(body)
+            switch node {
+            case .element(let element): element.children.forEachNode(body)
+            case .note(let note): note.children.forEachNode(body)
+            default: break
+            }
         }
     }
 
     /// Whether `predicate` holds for a node of the tree, at any depth; stops at the first.
     func anyNode(where predicate: (ContentNode) -> Bool) -> Bool {
-        for node in self where predicate(node) || node.children.anyNode(where: predicate) { return true }
-        return false
+        containsInPlace { $0.anyNode(where: predicate) }
     }
 
     /// Every element of the tree, in document order.
@@ -91,7 +106,8 @@ extension Array where Element == ContentNode {
     var codeBlocks: [ContentElement] {
         var blocks: [ContentElement] = []
         func search(_ nodes: [ContentNode]) {
-            for case .element(let element) in nodes {
+            nodes.forEachInPlace { node in
+                guard case .element(let element) = node else { return }
                 if element.kind == .pre {
                     blocks.append(element)
                 } else if !element.kind.holdsPhrasingOnly {

@@ -17,7 +17,7 @@ struct HTMLSanitizer: Sendable {
     func sanitize(_ nodes: [HTMLNode]) -> [ContentNode] {
         var output: [ContentNode] = []
         output.reserveCapacity(nodes.count)
-        for node in nodes { sanitize(node, into: &output) }
+        nodes.forEachInPlace { sanitize($0, into: &output) }
         return output
     }
 

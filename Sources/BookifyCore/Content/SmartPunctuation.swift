@@ -13,7 +13,7 @@ struct SmartPunctuation: ContentRewriter {
         var pass = SmartPunctuation()
         var result: [ContentNode] = []
         result.reserveCapacity(nodes.count)
-        for node in nodes {
+        nodes.forEachInPlace { node in
             // A block with nothing to change is kept as it is (it resets `previous` in any case).
             if case .element(let element) = node, element.kind.isBlock, !Self.mayChange(in: node) {
                 result.append(node)
@@ -26,7 +26,7 @@ struct SmartPunctuation: ContentRewriter {
     }
 
     private static func mayChange(in node: ContentNode) -> Bool {
-        [node].anyNode { if case .text(let text) = $0 { mayChange(text) } else { false } }
+        node.anyNode { if case .text(let text) = $0 { mayChange(text) } else { false } }
     }
 
     mutating func visitElement(_ element: ContentElement, into output: inout [ContentNode]) {

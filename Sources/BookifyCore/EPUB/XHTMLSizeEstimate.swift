@@ -3,7 +3,9 @@
 /// serializing every post twice cost a tenth of a large build).
 enum XHTMLSizeEstimate {
     static func bytes(_ nodes: [ContentNode]) -> Int {
-        nodes.reduce(0) { $0 + bytes($1) }
+        var total = 0
+        nodes.forEachInPlace { total += bytes($0) }
+        return total
     }
 
     private static func bytes(_ node: ContentNode) -> Int {
@@ -30,13 +32,15 @@ enum XHTMLSizeEstimate {
 
     /// The line breaks in the text of `nodes` (counted without joining it).
     private static func lineBreaks(in nodes: [ContentNode]) -> Int {
-        nodes.reduce(0) { count, node in
+        var count = 0
+        nodes.forEachInPlace { node in
             switch node {
-            case .text(let text): return count + bytes(of: text) { $0 == 0x0A }
-            case .token(let token): return count + bytes(of: token.text) { $0 == 0x0A }
-            default: return count + lineBreaks(in: node.children)
+            case .text(let text): count += bytes(of: text) { $0 == 0x0A }
+            case .token(let token): count += bytes(of: token.text) { $0 == 0x0A }
+            default: count += lineBreaks(in: node.children)
             }
         }
+        return count
     }
 
     /// UTF-8 bytes with `&`, `<` and `>` as entities.

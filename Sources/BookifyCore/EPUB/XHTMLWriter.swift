@@ -15,7 +15,7 @@ struct XHTMLWriter {
 
     func serialize(_ nodes: [ContentNode]) -> String {
         var output = XHTMLOutput()
-        for node in nodes { write(node, to: &output) }
+        nodes.forEachInPlace { write($0, to: &output) }
         return output.text
     }
 
@@ -85,7 +85,7 @@ struct XHTMLWriter {
         if element.kind == .pre, !element.isDiagram {
             writeCode(element.children, to: &output)
         } else {
-            for child in element.children { write(child, to: &output) }
+            element.children.forEachInPlace { write($0, to: &output) }
         }
         output += "</"
         output.append(element.kind.tagName)
@@ -132,7 +132,7 @@ struct XHTMLWriter {
             output += "; text-indent: -"
             output.append(hang)
             output += "\">"
-            for node in line { write(node, to: &output) }
+            line.forEachInPlace { write($0, to: &output) }
             output += "\n</span>"
         }
     }
@@ -155,7 +155,7 @@ struct XHTMLWriter {
         } else {
             children.insert(label, at: 0)
         }
-        for child in children { write(child, to: &output) }
+        children.forEachInPlace { write($0, to: &output) }
         output += "</aside>"
     }
 

@@ -44,7 +44,7 @@ public enum ContentNode: Sendable, Hashable {
         switch self {
         case .text(let part): text += part
         case .element(let element): element.appendTextContent(to: &text)
-        case .note(let note): note.children.forEach { $0.appendTextContent(to: &text) }
+        case .note(let note): note.children.forEachInPlace { $0.appendTextContent(to: &text) }
         case .token(let token): text += token.text
         case .math(let formula): text += formula.root.textContent
         case .image, .media, .placeholder, .checkbox: break
@@ -147,7 +147,7 @@ public struct ContentElement: Sendable, Hashable {
     }
 
     func appendTextContent(to text: inout String) {
-        children.forEach { $0.appendTextContent(to: &text) }
+        children.forEachInPlace { $0.appendTextContent(to: &text) }
     }
 
     /// Whether the element is a `pre` that draws (see `DiagramLayout`).

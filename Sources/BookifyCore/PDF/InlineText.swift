@@ -14,7 +14,7 @@ struct InlineText {
     }
 
     mutating func append(_ nodes: [ContentNode], style: StyledText.Style, to text: inout StyledText) {
-        for node in nodes { append(node, style: style, to: &text) }
+        nodes.forEachInPlace { append($0, style: style, to: &text) }
     }
 
     private mutating func append(_ node: ContentNode, style: StyledText.Style, to text: inout StyledText) {
