@@ -58,8 +58,11 @@ enum CodeLines {
             lines[lines.count - 1] += parts[0]
             lines += parts.dropFirst()
         }
-        for node in nodes {
+        nodes.forEachInPlace { node in
             switch node {
+            // Most pieces of code hold no line break: kept as they are, without arrays of pieces.
+            case .text(let text) where isUnbroken(text): lines[lines.count - 1].append(node)
+            case .token(let token) where isUnbroken(token.text): lines[lines.count - 1].append(node)
             case .text(let text):
                 append(pieces(of: text).map { $0.isEmpty ? [] : [.text($0)] })
             case .token(let token):
@@ -76,6 +79,11 @@ enum CodeLines {
             }
         }
         return lines
+    }
+
+    /// Text that is one piece of a line: not empty (an empty piece is left out), no line break.
+    private static func isUnbroken(_ text: String) -> Bool {
+        !text.isEmpty && !text.utf8.contains(0x0A)
     }
 
     private static func pieces(of text: String) -> [String] {
