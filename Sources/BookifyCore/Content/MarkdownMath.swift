@@ -98,7 +98,7 @@ enum MarkdownMath {
     /// A line that opens one of CommonMark's HTML blocks: a block-level tag, a comment or
     /// declaration, or a line holding only a tag.
     private static func startsHTMLBlock(_ line: Substring) -> Bool {
-        let trimmed = line.drop { $0 == " " }.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmedSpaces
         guard trimmed.hasPrefix("<"), let next = trimmed.dropFirst().first else { return false }
         if next == "!" || next == "?" { return true }
         let name = trimmed.dropFirst(next == "/" ? 2 : 1).prefix { $0.isLetter || $0.isNumber }.lowercased()

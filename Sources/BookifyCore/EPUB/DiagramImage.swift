@@ -32,7 +32,10 @@ enum DiagramImage {
     static func imageElement(for pre: ContentElement, source: String) -> String {
         let columns = if case .diagram(let longest) = pre.role { longest } else { lines(of: pre).map(\.count).max() ?? 1 }
         let description = DiagramLayout.collapsingWhitespace(pre.textContent)
-        let maximum = String(format: "%.1f", Double(columns) * 0.6 * 0.8)
+        // 0.6em a column at the code's 0.8em, in tenths of an em: columns × 0.48 is a whole
+        // number of hundredths, never halfway, so this rounds as "%.1f" did.
+        let tenths = (columns * 48 + 5) / 10
+        let maximum = "\(tenths / 10).\(tenths % 10)"
         let id = pre.id.map { " id=\"\(XMLText.escape($0, quotes: true))\"" } ?? ""
         return "<figure class=\"diagram\"\(id)><img src=\"\(XMLText.escape(source, quotes: true))\" alt=\"\(XMLText.escape(description, quotes: true))\""
             + " style=\"width: 100%; max-width: \(maximum)em\"/></figure>"
@@ -50,7 +53,7 @@ enum DiagramImage {
         svg += " font-size=\"10\" fill=\"#1a1a1a\">\n<title>Text diagram</title>\n"
         svg += "<desc>\(XMLText.escape(pre.textContent))</desc>\n"
         svg += "<rect width=\"100%\" height=\"100%\" fill=\"#f4f4f4\"/>\n"
-        for (index, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        for (index, line) in lines.enumerated() where !line.trimmedSpaces.isEmpty {
             svg += "<text x=\"2\" y=\"\((index + 1) * height - 1)\" textLength=\"\(line.count * advance)\" lengthAdjust=\"spacingAndGlyphs\""
             svg += " xml:space=\"preserve\">\(XMLText.escape(line))</text>\n"
         }

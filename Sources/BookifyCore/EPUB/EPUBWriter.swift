@@ -92,7 +92,7 @@ public struct EPUBWriter: BookWriter {
         let pages = PageRenderer(templates: templates, metadata: metadata, stylesheetHref: "../styles/book.css")
         let mathImages = device.showsMathML ? MathImages() : MathImages(content.documents, format: diagramFormat, device: device)
         let links = EPUBLinks(content: content, diagramFormat: diagramFormat, mathImages: mathImages)
-        let chapterID = { (index: Int) in String(format: "c%02d", index + 1) }
+        let chapterID = { (index: Int) in "c" + NumberText.zeroPadded(index + 1, digits: 2) }
         let toc = TableOfContents.entries(chapters: content.chapters, depth: tocDepth,
                                           chapterHref: { "text/\(chapterID($0)).xhtml" },
                                           href: { "text/" + links.href(to: .post($0.documentID, anchor: $1)) })
@@ -143,7 +143,7 @@ public struct EPUBWriter: BookWriter {
         resources += Self.distinct(postPages.map(\.diagrams).joined())
         resources += mathImages.resources
         for (index, image) in content.images.enumerated() {
-            resources.append(EPUBResource(id: String(format: "img%03d", index + 1), href: EPUBLinks.imagePath(image),
+            resources.append(EPUBResource(id: "img" + NumberText.zeroPadded(index + 1, digits: 3), href: EPUBLinks.imagePath(image),
                                           mediaType: image.type.mediaType, contents: .file(image.file)))
         }
         return resources

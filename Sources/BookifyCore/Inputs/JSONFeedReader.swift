@@ -111,7 +111,7 @@ struct JSONFeedReader: Sendable {
             raw = value.arrayValue.compactMap(\.stringValue)
         }
         var seen = Set<String>()
-        return raw.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return raw.map(\.trimmed)
             .filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
     }
 

@@ -20,7 +20,7 @@ extension Blog {
 
     /// `text` without what XML forbids and without surrounding spaces.
     static func clean(_ text: String) -> String {
-        XMLText.withoutForbiddenCharacters(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        XMLText.withoutForbiddenCharacters(text).trimmed
     }
 }
 
