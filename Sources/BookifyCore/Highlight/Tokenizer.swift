@@ -39,11 +39,10 @@ struct Tokenizer {
     /// threads): a regex is parsed when made and compiled at its first match, which cost more
     /// than colouring most code blocks, and every block made its own.
     private static func compiled(_ pattern: String) -> Regex<AnyRegexOutput>? {
-        let cache = Thread.current.threadDictionary
-        let key = "bookify.line-start-pattern." + pattern
-        if let known = cache[key] as? Regex<AnyRegexOutput> { return known }
+        let thread = CompiledPatterns.ofThisThread
+        if let known = thread.regexes[pattern] { return known }
         guard let regex = try? Regex(pattern) else { return nil }
-        cache[key] = regex
+        thread.regexes[pattern] = regex
         return regex
     }
 
@@ -447,5 +446,26 @@ private extension UInt8 {
     var isLetter: Bool { self >= 0x80 || isASCIILetter }
     func isAny(of characters: StaticString) -> Bool {
         characters.withUTF8Buffer { $0.contains(self) }
+    }
+}
+
+/// The line-start patterns one thread has compiled, in a box of the thread's own (a pthread
+/// key; Foundation's thread dictionary bridged every key and cast every value it returned).
+private final class CompiledPatterns {
+    var regexes: [String: Regex<AnyRegexOutput>] = [:]
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { box in
+            if let box { Unmanaged<CompiledPatterns>.fromOpaque(box).release() }
+        }
+        return key
+    }()
+
+    static var ofThisThread: CompiledPatterns {
+        if let box = pthread_getspecific(key) { return Unmanaged<CompiledPatterns>.fromOpaque(box).takeUnretainedValue() }
+        let patterns = CompiledPatterns()
+        pthread_setspecific(key, Unmanaged.passRetained(patterns).toOpaque())
+        return patterns
     }
 }
